@@ -1,0 +1,3 @@
+from culturelint.cli import main
+
+main()
