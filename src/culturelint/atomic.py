@@ -1,0 +1,74 @@
+"""Write files so that a reader never sees half of one.
+
+A baseline, a cache entry or an `--output` report that is cut short by Ctrl-C, a full
+disk or a killed CI job would be worse than none: the next run would trust it. So every
+file the tool writes goes to a temporary file next to the target and is renamed over it
+in one step; the old file stays whole until the new one is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Replace `path` with `data` (str is written as UTF-8), all or nothing."""
+    # Follow a symlink so the link keeps pointing at the file, which gets the new content.
+    target = Path(os.path.realpath(path))
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = _mode_for(target)
+    # Opened before the try block so the cleanup there knows which file to remove.
+    handle = tempfile.NamedTemporaryFile(
+        mode="wb",
+        delete=False,
+        dir=target.parent,
+        prefix=f".{target.name}.",
+        suffix=".tmp",
+    )
+    temp = Path(handle.name)
+    try:
+        with handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # NamedTemporaryFile makes a private (0600) file; keep the mode users expect.
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        # BaseException on purpose: Ctrl-C must not leave a stray temporary file either.
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    _sync_directory(target.parent)
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or what a plain `open(path, "w")` would give."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        pass
+    # The umask can only be read by setting it; put it straight back.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable; best effort, as not every platform allows it."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

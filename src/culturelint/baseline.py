@@ -1,0 +1,182 @@
+"""A baseline: today's findings, recorded so a CI gate fails only on new ones.
+
+Adopting a linter on a content repository with hundreds of existing findings should not
+mean fixing them all first. The baseline file lists them; later runs drop findings the
+baseline already knows and report the rest.
+
+Matching is by fingerprint, not by line number: a fingerprint is a hash of the rule, the
+file and the flagged text, so adding a paragraph above a finding does not make it "new",
+while editing the flagged text does. The baseline is a multiset: if a file has the same
+finding twice and the baseline recorded it once, one of the two is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from culturelint.atomic import write_atomic
+from culturelint.finding import Finding
+
+FORMAT_VERSION = 1
+TOOL = "culturelint"
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the message names the file."""
+
+
+class BaselineNotFoundError(BaselineError):
+    """The baseline file does not exist (a caller may choose to create it)."""
+
+
+def normalize_path(path: str) -> str:
+    """The same file must match whether it was found as `./a.md`, `a.md` or `a\\b.md`."""
+    return str(PurePosixPath(path.replace("\\", "/")))
+
+
+def fingerprint(finding: Finding) -> str:
+    """A line-independent identity for a finding: rule, file and the flagged text.
+
+    The flagged text is `Finding.snippet`; a finding about something missing has none,
+    and its message stands in. Whitespace is collapsed so re-wrapping a paragraph does not
+    turn its findings into new ones.
+    """
+    anchor = " ".join((finding.snippet or finding.message).split())
+    material = "\0".join((finding.rule, normalize_path(finding.path), anchor))
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class BaselineEntry:
+    path: str
+    rule: str
+    fingerprint: str
+    # Line and message are for people reading the file; matching ignores them.
+    line: int = 0
+    message: str = ""
+
+    @classmethod
+    def from_finding(cls, finding: Finding) -> BaselineEntry:
+        return cls(
+            path=normalize_path(finding.path),
+            rule=finding.rule,
+            fingerprint=fingerprint(finding),
+            line=finding.line,
+            message=finding.message,
+        )
+
+    def sort_key(self) -> tuple[str, str, int, str, str]:
+        return (self.path, self.rule, self.line, self.fingerprint, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "fingerprint": self.fingerprint,
+            "line": self.line,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Baseline:
+    entries: list[BaselineEntry] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[Finding]) -> Baseline:
+        return cls(
+            sorted((BaselineEntry.from_finding(f) for f in findings), key=BaselineEntry.sort_key)
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise BaselineNotFoundError(f"{path}: baseline file not found") from None
+        except UnicodeDecodeError:
+            raise BaselineError(f"{path}: not a baseline file (not UTF-8 text)") from None
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror}") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise BaselineError(
+                f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg}"
+            ) from None
+        return cls(_parse(data, path))
+
+    def save(self, path: Path) -> None:
+        document = {
+            "version": FORMAT_VERSION,
+            "tool": TOOL,
+            "findings": [
+                entry.to_dict() for entry in sorted(self.entries, key=BaselineEntry.sort_key)
+            ],
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        try:
+            write_atomic(path, text)
+        except OSError as exc:
+            raise BaselineError(f"{path}: cannot write baseline: {exc.strerror}") from None
+
+    def filter(self, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
+        """Split off what the baseline knows: (new findings, number matched).
+
+        Each baseline entry absorbs at most one current finding.
+        """
+        remaining = Counter(entry.fingerprint for entry in self.entries)
+        new: list[Finding] = []
+        matched = 0
+        for finding in findings:
+            key = fingerprint(finding)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                matched += 1
+            else:
+                new.append(finding)
+        return new, matched
+
+
+def _parse(data: object, path: Path) -> list[BaselineEntry]:
+    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path}: not a culturelint baseline (no 'findings' list)")
+    if data.get("tool", TOOL) != TOOL:
+        raise BaselineError(f"{path}: baseline was written by {data['tool']!r}, not {TOOL}")
+    version = data.get("version")
+    if version != FORMAT_VERSION:
+        raise BaselineError(
+            f"{path}: unsupported baseline version {version!r} "
+            f"(this culturelint reads version {FORMAT_VERSION})"
+        )
+    return [_parse_entry(item, f"{path}: findings[{i}]") for i, item in enumerate(data["findings"])]
+
+
+def _parse_entry(item: object, where: str) -> BaselineEntry:
+    if not isinstance(item, dict):
+        raise BaselineError(f"{where}: expected an object")
+    for key in ("path", "rule", "fingerprint"):
+        if not isinstance(item.get(key), str) or not item[key]:
+            raise BaselineError(f"{where}: missing or empty {key!r}")
+    line = item.get("line", 0)
+    message = item.get("message", "")
+    if not isinstance(line, int) or isinstance(line, bool):
+        raise BaselineError(f"{where}: 'line' must be an integer")
+    if not isinstance(message, str):
+        raise BaselineError(f"{where}: 'message' must be a string")
+    return BaselineEntry(
+        path=item["path"],
+        rule=item["rule"],
+        fingerprint=item["fingerprint"],
+        line=line,
+        message=message,
+    )

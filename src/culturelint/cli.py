@@ -1,0 +1,254 @@
+"""The command line: check, rules, explain, markets, validate, init.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
+configuration or input error (reported; the other files are still linted).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from culturelint import __version__
+
+app = typer.Typer(
+    name="culturelint",
+    help="Lint localized marketing copy for the market it targets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+markets_app = typer.Typer(help="List markets, show one profile, compare markets.")
+app.add_typer(markets_app, name="markets")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+class DataFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(f"culturelint: {message}\n")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"culturelint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+    ] = None,
+) -> None:
+    """culturelint: cultural, legal and locale checks for localized marketing copy."""
+
+
+def _split(values: list[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _load_config(config_path: Path | None):  # type: ignore[no-untyped-def]
+    from culturelint.config import ConfigError, find_config, load_config
+
+    try:
+        path = config_path if config_path else find_config(Path.cwd())
+        if config_path and not config_path.is_file():
+            raise ConfigError(f"{config_path}: config file not found")
+        return load_config(path)
+    except ConfigError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, or - for stdin.")] = None,
+    market: Annotated[Optional[str], typer.Option("--market", "-m", help="Market tag for every file, e.g. ja-JP.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run [default: warning].")] = None,
+    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (codes, prefixes like CL2, or names).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: found by walking up).")] = None,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline.")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write today's findings to --baseline.")] = False,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes to use [default: cores].")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .culturelint_cache/.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")] = None,
+    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name (and so reader and market) for stdin.")] = None,
+    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output [default: when a terminal].")] = None,
+) -> None:
+    """Lint files and report findings."""
+    from culturelint.runner import RunOptions, run_check
+
+    cfg = _load_config(config)
+    if update_baseline and baseline is None:
+        _err("--update-baseline needs --baseline FILE")
+        raise typer.Exit(EXIT_ERROR)
+    if market:
+        from culturelint.resolve import MarketError, normalize_tag
+
+        try:
+            market = normalize_tag(market)
+        except MarketError as exc:
+            _err(f"--market: {exc}")
+            raise typer.Exit(EXIT_ERROR) from None
+    is_tty = (output is None) and sys.stdout.isatty()
+    options = RunOptions(
+        paths=list(paths or ["."]),
+        market=market,
+        fmt=output_format.value,
+        fail_on=(fail_on.value if fail_on else cfg.fail_on),
+        select=_split(select),
+        ignore=_split(ignore),
+        baseline=baseline,
+        update_baseline=update_baseline,
+        jobs=jobs,
+        use_cache=not no_cache,
+        output=output,
+        stdin_filename=stdin_filename,
+        color=color if color is not None else (is_tty and "NO_COLOR" not in os.environ),
+        progress=sys.stderr.isatty() and not os.environ.get("CI"),
+    )
+    raise typer.Exit(run_check(cfg, options))
+
+
+@app.command()
+def rules(
+    output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """List every rule: code, name, category, severity, markets."""
+    from culturelint import listing
+
+    cfg = _load_config(config)
+    raise typer.Exit(listing.print_rules(cfg, output_format.value))
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="Rule code (CL201) or name (colour-connotation).")],
+    market: Annotated[Optional[str], typer.Option("--market", "-m", help="Show the market's data for this rule.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """What a rule checks, why, examples, how to fix, and its sources."""
+    from culturelint import listing
+
+    cfg = _load_config(config)
+    raise typer.Exit(listing.explain(cfg, code, market))
+
+
+@markets_app.callback(invoke_without_command=True)
+def markets(
+    ctx: typer.Context,
+    output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    all_markets: Annotated[bool, typer.Option("--all", help="Also list every derived (uncurated) market.")] = False,
+) -> None:
+    """List markets with their data coverage."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from culturelint import explorer
+
+    cfg = _load_config(config)
+    raise typer.Exit(explorer.list_markets(cfg, output_format.value, all_markets))
+
+
+@markets_app.command("show")
+def markets_show(
+    tag: Annotated[str, typer.Argument(help="Market tag, e.g. ja-JP.")],
+    year: Annotated[Optional[int], typer.Option("--year", help="Year for sensitive dates [default: this year].")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or yaml.")] = "text",
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """One market profile: Hofstede bars, taboos, trust signals, this year's dates."""
+    from culturelint import explorer
+
+    if output_format not in ("text", "json", "yaml"):
+        _err(f"--format: expected text, json or yaml, not {output_format!r}")
+        raise typer.Exit(EXIT_ERROR)
+    cfg = _load_config(config)
+    raise typer.Exit(explorer.show_market(cfg, tag, year, output_format))
+
+
+@markets_app.command("compare")
+def markets_compare(
+    tags: Annotated[list[str], typer.Argument(help="Two or more market tags.")],
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """Markets side by side: Hofstede dimensions and the differences that matter for copy."""
+    from culturelint import explorer
+
+    if len(tags) < 2:
+        _err("markets compare needs at least two markets")
+        raise typer.Exit(EXIT_ERROR)
+    cfg = _load_config(config)
+    raise typer.Exit(explorer.compare_markets(cfg, tags))
+
+
+@app.command()
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Market or rule YAML files or folders [default: the bundled ones and the config's].")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+) -> None:
+    """Validate market profiles and rule files against their schemas."""
+    from culturelint import listing
+
+    cfg = _load_config(config)
+    raise typer.Exit(listing.validate(cfg, paths or []))
+
+
+@app.command()
+def init(
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing culturelint.yaml.")] = False,
+) -> None:
+    """Write a starter culturelint.yaml in the current folder."""
+    from culturelint.atomic import write_atomic
+    from culturelint.starter import STARTER_CONFIG
+
+    target = Path("culturelint.yaml")
+    if target.exists() and not force:
+        _err(f"{target} already exists (use --force to overwrite)")
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        write_atomic(target, STARTER_CONFIG)
+    except OSError as exc:
+        _err(f"{target}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+    typer.echo(f"Wrote {target}. Edit `markets:` to map your content folders to markets.")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        _err("interrupted")
+        sys.exit(130)

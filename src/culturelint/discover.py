@@ -1,0 +1,127 @@
+"""Which files a run lints: the paths given, directories recursed, .gitignore honoured.
+
+Files named explicitly are linted even when a .gitignore would hide them (the user
+asked for them), but config `exclude` patterns apply to every path, so a pre-commit hook
+that passes every changed file still respects the project's excludes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from culturelint.config import Config
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
+                       ".culturelint_cache", ".tox", ".mypy_cache", ".ruff_cache", ".pytest_cache"})
+
+
+@dataclass(frozen=True)
+class Target:
+    path: Path
+    display: str  # as shown in findings: relative to the working directory when possible
+    explicit: bool
+
+
+class _Ignorer:
+    """gitignore matching for a tree: one PathSpec per folder that has a .gitignore."""
+
+    def __init__(self) -> None:
+        self._specs: dict[Path, object | None] = {}
+
+    def _spec(self, folder: Path):  # type: ignore[no-untyped-def]
+        if folder not in self._specs:
+            spec = None
+            gi = folder / ".gitignore"
+            if gi.is_file():
+                import pathspec
+
+                try:
+                    lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                except (OSError, ValueError):
+                    spec = None
+            self._specs[folder] = spec
+        return self._specs[folder]
+
+    def ignored(self, path: Path, is_dir: bool, top: Path) -> bool:
+        folders = [p for p in path.parents if p == top or top in p.parents]
+        for folder in folders:
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            rel = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if spec.match_file(rel):  # type: ignore[attr-defined]
+                return True
+        return False
+
+
+def _excluded(path: Path, config: Config) -> bool:
+    if not config.exclude:
+        return False
+    import fnmatch
+
+    try:
+        rel = path.resolve().relative_to(config.root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    for pattern in config.exclude:
+        pat = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat + "/*") or rel.startswith(pat + "/"):
+            return True
+    return False
+
+
+def _git_root(folder: Path) -> Path | None:
+    """The enclosing repository, so .gitignore files above the linted folder count too."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[Target | str]:
+    """Yield targets in a stable order, or an error string for a path that does not exist."""
+    ignorer = _Ignorer()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            yield f"{raw}: no such file or directory"
+            continue
+        if path.is_dir():
+            top = _git_root(path.resolve()) or path.resolve()
+            for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+                current = Path(dirpath)
+                dirnames[:] = sorted(
+                    d for d in dirnames
+                    if d not in SKIP_DIRS
+                    and not _excluded(current / d, config)
+                    and not ignorer.ignored((current / d).resolve(), True, top)
+                )
+                for name in sorted(filenames):
+                    file = current / name
+                    if file.suffix.lower() not in supported:
+                        continue
+                    resolved = file.resolve()
+                    if resolved in seen or _excluded(file, config):
+                        continue
+                    if ignorer.ignored(file.resolve(), False, top):
+                        continue
+                    seen.add(resolved)
+                    yield Target(file, display_path(file), explicit=False)
+        else:
+            resolved = path.resolve()
+            if resolved in seen or _excluded(path, config):
+                continue
+            seen.add(resolved)
+            yield Target(path, display_path(path), explicit=True)

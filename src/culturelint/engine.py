@@ -1,0 +1,246 @@
+"""Runs the checks over files: read, resolve the market, check, locate, suppress.
+
+A file that cannot be read or has no market becomes a `FileError`; the run goes on with
+the other files and the CLI exits 2 at the end. Nothing is skipped silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from culturelint import suppress
+from culturelint.config import Config
+from culturelint.document import Document
+from culturelint.finding import FileError, Finding, Hit, Severity
+from culturelint.registry import Check, CheckContext, Registry, RegistryError
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+
+
+def matches_spec(check: Check, spec: str) -> bool:
+    """A --select/--ignore entry: ALL, a code, a code prefix (CL2) or a rule name."""
+    spec = spec.strip()
+    if not spec:
+        return False
+    upper = spec.upper()
+    return upper == "ALL" or check.code == upper or check.code.startswith(upper) or check.name == spec
+
+
+def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
+    """Built-in checks, plug-ins from the `culturelint.checks` entry point group, and
+    declarative rules from the bundled pack and the config's rule_paths."""
+    from culturelint.checks import BUILTIN_CHECKS
+    from culturelint.rules_engine.loader import bundled_rule_dirs, load_rule_files
+
+    registry = Registry()
+    errors: list[FileError] = []
+    for check in BUILTIN_CHECKS:
+        registry.add(check)
+    for check, origin in _plugin_checks(errors):
+        check.origin = origin
+        try:
+            registry.add(check)
+        except RegistryError as exc:
+            errors.append(FileError(origin, str(exc)))
+    rule_files: list[Path] = []
+    for folder in [*bundled_rule_dirs(), *config.rule_paths]:
+        if folder.is_file():
+            rule_files.append(folder)
+        elif folder.is_dir():
+            rule_files.extend(sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")))
+        else:
+            errors.append(FileError(str(folder), "rule path does not exist"))
+    checks, rule_errors = load_rule_files(rule_files)
+    for err in rule_errors:
+        errors.append(FileError(err.path, err.detail if hasattr(err, "detail") else str(err),
+                                getattr(err, "line", None)))
+    for check in checks:
+        try:
+            registry.add(check)
+        except RegistryError as exc:
+            errors.append(FileError(check.origin.removeprefix("rules:"), str(exc)))
+    return registry, errors
+
+
+def _plugin_checks(errors: list[FileError]) -> Iterable[tuple[Check, str]]:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="culturelint.checks"):
+        origin = f"plugin:{ep.name}"
+        try:
+            loaded = ep.load()
+            if callable(loaded) and not isinstance(loaded, Check):
+                loaded = loaded()
+            items = loaded if isinstance(loaded, (list, tuple)) else [loaded]
+            for item in items:
+                if not isinstance(item, Check):
+                    raise TypeError(f"entry point {ep.value} gave {type(item).__name__}, not Check")
+                yield item, origin
+        except Exception as exc:  # a broken plug-in must not take the run down
+            errors.append(FileError(origin, f"cannot load plug-in: {exc}"))
+
+
+class Linter:
+    """Lints files one at a time with a fixed configuration; safe to use per process."""
+
+    def __init__(
+        self,
+        config: Config,
+        registry: Registry,
+        *,
+        market: str | None = None,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        from culturelint.profiles.loader import ProfileStore
+
+        self.config = config
+        self.registry = registry
+        self.market = market
+        self.today = today or dt.date.today()
+        select = select if select else config.select
+        ignore = [*config.ignore, *(ignore or [])]
+        self.checks = [
+            c
+            for c in registry
+            if (not select or any(matches_spec(c, s) for s in select))
+            and not any(matches_spec(c, s) for s in ignore)
+        ]
+        self.store = ProfileStore(config.market_paths, config.overrides)
+
+    # -- one file ------------------------------------------------------------------
+
+    def lint_path(self, path: Path, display: str) -> FileResult:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return _error(display, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB; not checked")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return _error(display, "file disappeared before it could be read")
+        except IsADirectoryError:
+            return _error(display, "is a directory")
+        except OSError as exc:
+            return _error(display, f"cannot read file: {exc.strerror or exc}")
+        return self.lint_bytes(data, display)
+
+    def lint_bytes(self, data: bytes, display: str, fmt: str | None = None) -> FileResult:
+        from culturelint.readers import ReadError, decode, read_document, reader_for
+
+        fmt = fmt or reader_for(display)
+        if fmt is None:
+            return _error(display, "unsupported file type (use --stdin-filename to pick a reader)")
+        try:
+            text = decode(data, display)
+            doc = read_document(display, text, fmt)
+        except ReadError as exc:
+            return _error(display, exc.message, exc.line)
+        return self.lint_document(doc)
+
+    def lint_document(self, doc: Document) -> FileResult:
+        from culturelint.profiles.model import ProfileError
+        from culturelint.resolve import MarketError, resolve_market
+
+        result = FileResult()
+        for message, offset in doc.warnings:
+            line = doc.position(offset)[0] if offset is not None else None
+            result.errors.append(FileError(doc.path, message, line))
+        try:
+            market, _origin = resolve_market(doc.path, self.market, doc.market_hint, self.config)
+            profile = self.store.load(market)
+        except (MarketError, ProfileError) as exc:
+            result.errors.append(FileError(doc.path, str(exc)))
+            return result
+        ctx = CheckContext(market=market, profile=profile, config=self.config, year=self._year(doc))
+        suppressions = suppress.parse(doc)
+        file_ignores = self._file_ignores(doc.path)
+        for check in self.checks:
+            if any(matches_spec(check, s) for s in file_ignores):
+                continue
+            if not check.applies_to(profile):
+                continue
+            try:
+                hits = list(check.run(doc, ctx))
+            except Exception as exc:
+                if os.environ.get("CULTURELINT_DEBUG"):
+                    raise
+                result.errors.append(
+                    FileError(doc.path, f"{check.code} could not check this file: {type(exc).__name__}: {exc}")
+                )
+                continue
+            for hit in hits:
+                finding = self._finding(doc, check, market, hit)
+                if suppressions and suppressions.suppressed(check.code, finding.line):
+                    continue
+                result.findings.append(finding)
+        result.findings.sort(key=Finding.sort_key)
+        return result
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _finding(self, doc: Document, check: Check, market: str, hit: Hit) -> Finding:
+        start = max(0, min(hit.start, len(doc.text)))
+        end = max(start, min(hit.end, len(doc.text)))
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(end)
+        severity = (
+            self.config.severity.get(check.code)
+            or self.config.severity.get(check.name)
+            or hit.severity
+            or check.severity
+        )
+        return Finding(
+            path=doc.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=check.code,
+            name=check.name,
+            category=check.category,
+            severity=Severity(severity),
+            market=market,
+            message=hit.message,
+            suggestion=hit.suggestion,
+            evidence=hit.evidence,
+            snippet=doc.text[start:end][:200],
+        )
+
+    def _year(self, doc: Document) -> int:
+        campaign = doc.meta.get("campaign")
+        if isinstance(campaign, dict):
+            start = campaign.get("start")
+            if isinstance(start, dt.date):
+                return start.year
+            if isinstance(start, str) and len(start) >= 4 and start[:4].isdigit():
+                return int(start[:4])
+        return self.today.year
+
+    def _file_ignores(self, path: str) -> list[str]:
+        if not self.config.per_file_ignores:
+            return []
+        import fnmatch
+
+        from culturelint.resolve import _relative
+
+        rel = _relative(path, self.config)
+        out: list[str] = []
+        for pattern, codes in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern):
+                out.extend(codes)
+        return out
+
+
+def _error(path: str, message: str, line: int | None = None) -> FileResult:
+    return FileResult(errors=[FileError(path, message, line)])

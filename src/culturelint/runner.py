@@ -1,0 +1,188 @@
+"""`culturelint check`: find files, lint them (in parallel when it pays), report, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from culturelint import __version__
+from culturelint.config import Config
+from culturelint.engine import FileResult, Linter, build_registry
+from culturelint.finding import FileError, Finding, Severity
+
+# Below this many files per process, starting processes costs more than it saves.
+MIN_FILES_PER_JOB = 4
+
+
+@dataclass
+class RunOptions:
+    paths: list[str]
+    market: str | None = None
+    fmt: str = "text"
+    fail_on: str = "warning"
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    baseline: Path | None = None
+    update_baseline: bool = False
+    jobs: int | None = None
+    use_cache: bool = True
+    output: Path | None = None
+    stdin_filename: str | None = None
+    color: bool = False
+    progress: bool = False
+
+
+def run_check(config: Config, opts: RunOptions) -> int:
+    from culturelint.discover import Target, discover
+    from culturelint.readers import SUPPORTED_EXTENSIONS
+
+    registry, errors = build_registry(config)
+    linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
+    results: list[FileResult] = []
+    files = 0
+    if opts.paths == ["-"]:
+        name = opts.stdin_filename or "-"
+        data = sys.stdin.buffer.read()
+        from culturelint.readers import reader_for
+
+        results.append(linter.lint_bytes(data, name, reader_for(name) or "text"))
+        files = 1
+    else:
+        if "-" in opts.paths:
+            errors.append(FileError("-", "stdin ('-') cannot be combined with other paths"))
+        targets: list[Target] = []
+        for item in discover([p for p in opts.paths if p != "-"], config, SUPPORTED_EXTENSIONS):
+            if isinstance(item, str):
+                path, _, message = item.partition(": ")
+                errors.append(FileError(path, message))
+            else:
+                targets.append(item)
+        files = len(targets)
+        results = _lint_all(linter, config, opts, targets)
+
+    findings: list[Finding] = []
+    for res in results:
+        findings.extend(res.findings)
+        errors.extend(res.errors)
+    findings.sort(key=Finding.sort_key)
+
+    if opts.baseline is not None:
+        from culturelint.baseline import Baseline, BaselineError
+
+        try:
+            if opts.update_baseline:
+                Baseline.from_findings(findings).save(opts.baseline)
+                sys.stderr.write(f"culturelint: wrote {len(findings)} findings to {opts.baseline}\n")
+                findings = []
+            else:
+                findings, _matched = Baseline.load(opts.baseline).filter(findings)
+        except (BaselineError, OSError) as exc:
+            errors.append(FileError(str(opts.baseline), str(exc)))
+
+    from culturelint.reporters import Report, render
+
+    report = Report(
+        findings=findings,
+        errors=errors,
+        files=files,
+        version=__version__,
+        rules=linter.checks,
+    )
+    text = render(report, opts.fmt, color=opts.color and opts.output is None, root=Path.cwd())
+    if opts.output is not None:
+        from culturelint.atomic import write_atomic
+
+        try:
+            write_atomic(opts.output, text)
+        except OSError as exc:
+            sys.stderr.write(f"culturelint: {opts.output}: cannot write: {exc.strerror or exc}\n")
+            return 2
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if errors:
+        return 2
+    return 1 if _fails(findings, opts.fail_on) else 0
+
+
+def _fails(findings: list[Finding], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(f.severity.rank >= threshold for f in findings)
+
+
+def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -> list[FileResult]:  # type: ignore[type-arg]
+    jobs = opts.jobs or os.cpu_count() or 1
+    jobs = min(jobs, max(1, len(targets) // MIN_FILES_PER_JOB))
+    progress = _Progress(len(targets)) if opts.progress else None
+    results: list[FileResult] = []
+    if jobs <= 1:
+        for target in targets:
+            results.append(linter.lint_path(target.path, target.display))
+            if progress:
+                progress.advance()
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        init_args = (config, opts.market, opts.select, opts.ignore)
+        with ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker,
+            initargs=init_args,
+        ) as pool:
+            work = [(t.path, t.display) for t in targets]
+            for res in pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8))):
+                results.append(res)
+                if progress:
+                    progress.advance()
+    if progress:
+        progress.close()
+    return results
+
+
+_WORKER: Linter | None = None
+
+
+def _init_worker(config: Config, market: str | None, select, ignore) -> None:  # type: ignore[no-untyped-def]
+    global _WORKER
+    registry, _errors = build_registry(config)  # setup errors are reported by the parent
+    _WORKER = Linter(config, registry, market=market, select=select, ignore=ignore)
+
+
+def _work(item: tuple[Path, str]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_path(*item)
+
+
+class _Progress:
+    """A progress bar on stderr, shown only once a run has taken more than a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self._bar = None
+        self._task = None
+
+    def advance(self) -> None:
+        self.done += 1
+        if self._bar is None and time.monotonic() - self.started > 1.0 and self.done < self.total:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._bar = Progress(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("Linting", total=self.total, completed=self.done)
+        elif self._bar is not None:
+            self._bar.update(self._task, completed=self.done)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()

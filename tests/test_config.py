@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+
+from culturelint.config import ConfigError, find_config, load_config
+from culturelint.finding import Severity
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_found_by_walking_up(tmp_path: Path) -> None:
+    cfg = write(tmp_path / "culturelint.yaml", "default_market: de-DE\n")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    assert find_config(nested) == cfg.resolve()
+
+
+def test_pyproject_only_with_tool_section(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert find_config(tmp_path) is None
+    write(tmp_path / "pyproject.toml", "[tool.culturelint]\nfail_on = 'error'\n")
+    config = load_config(find_config(tmp_path))
+    assert config.fail_on == "error"
+
+
+def test_hidden_name_and_all_keys(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / ".culturelint.yaml",
+        """
+markets: {"copy/ja/**": ja-JP}
+default_market: en-US
+select: [cl2]
+ignore: [CL101]
+per_file_ignores: {"legal/*": [CL6]}
+severity: {CL201: info}
+fail_on: error
+exclude: [drafts]
+market_paths: [my-markets]
+rule_paths: [my-rules]
+overrides: {de-DE: {formality: {register: informal}}}
+""",
+    )
+    config = load_config(path)
+    assert config.select == ["CL2"]
+    assert config.severity == {"CL201": Severity.INFO}
+    assert config.market_paths == [tmp_path.resolve() / "my-markets"]
+    assert config.overrides["de-DE"]["formality"]["register"] == "informal"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("colour: red\n", "unknown key 'colour'"),
+        ("fail_on: sometimes\n", "fail_on"),
+        ("select: CL201\n", "select"),
+        ("severity: {CL201: fatal}\n", "severity.CL201"),
+        ("- a\n- b\n", "mapping"),
+        ("markets: [\n", ":2: invalid YAML"),
+    ],
+)
+def test_errors_name_file_and_key(tmp_path: Path, text: str, expected: str) -> None:
+    path = write(tmp_path / "culturelint.yaml", text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(path) in str(info.value)
+    assert expected in str(info.value)
+
+
+def test_empty_file_is_defaults(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path / "culturelint.yaml", ""))
+    assert config.fail_on == "warning"

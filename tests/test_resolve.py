@@ -1,0 +1,70 @@
+import pytest
+
+from culturelint.config import Config
+from culturelint.resolve import MarketError, market_from_path, normalize_tag, resolve_market
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("ja", "ja-JP"),
+        ("ja-JP", "ja-JP"),
+        ("de_de", "de-DE"),
+        ("pt", "pt-BR"),
+        ("zh", "zh-CN"),
+        ("zh-Hant", "zh-TW"),
+        ("zh-Hans-CN", "zh-CN"),
+        ("es-419", "es-419"),
+    ],
+)
+def test_normalize_tag(tag: str, expected: str) -> None:
+    assert normalize_tag(tag) == expected
+
+
+@pytest.mark.parametrize("tag", ["", "english", "xx", "ja-JPN-x"])
+def test_normalize_tag_rejects(tag: str) -> None:
+    with pytest.raises(MarketError):
+        normalize_tag(tag)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("copy/ja-JP/launch.md", "ja-JP"),
+        ("copy/ja/launch.md", "ja-JP"),
+        ("content/fr_FR/page.md", "fr-FR"),
+        ("launch.ja.md", "ja-JP"),
+        ("strings_de-DE.json", "de-DE"),
+        ("de.json", "de-DE"),
+        ("messages.zh-Hant-TW.json", "zh-TW"),
+        # near misses: words that look like language codes
+        ("post-it.md", None),
+        ("hero_it.md", None),
+        ("src/lib/page.md", None),
+        ("docs/index.md", None),
+    ],
+)
+def test_market_from_path(path: str, expected: str | None) -> None:
+    assert market_from_path(path) == expected
+
+
+def test_resolution_order(tmp_path) -> None:
+    config = Config(root=tmp_path, markets={"copy/de/*": "de-DE"}, default_market="en-US")
+    path = str(tmp_path / "copy" / "de" / "ja-JP-notes.md")
+    assert resolve_market(path, "fr", "ja", config) == ("fr-FR", "--market")
+    assert resolve_market(path, None, "ja", config) == ("ja-JP", "file metadata")
+    assert resolve_market(path, None, None, config) == ("de-DE", "config")
+    other = str(tmp_path / "zh-CN" / "a.md")
+    assert resolve_market(other, None, None, config) == ("zh-CN", "path")
+    plain = str(tmp_path / "a.md")
+    assert resolve_market(plain, None, None, config) == ("en-US", "default_market")
+
+
+def test_no_market_error_says_how_to_set_one(tmp_path) -> None:
+    with pytest.raises(MarketError, match="--market"):
+        resolve_market(str(tmp_path / "a.md"), None, None, Config(root=tmp_path))
+
+
+def test_bad_hint_names_its_origin(tmp_path) -> None:
+    with pytest.raises(MarketError, match="file metadata"):
+        resolve_market(str(tmp_path / "a.md"), None, "klingon", Config(root=tmp_path))

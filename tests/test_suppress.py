@@ -1,0 +1,45 @@
+from culturelint.document import Comment, Document
+from culturelint.suppress import parse
+
+
+def doc_with_comments(text: str) -> Document:
+    comments = []
+    start = 0
+    while (i := text.find("<!--", start)) >= 0:
+        j = text.index("-->", i) + 3
+        comments.append(Comment(text[i:j], i, j))
+        start = j
+    return Document(path="x.md", text=text, format="markdown", comments=comments)
+
+
+def test_next_line_only_listed_codes() -> None:
+    s = parse(doc_with_comments("<!-- culturelint-disable-next-line CL201 -->\nwhite\nwhite\n"))
+    assert s.suppressed("CL201", 2)
+    assert not s.suppressed("CL202", 2)
+    assert not s.suppressed("CL201", 3)
+
+
+def test_range_and_enable() -> None:
+    text = "a\n<!-- culturelint-disable CL201, CL202 -->\nb\nc\n<!-- culturelint-enable -->\nd\n"
+    s = parse(doc_with_comments(text))
+    assert s.suppressed("CL201", 3) and s.suppressed("CL202", 4)
+    assert not s.suppressed("CL201", 1)
+    assert not s.suppressed("CL201", 6)
+
+
+def test_disable_without_codes_covers_all_until_end() -> None:
+    s = parse(doc_with_comments("x\n<!-- culturelint-disable -->\ny\n"))
+    assert s.suppressed("CL999", 3)
+    assert not s.suppressed("CL999", 1)
+
+
+def test_file_and_line_and_prefix() -> None:
+    s = parse(doc_with_comments("copy <!-- culturelint-disable-line CL2 -->\n<!-- culturelint-disable-file CL101 -->\n"))
+    assert s.suppressed("CL201", 1)
+    assert not s.suppressed("CL201", 2)
+    assert s.suppressed("CL101", 99)
+
+
+def test_near_miss_plain_text_is_not_a_directive() -> None:
+    s = parse(doc_with_comments("culturelint-disable in prose is not in a comment\n"))
+    assert not s
