@@ -11,12 +11,16 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from culturelint import suppress
 from culturelint.config import Config
 from culturelint.document import Document
 from culturelint.finding import FileError, Finding, Hit, Severity
 from culturelint.registry import Check, CheckContext, Registry, RegistryError
+
+if TYPE_CHECKING:
+    from culturelint.cache import Cache
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -117,7 +121,8 @@ class Linter:
             if (not select or any(matches_spec(c, s) for s in select))
             and not any(matches_spec(c, s) for s in ignore)
         ]
-        self.store = ProfileStore(config.market_paths, config.overrides)
+        self.store = ProfileStore(config.market_paths, config.overrides, config_path=config.path)
+        self.cache: Cache | None = None
 
     # -- one file ------------------------------------------------------------------
 
@@ -133,7 +138,14 @@ class Linter:
             return _error(display, "is a directory")
         except OSError as exc:
             return _error(display, f"cannot read file: {exc.strerror or exc}")
-        return self.lint_bytes(data, display)
+        if self.cache is not None:
+            cached = self.cache.get(display, data)
+            if cached is not None:
+                return cached
+        result = self.lint_bytes(data, display)
+        if self.cache is not None:
+            self.cache.put(display, data, result)
+        return result
 
     def lint_bytes(self, data: bytes, display: str, fmt: str | None = None) -> FileResult:
         from culturelint.readers import ReadError, decode, read_document, reader_for

@@ -38,7 +38,7 @@ SECTIONS = ("hofstede", "formats", "colours", "numbers", "gestures", "taboos", "
 def _store(config: Config):  # type: ignore[no-untyped-def]
     from culturelint.profiles.loader import ProfileStore
 
-    return ProfileStore(config.market_paths, config.overrides)
+    return ProfileStore(config.market_paths, config.overrides, config_path=config.path)
 
 
 def _load(config: Config, tag: str) -> Profile | None:

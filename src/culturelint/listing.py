@@ -127,7 +127,7 @@ def _explain_market(console: Console, config: Config, check: Check, market: str)
 
     try:
         tag = normalize_tag(market)
-        profile = ProfileStore(config.market_paths, config.overrides).load(tag)
+        profile = ProfileStore(config.market_paths, config.overrides, config_path=config.path).load(tag)
     except (MarketError, ProfileError) as exc:
         sys.stderr.write(f"culturelint: {exc}\n")
         return 2
@@ -178,7 +178,7 @@ def validate(config: Config, paths: list[Path]) -> int:
         for f in _yaml_files(p):
             (rule_files if _is_rule_file(f) else market_files).append(f)
     problems: list[str] = list(missing)
-    store = ProfileStore([*config.market_paths, *{f.parent for f in market_files}], config.overrides)
+    store = ProfileStore([*config.market_paths, *{f.parent for f in market_files}], config.overrides, config_path=config.path)
     for f in market_files:
         problems.extend(str(e) for e in store.validate_file(f))
     _checks, rule_errors = load_rule_files(rule_files)

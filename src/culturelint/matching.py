@@ -1,18 +1,35 @@
 """Finding terms in copy.
 
-Space-delimited languages match on case-folded tokens and their lemmas (spaCy lookup
-lemmatizer), so "Uhren" finds "Uhr"; languages written without spaces (Japanese,
-Chinese, Thai) match by characters.
+Space-delimited languages are tokenized by a blank spaCy pipeline and lemmatized with
+the lookup tables of spacy-lookups-data (no statistical model, nothing fetched at run
+time). A term matches a run of whole tokens when the case-folded forms agree or the
+lemmas agree, so "Uhren" finds "Uhr" and "clocks" finds "clock", while "Uhrzeit" does
+not find "Uhr". Languages written without spaces (Japanese, Chinese, Thai ...) match
+by characters, without spaCy.
+
+spaCy and the lemma tables are loaded on first use, once per process and language:
+a run whose checks never match terms in a spaced language never imports spaCy.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from culturelint.profiles.model import UNSPACED_LANGUAGES
+
+# (start, end, case-folded form, lemma): offsets into the text that was tokenized.
+Token = tuple[int, int, str, str]
+
+# spaCy languages whose blank tokenizer needs an optional third-party package unless
+# told otherwise; these settings keep them on spaCy's own rule-based tokenizer.
+_BLANK_CONFIG: dict[str, dict[str, Any]] = {
+    "vi": {"nlp": {"tokenizer": {"use_pyvi": False}}},
+}
 
 
 @dataclass(frozen=True)
@@ -22,41 +39,313 @@ class TermMatch:
     term: str  # the term as listed (not as found)
 
 
-class TermMatcher:
-    """Matches a fixed list of terms in one language."""
+def base_language(language: str) -> str:
+    """ "de-DE", "pt_BR", "ZH" -> "de", "pt", "zh"."""
+    return language.replace("_", "-").split("-")[0].strip().lower()
 
-    def __init__(self, language: str, terms: Iterable[str]) -> None:
-        self.language = language
+
+def is_unspaced(language: str) -> bool:
+    return base_language(language) in UNSPACED_LANGUAGES
+
+
+# -- spaced languages: spaCy tokens and lookup lemmas ------------------------------
+
+
+@cache
+def _nlp(language: str) -> Any:
+    """A blank pipeline (tokenizer only); spaCy's multi-language one when the
+    language has none or needs a package that is not installed (Korean needs mecab)."""
+    import spacy
+
+    try:
+        return spacy.blank(language, config=_BLANK_CONFIG.get(language, {}))
+    except (ImportError, ValueError, KeyError):
+        return spacy.blank("xx")
+
+
+@cache
+def _lemma_table(language: str) -> dict[str, Any]:
+    """The `lemma_lookup` table of spacy-lookups-data for `language`, or {}.
+
+    Read through spaCy's lookups registry but kept as a plain dict: building a spaCy
+    `Table` hashes every key and takes several times longer for the large tables.
+    """
+    from spacy.util import load_language_data, registry
+
+    try:
+        if language not in registry.lookups:
+            return {}
+        paths = registry.lookups.get(language)
+    except (ImportError, ValueError, KeyError):
+        return {}
+    path = paths.get("lemma_lookup") if isinstance(paths, dict) else None
+    if path is None:
+        return {}
+    table = load_language_data(path)
+    return table if isinstance(table, dict) else {}
+
+
+def _initial(text: str) -> str:
+    """First letter without case or accents: "Äpfel" -> "a"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return decomposed[:1]
+
+
+def _lemma(table: dict[str, Any], word: str, folded: str) -> str:
+    """Case-folded lookup lemma of `word`, or `folded` when the table has none.
+
+    The tables are keyed by surface form ("Uhren" but not "uhren", "clocks" but not
+    "Clocks"), so the word is tried as written, in lower case and capitalized (for
+    German nouns in all-caps headings). A lemma that does not start with the word's
+    first letter is ignored: the tables map suppletive forms such as better -> well,
+    beste -> gut or Sie -> ich, and matching on those would flag "better" for "best".
+    """
+    if not table:
+        return folded
+    for key in (word, word.lower(), word.capitalize()):
+        value = table.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str) and value:
+            if _initial(value) == _initial(word):
+                return value.casefold()
+            return folded
+    return folded
+
+
+def _spaced_tokens(language: str, text: str) -> tuple[Token, ...]:
+    nlp = _nlp(language)
+    table = _lemma_table(language)
+    out: list[Token] = []
+    for token in nlp.make_doc(text):
+        if token.is_space:
+            continue
+        word = token.text
+        folded = word.casefold()
+        out.append((token.idx, token.idx + len(word), folded, _lemma(table, word, folded)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def _analyse(language: str, text: str) -> tuple[Token, ...]:
+    """Tokens of `text`, cached because several rules look at the same segment."""
+    if language in UNSPACED_LANGUAGES:
+        return _unspaced_tokens(text)
+    return _spaced_tokens(language, text)
+
+
+# -- unspaced languages: characters ------------------------------------------------
+
+
+def _fold_char(ch: str) -> str:
+    """Width and case folding of one character (full-width "Ｂ" -> "b")."""
+    if ch.isascii():
+        return ch.lower()
+    return unicodedata.normalize("NFKC", ch).casefold()
+
+
+def _fold_with_index(text: str) -> tuple[str, list[int]]:
+    """Folded text and, for each folded character, the index of its source character."""
+    parts: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        parts.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(parts), index
+
+
+def _fold(text: str) -> str:
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _is_latin_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _unspaced_tokens(text: str) -> tuple[Token, ...]:
+    """One token per character, except runs of ASCII letters and digits ("iPhone")."""
+    out: list[Token] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        j = i + 1
+        if _is_latin_word_char(ch):
+            while j < n and _is_latin_word_char(text[j]):
+                j += 1
+        folded = _fold(text[i:j])
+        out.append((i, j, folded, folded))
+        i = j
+    return tuple(out)
+
+
+def tokens(language: str, text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, case-folded form, lemma) of each word of `text`.
+
+    For checks that need token-level facts (counting pronouns, say). Spaces are not
+    tokens. In languages written without spaces each character is a token, except
+    that runs of Latin letters and digits stay whole.
+    """
+    return list(_analyse(base_language(language), text))
+
+
+# -- matchers ----------------------------------------------------------------------
+
+
+class TermMatcher:
+    """Matches a fixed list of terms in one language.
+
+    Matches never overlap: at each position the longest term wins, and the search
+    resumes after it. With `case_sensitive`, terms match their exact surface form and
+    lemmas play no part (for formality markers such as German "Sie" against "sie").
+    """
+
+    def __init__(self, language: str, terms: Iterable[str], case_sensitive: bool = False) -> None:
+        self.language = base_language(language)
         self.terms = tuple(dict.fromkeys(t for t in terms if t.strip()))
-        self._by_fold = {t.casefold(): t for t in self.terms}
-        if not self.terms:
-            self._regex = None
-            return
-        alternatives = sorted((re.escape(t.casefold()) for t in self.terms), key=len, reverse=True)
-        body = "|".join(alternatives)
-        if language in UNSPACED_LANGUAGES:
-            self._regex = re.compile(body)
-        else:
-            self._regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        self.case_sensitive = case_sensitive
+        self.unspaced = self.language in UNSPACED_LANGUAGES
+        self._regex: re.Pattern[str] | None = None
+        self._by_term: dict[str, str] = {}
+        # Spaced languages: first key -> [(key sequence, term)], longest first.
+        self._index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+        self._lemma_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+
+    # The compiled form is built on first use so that constructing a matcher (at rule
+    # load time, say) never imports spaCy.
 
     def find(self, text: str) -> list[TermMatch]:
-        if self._regex is None or not text:
+        if not self.terms or not text:
             return []
-        folded = text.casefold()
-        if len(folded) != len(text):  # casefold changed lengths (ß -> ss): use lower()
-            folded = text.lower()
+        if self.unspaced:
+            return self._find_chars(text)
+        return self._find_tokens(text)
+
+    # -- by characters -------------------------------------------------------------
+
+    def _compile_chars(self) -> re.Pattern[str]:
+        if self._regex is None:
+            fold = (lambda s: s) if self.case_sensitive else _fold
+            alternatives = []
+            for term in sorted(self.terms, key=len, reverse=True):
+                key = fold(term.strip())
+                self._by_term.setdefault(key, term)
+                body = re.escape(key)
+                # Latin words inside CJK text still match whole: "best" not in "bestseller".
+                if _is_latin_word_char(key[0]):
+                    body = r"(?<![A-Za-z0-9])" + body
+                if _is_latin_word_char(key[-1]):
+                    body += r"(?![A-Za-z0-9])"
+                alternatives.append(body)
+            self._regex = re.compile("|".join(alternatives))
+        return self._regex
+
+    def _find_chars(self, text: str) -> list[TermMatch]:
+        regex = self._compile_chars()
+        if self.case_sensitive:
+            return [
+                TermMatch(m.start(), m.end(), self._by_term.get(m.group(0), m.group(0)))
+                for m in regex.finditer(text)
+            ]
+        folded, index = _fold_with_index(text)
         out = []
-        for m in self._regex.finditer(folded):
-            term = self._by_fold.get(m.group(0), m.group(0))
-            out.append(TermMatch(m.start(), m.end(), term))
+        for m in regex.finditer(folded):
+            if m.end() == m.start():
+                continue
+            start = index[m.start()]
+            end = index[m.end() - 1] + 1
+            out.append(TermMatch(start, end, self._by_term.get(m.group(0), m.group(0))))
         return out
+
+    # -- by tokens -----------------------------------------------------------------
+
+    def _compile_tokens(self) -> None:
+        if self._index is not None:
+            return
+        surface: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        lemmas: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for term in self.terms:
+            if self.case_sensitive:
+                toks = self._surface_tokens(term)
+                keys = tuple(text for _, _, text in toks)
+                if keys:
+                    surface.setdefault(keys[0], []).append((keys, term))
+                continue
+            analysed = _analyse(self.language, term)
+            folded = tuple(t[2] for t in analysed)
+            lemma = tuple(t[3] for t in analysed)
+            if not folded:
+                continue
+            surface.setdefault(folded[0], []).append((folded, term))
+            lemmas.setdefault(lemma[0], []).append((lemma, term))
+        for table in (surface, lemmas):
+            for candidates in table.values():
+                candidates.sort(key=lambda c: len(c[0]), reverse=True)
+        self._index = surface
+        self._lemma_index = lemmas
+
+    def _surface_tokens(self, text: str) -> list[tuple[int, int, str]]:
+        return [
+            (t.idx, t.idx + len(t.text), t.text)
+            for t in _nlp(self.language).make_doc(text)
+            if not t.is_space
+        ]
+
+    def _find_tokens(self, text: str) -> list[TermMatch]:
+        self._compile_tokens()
+        assert self._index is not None and self._lemma_index is not None
+        if self.case_sensitive:
+            toks = self._surface_tokens(text)
+            spans = [(s, e) for s, e, _ in toks]
+            keys = [k for _, _, k in toks]
+            return _scan(spans, [(keys, self._index)])
+        analysed = _analyse(self.language, text)
+        spans = [(t[0], t[1]) for t in analysed]
+        folded = [t[2] for t in analysed]
+        lemma = [t[3] for t in analysed]
+        return _scan(spans, [(folded, self._index), (lemma, self._lemma_index)])
+
+
+def _scan(
+    spans: Sequence[tuple[int, int]],
+    views: Sequence[tuple[Sequence[str], dict[str, list[tuple[tuple[str, ...], str]]]]],
+) -> list[TermMatch]:
+    """Leftmost-longest, non-overlapping matches of indexed key sequences.
+
+    Each view is a sequence of keys per token (case-folded forms, lemmas) with the
+    term index built from the same kind of key.
+    """
+    out: list[TermMatch] = []
+    i = 0
+    n = len(spans)
+    while i < n:
+        best_len = 0
+        best_term = ""
+        for keys, index in views:
+            for seq, term in index.get(keys[i], ()):
+                size = len(seq)
+                if size <= best_len:
+                    break  # candidates are sorted longest first
+                if i + size <= n and tuple(keys[i : i + size]) == seq:
+                    best_len, best_term = size, term
+                    break
+        if best_len:
+            out.append(TermMatch(spans[i][0], spans[i + best_len - 1][1], best_term))
+            i += best_len
+        else:
+            i += 1
+    return out
 
 
 @lru_cache(maxsize=512)
-def _cached(language: str, terms: tuple[str, ...]) -> TermMatcher:
-    return TermMatcher(language, terms)
+def _cached(language: str, terms: tuple[str, ...], case_sensitive: bool) -> TermMatcher:
+    return TermMatcher(language, terms, case_sensitive=case_sensitive)
 
 
-def matcher_for(language: str, terms: Iterable[str]) -> TermMatcher:
+def matcher_for(language: str, terms: Iterable[str], case_sensitive: bool = False) -> TermMatcher:
     """A compiled matcher, shared across files for the same language and term list."""
-    return _cached(language, tuple(terms))
+    return _cached(base_language(language), tuple(terms), case_sensitive)

@@ -41,6 +41,8 @@ def run_check(config: Config, opts: RunOptions) -> int:
 
     registry, errors = build_registry(config)
     linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
+    if opts.use_cache:
+        linter.cache = _make_cache(config, opts)
     results: list[FileResult] = []
     files = 0
     if opts.paths == ["-"]:
@@ -130,7 +132,7 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
         from concurrent.futures import ProcessPoolExecutor
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        init_args = (config, opts.market, opts.select, opts.ignore)
+        init_args = (config, opts, linter.cache is not None)
         with ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=multiprocessing.get_context(method),
@@ -150,10 +152,23 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config, market: str | None, select, ignore) -> None:  # type: ignore[no-untyped-def]
+def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
     global _WORKER
     registry, _errors = build_registry(config)  # setup errors are reported by the parent
-    _WORKER = Linter(config, registry, market=market, select=select, ignore=ignore)
+    _WORKER = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
+    if use_cache:
+        _WORKER.cache = _make_cache(config, opts)
+
+
+def _make_cache(config: Config, opts: RunOptions):  # type: ignore[no-untyped-def]
+    from culturelint.cache import Cache, settings_fingerprint
+    from culturelint.profiles.loader import bundled_market_dirs
+    from culturelint.rules_engine.loader import bundled_rule_dirs
+
+    data_dirs = [*bundled_market_dirs(), *bundled_rule_dirs(), *config.market_paths, *config.rule_paths]
+    extra = {"market": opts.market, "select": opts.select, "ignore": opts.ignore}
+    root = config.path.parent if config.path else Path.cwd()
+    return Cache(root, settings_fingerprint(config, extra, data_dirs))
 
 
 def _work(item: tuple[Path, str]) -> FileResult:

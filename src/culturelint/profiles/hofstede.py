@@ -129,14 +129,15 @@ HOFSTEDE_TO_ISO: dict[str, str] = {
 }
 
 # Sub- and supra-national rows: usable only through an explicit `hofstede.row`.
-REGIONAL_ROWS = frozenset(
-    {"AFE", "AFW", "ARA", "BEF", "BEN", "CAF", "GEE", "SAW", "SWF", "SWG"}
-)
+REGIONAL_ROWS = frozenset({"AFE", "AFW", "ARA", "BEF", "BEN", "CAF", "GEE", "SAW", "SWF", "SWG"})
 
 _ISO_TO_HOFSTEDE = {iso: code for code, iso in HOFSTEDE_TO_ISO.items()}
 
-_ARAB_AGGREGATE_NOTE = (
-    "{dims} from Hofstede's 'Arab countries' row (ARA): a regional aggregate, "
+# Regional rows that span several countries, as opposed to parts of one country.
+SUPRANATIONAL_ROWS = frozenset({"AFE", "AFW", "ARA"})
+
+_AGGREGATE_NOTE = (
+    "{dims} from Hofstede's '{row.name}' row ({row.code}): a regional aggregate, "
     "not a score measured for this country"
 )
 
@@ -163,8 +164,7 @@ def _rows() -> dict[str, _Row]:
     rows: dict[str, _Row] = {}
     for record in csv.DictReader(io.StringIO(text)):
         scores = {
-            dim: int(record[col]) if record[col].strip() else None
-            for dim, col in _COLUMNS.items()
+            dim: int(record[col]) if record[col].strip() else None for dim, col in _COLUMNS.items()
         }
         rows[record["ctr"]] = _Row(record["ctr"], record["country"], scores)
     return rows
@@ -185,9 +185,12 @@ def hofstede_for(
 ) -> Hofstede | None:
     """Scores for a territory, or None when the dataset has nothing for it.
 
-    `row_override` (a profile's `hofstede.row`) replaces the territory's own row and marks
-    the result estimated. Without it, SA and AE get the dimensions their own row lacks
-    from the regional row, marked estimated; every other territory gets its own row only.
+    `row_override` (a profile's `hofstede.row`) names the row to use and marks the result
+    estimated. A sub-national row (Switzerland German for de-CH) is more specific than
+    the country's row and wins, the country row filling its gaps. A supra-national row
+    (Arab countries) is less specific: the country's own measured scores win and the
+    regional row only fills the gaps. Without an override, SA and AE get that same
+    gap-filling from the Arab countries row; other territories get their own row only.
     """
     rows = _rows()
     own = rows.get(row_code_for(territory) or "")
@@ -197,21 +200,31 @@ def hofstede_for(
             return None
         if own is not None and override.code == own.code:
             return _as_hofstede(own)
-        note = estimate_note or f"scores of the dataset row {override.code} ({override.name})"
-        return Hofstede(override.code, override.name, dict(override.scores), True, note)
-
+        if override.code in SUPRANATIONAL_ROWS:
+            return _filled(own, override, estimate_note)
+        scores = dict(override.scores)
+        note = f"scores of the dataset row {override.code} ({override.name})"
+        gaps = [d for d in DIMENSIONS if scores[d] is None and own and own.scores[d] is not None]
+        if own is not None and gaps:
+            scores.update({d: own.scores[d] for d in gaps})
+            note += f"; {', '.join(gaps).upper()} from the {own.name} row"
+        return Hofstede(override.code, override.name, scores, True, estimate_note or note)
     stand_in = rows.get(REGIONAL_STAND_INS.get(territory.upper(), ""))
     if stand_in is None:
         return _as_hofstede(own) if own is not None else None
+    return _filled(own, stand_in, estimate_note)
+
+
+def _filled(own: _Row | None, region: _Row, estimate_note: str | None) -> Hofstede:
+    """The country's own scores, with a supra-national row's for the dimensions it lacks."""
     if own is None:
-        note = estimate_note or _ARAB_AGGREGATE_NOTE.format(dims="All six dimensions")
-        return Hofstede(stand_in.code, stand_in.name, dict(stand_in.scores), True, note)
+        note = estimate_note or _AGGREGATE_NOTE.format(dims="All six dimensions", row=region)
+        return Hofstede(region.code, region.name, dict(region.scores), True, note)
     filled = [dim for dim in DIMENSIONS if own.scores[dim] is None]
     if not filled:
         return _as_hofstede(own)
-    scores = {dim: own.scores[dim] if own.scores[dim] is not None else stand_in.scores[dim]
-              for dim in DIMENSIONS}
-    note = estimate_note or _ARAB_AGGREGATE_NOTE.format(dims=", ".join(filled).upper())
+    scores = {d: region.scores[d] if own.scores[d] is None else own.scores[d] for d in DIMENSIONS}
+    note = estimate_note or _AGGREGATE_NOTE.format(dims=", ".join(filled).upper(), row=region)
     return Hofstede(own.code, own.name, scores, True, note)
 
 

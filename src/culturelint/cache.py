@@ -1,0 +1,117 @@
+"""A cache of per-file results in .culturelint_cache/, so unchanged files are not re-linted.
+
+The key covers everything a result depends on: the file's bytes and name, the tool
+version, the effective configuration and command-line selection, every market profile
+and rule file that could be loaded, and today's date (calendar checks depend on it).
+Entries are written atomically, so concurrent runs and Ctrl-C never leave a torn entry;
+an unreadable entry is treated as a miss and rewritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from culturelint import __version__
+from culturelint.config import Config
+from culturelint.engine import FileResult
+from culturelint.finding import Evidence, FileError, Finding, Severity
+
+CACHE_DIR = ".culturelint_cache"
+
+
+def settings_fingerprint(config: Config, extra: dict[str, Any], data_dirs: list[Path]) -> str:
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(dt.date.today().isoformat().encode())
+    h.update(json.dumps(asdict(config), default=str, sort_keys=True).encode())
+    h.update(json.dumps(extra, default=str, sort_keys=True).encode())
+    for folder in data_dirs:
+        if not folder.is_dir():
+            continue
+        for f in sorted(folder.rglob("*.y*ml")):
+            try:
+                h.update(f.as_posix().encode())
+                h.update(f.read_bytes())
+            except OSError:
+                continue
+    return h.hexdigest()
+
+
+class Cache:
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.folder = root / CACHE_DIR / __version__
+        self.fingerprint = fingerprint
+        self.enabled = True
+
+    def _key(self, display: str, data: bytes) -> str:
+        h = hashlib.sha256(self.fingerprint.encode())
+        h.update(display.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def get(self, display: str, data: bytes) -> FileResult | None:
+        if not self.enabled:
+            return None
+        path = self._path(self._key(display, data))
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return _decode(raw)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # corrupt or foreign entry: a miss, overwritten below
+
+    def put(self, display: str, data: bytes, result: FileResult) -> None:
+        if not self.enabled:
+            return
+        from culturelint.atomic import write_atomic
+
+        path = self._path(self._key(display, data))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._ensure_gitignore()
+            write_atomic(path, json.dumps(_encode(result), ensure_ascii=False))
+        except OSError:
+            self.enabled = False  # read-only tree: lint without a cache
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def _ensure_gitignore(self) -> None:
+        marker = self.folder.parent / ".gitignore"
+        if not marker.exists():
+            from culturelint.atomic import write_atomic
+
+            write_atomic(marker, "# Created by culturelint.\n*\n")
+
+
+def _encode(result: FileResult) -> dict[str, Any]:
+    findings = []
+    for f in result.findings:
+        d = f.to_dict()
+        d["snippet"] = f.snippet
+        findings.append(d)
+    return {"findings": findings, "errors": [e.to_dict() for e in result.errors]}
+
+
+def _decode(raw: dict[str, Any]) -> FileResult:
+    findings = []
+    for d in raw["findings"]:
+        ev = d.get("evidence")
+        findings.append(
+            Finding(
+                path=d["path"], line=d["line"], column=d["column"], end_line=d["end_line"],
+                end_column=d["end_column"], rule=d["rule"], name=d["name"], category=d["category"],
+                severity=Severity(d["severity"]), market=d["market"], message=d["message"],
+                suggestion=d["suggestion"], evidence=Evidence(**ev) if ev else None,
+                snippet=d.get("snippet", ""),
+            )
+        )
+    errors = [FileError(e["path"], e["message"], e.get("line")) for e in raw["errors"]]
+    return FileResult(findings=findings, errors=errors)

@@ -1,0 +1,463 @@
+"""CL201 colour-connotation: colours whose meaning in the market works against the copy.
+
+The profile's `colours` entries say which colours carry a meaning (white and mourning
+in East Asia, ...). The check looks for them twice: as words in the copy, and, on
+landing pages, as colours that dominate the page's CSS (the body background, the hero,
+the brand variables, a colour used again and again). A border or a line of white text
+is not a statement; a white hero on a funeral-coloured market is.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from culturelint.checks._util import first_sentence, segment_hit
+from culturelint.document import CssColour, Document
+from culturelint.finding import Hit, Severity
+from culturelint.matching import matcher_for
+from culturelint.profiles.model import Profile
+from culturelint.registry import Check, CheckContext, RuleDoc
+
+# -- colour names --------------------------------------------------------------------------
+
+# Common names of each colour, used for an entry that lists no `words` of its own. Only
+# the everyday words (and base forms: matching also finds inflected forms by lemma).
+VOCABULARY: dict[str, dict[str, list[str]]] = {
+    "white": {
+        "en": ["white"],
+        "de": ["weiß"],
+        "fr": ["blanc", "blanche"],
+        "es": ["blanco", "blanca"],
+        "pt": ["branco", "branca"],
+        "it": ["bianco", "bianca"],
+        "ja": ["白", "白色", "ホワイト"],
+        "zh": ["白", "白色"],
+        "ko": ["흰색", "하얀색", "화이트"],
+        "ar": ["أبيض", "بيضاء"],
+    },
+    "black": {
+        "en": ["black"],
+        "de": ["schwarz"],
+        "fr": ["noir", "noire"],
+        "es": ["negro", "negra"],
+        "pt": ["preto", "preta"],
+        "it": ["nero", "nera"],
+        "ja": ["黒", "黒色", "ブラック"],
+        "zh": ["黑", "黑色"],
+        "ko": ["검은색", "검정색", "블랙"],
+        "ar": ["أسود", "سوداء"],
+    },
+    "red": {
+        "en": ["red"],
+        "de": ["rot"],
+        "fr": ["rouge"],
+        "es": ["rojo", "roja"],
+        "pt": ["vermelho", "vermelha"],
+        "it": ["rosso", "rossa"],
+        "ja": ["赤", "赤色", "レッド"],
+        "zh": ["红", "红色"],
+        "ko": ["빨간색", "레드"],
+        "ar": ["أحمر", "حمراء"],
+    },
+    "green": {
+        "en": ["green"],
+        "de": ["grün"],
+        "fr": ["vert", "verte"],
+        "es": ["verde"],
+        "pt": ["verde"],
+        "it": ["verde"],
+        "ja": ["緑", "緑色", "グリーン"],
+        "zh": ["绿", "绿色"],
+        "ko": ["초록색", "녹색", "그린"],
+        "ar": ["أخضر", "خضراء"],
+    },
+    "blue": {
+        "en": ["blue"],
+        "de": ["blau"],
+        "fr": ["bleu", "bleue"],
+        "es": ["azul"],
+        "pt": ["azul"],
+        "it": ["blu", "azzurro"],
+        "ja": ["青", "青色", "ブルー"],
+        "zh": ["蓝", "蓝色"],
+        "ko": ["파란색", "블루"],
+        "ar": ["أزرق", "زرقاء"],
+    },
+    "yellow": {
+        "en": ["yellow"],
+        "de": ["gelb"],
+        "fr": ["jaune"],
+        "es": ["amarillo", "amarilla"],
+        "pt": ["amarelo", "amarela"],
+        "it": ["giallo", "gialla"],
+        "ja": ["黄色", "イエロー"],
+        "zh": ["黄", "黄色"],
+        "ko": ["노란색", "옐로"],
+        "ar": ["أصفر", "صفراء"],
+    },
+    "purple": {
+        "en": ["purple"],
+        "de": ["lila", "violett"],
+        "fr": ["violet", "violette"],
+        "es": ["morado", "morada"],
+        "pt": ["roxo", "roxa"],
+        "it": ["viola"],
+        "ja": ["紫", "紫色", "パープル"],
+        "zh": ["紫", "紫色"],
+        "ko": ["보라색", "퍼플"],
+        "ar": ["بنفسجي"],
+    },
+    "orange": {
+        "en": ["orange"],
+        "de": ["orange"],
+        "fr": ["orange"],
+        "es": ["naranja"],
+        "pt": ["laranja"],
+        "it": ["arancione"],
+        "ja": ["橙色", "オレンジ"],
+        "zh": ["橙色"],
+        "ko": ["주황색", "오렌지"],
+        "ar": ["برتقالي"],
+    },
+    "pink": {
+        "en": ["pink"],
+        "de": ["rosa", "pink"],
+        "es": ["rosado", "rosada"],
+        "pt": ["cor-de-rosa"],
+        "it": ["rosa"],
+        "ja": ["桃色", "ピンク"],
+        "zh": ["粉色", "粉红色"],
+        "ko": ["분홍색", "핑크"],
+        "ar": ["وردي"],
+    },
+    "gold": {
+        "en": ["gold", "golden"],
+        "de": ["gold", "golden"],
+        "fr": ["doré", "dorée"],
+        "es": ["dorado", "dorada"],
+        "pt": ["dourado", "dourada"],
+        "it": ["dorato", "dorata"],
+        "ja": ["金色", "ゴールド"],
+        "zh": ["金色"],
+        "ko": ["금색", "골드"],
+        "ar": ["ذهبي"],
+    },
+    "brown": {
+        "en": ["brown"],
+        "de": ["braun"],
+        "fr": ["marron"],
+        "es": ["marrón"],
+        "pt": ["marrom"],
+        "it": ["marrone"],
+        "ja": ["茶色", "ブラウン"],
+        "zh": ["棕色", "褐色"],
+        "ko": ["갈색", "브라운"],
+    },
+    "grey": {
+        "en": ["grey", "gray"],
+        "de": ["grau"],
+        "fr": ["gris", "grise"],
+        "es": ["gris"],
+        "pt": ["cinza"],
+        "it": ["grigio", "grigia"],
+        "ja": ["灰色", "グレー"],
+        "zh": ["灰色"],
+        "ko": ["회색", "그레이"],
+        "ar": ["رمادي"],
+    },
+}
+
+# Words that contain a colour word but do not name the colour: "面白い" (interesting)
+# holds 白, "ich weiß" (I know) is not white, "Black Friday" is a sale. A colour word
+# inside one of these is not reported, whoever listed the colour word.
+NOT_COLOUR: dict[str, list[str]] = {
+    "ja": [
+        "面白",
+        "告白",
+        "白状",
+        "空白",
+        "余白",
+        "明白",
+        "白紙",
+        "ホワイトデー",
+        "ブラックフライデー",
+        "黒字",
+        "赤字",
+        "赤ちゃん",
+        "赤ん坊",
+        "青年",
+        "青春",
+        "紫外線",
+    ],
+    "zh": ["明白", "白天", "坦白", "白费", "空白", "白白", "告白", "黑客", "网红", "红利", "蓝牙", "紫外线"],
+    "en": ["black friday", "white paper", "white label", "white-label"],
+    "de": ["black friday", "ich weiß", "er weiß", "sie weiß", "es weiß", "man weiß", "wer weiß"],
+}
+
+# -- colours in CSS ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Family:
+    """Where a named colour lies in HSL: hue ranges in degrees, saturation and lightness
+    ranges in 0..1, and for the neutral colours a limit on chroma (max - min of R, G, B)."""
+
+    hues: tuple[tuple[float, float], ...] = ()  # empty: any hue
+    saturation: tuple[float, float] = (0.0, 1.0)
+    lightness: tuple[float, float] = (0.0, 1.0)
+    max_chroma: float = 1.0
+
+    def contains(self, hue: float, saturation: float, lightness: float, chroma: float) -> bool:
+        if chroma > self.max_chroma:
+            return False
+        if not self.saturation[0] <= saturation <= self.saturation[1]:
+            return False
+        if not self.lightness[0] <= lightness <= self.lightness[1]:
+            return False
+        return not self.hues or any(lo <= hue < hi for lo, hi in self.hues)
+
+
+_REDS = ((345.0, 360.0), (0.0, 15.0))
+
+# Ranges are generous inside the colour and strict at the edges: a brand red is red, a
+# salmon is not. A colour may belong to two families (a gold is also a yellow).
+FAMILIES: dict[str, Family] = {
+    "white": Family(lightness=(0.93, 1.0), max_chroma=0.12),
+    "black": Family(lightness=(0.0, 0.12)),
+    "grey": Family(lightness=(0.12, 0.93), max_chroma=0.08),
+    "red": Family(hues=_REDS, saturation=(0.5, 1.0), lightness=(0.25, 0.65)),
+    "orange": Family(hues=((15.0, 40.0),), saturation=(0.5, 1.0), lightness=(0.35, 0.7)),
+    "brown": Family(hues=((10.0, 45.0),), saturation=(0.2, 1.0), lightness=(0.12, 0.35)),
+    "gold": Family(hues=((40.0, 55.0),), saturation=(0.5, 1.0), lightness=(0.35, 0.65)),
+    "yellow": Family(hues=((45.0, 65.0),), saturation=(0.5, 1.0), lightness=(0.35, 0.85)),
+    "green": Family(hues=((75.0, 165.0),), saturation=(0.25, 1.0), lightness=(0.15, 0.8)),
+    "blue": Family(hues=((190.0, 250.0),), saturation=(0.3, 1.0), lightness=(0.15, 0.85)),
+    "purple": Family(hues=((255.0, 310.0),), saturation=(0.25, 1.0), lightness=(0.15, 0.8)),
+    "pink": Family(hues=((310.0, 345.0), *_REDS), saturation=(0.4, 1.0), lightness=(0.65, 0.93)),
+}
+
+# Properties that paint an area or the text. Borders, outlines, shadows and the like
+# never make a page "look" a colour and are not considered.
+PAINT_PROPERTIES = frozenset({"background", "background-color", "background-image", "color", "fill"})
+# Selectors whose paint is the page's look: the page itself, its header, main and hero.
+DOMINANT_TAGS = frozenset({"html", "body", "header", "main"})
+_HERO = re.compile(r"[.#]hero[\w-]*", re.IGNORECASE)
+# Custom properties on :root or html that name the brand palette.
+_BRAND_VARIABLE = re.compile(r"^--[\w-]*(brand|primary|accent)", re.IGNORECASE)
+# The same colour this many times is a theme, whatever the selectors.
+REPEAT_THRESHOLD = 3
+
+_LAST_COMPOUND = re.compile(r"\s*[>+~]\s*|\s+")
+_HEX = re.compile(r"^#([0-9a-fA-F]{6})([0-9a-fA-F]{2})?$")
+
+
+def family_of(value: str) -> set[str]:
+    """The colour families a "#rrggbb" (or "#rrggbbaa") value belongs to.
+
+    A colour that is mostly transparent (alpha below one half) paints nothing and
+    belongs to no family.
+    """
+    match = _HEX.match(value.strip())
+    if not match:
+        return set()
+    if match.group(2) is not None and int(match.group(2), 16) < 128:
+        return set()
+    rgb = bytes.fromhex(match.group(1))
+    red, green, blue = (channel / 255 for channel in rgb)
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    chroma = max(red, green, blue) - min(red, green, blue)
+    return {
+        name
+        for name, family in FAMILIES.items()
+        if family.contains(hue * 360.0, saturation, lightness, chroma)
+    }
+
+
+# -- the check -------------------------------------------------------------------------------
+
+
+def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    profile = ctx.profile
+    entries = [e for e in profile.entries("colours") if e.get("colour") and e.get("id")]
+    for entry in entries:
+        yield from _word_hits(doc, profile, entry)
+    css_entries = [e for e in entries if e.get("css")]
+    if css_entries and doc.is_landing and doc.page is not None and doc.page.colours:
+        yield from _css_hits(doc.page.colours, profile, css_entries)
+
+
+def words_for(profile: Profile, entry: dict[str, Any]) -> dict[str, list[str]]:
+    """The words that name the entry's colour in the market's languages.
+
+    An entry's own `words` win; an entry without the key gets the common colour names
+    of `VOCABULARY`. `words: {}` switches word matching off for the entry.
+    """
+    if "words" in entry:
+        return profile.terms(entry.get("words"))
+    return profile.terms(VOCABULARY.get(str(entry["colour"])))
+
+
+def _word_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Iterator[Hit]:
+    colour = str(entry["colour"])
+    severity = profile.severity_for(entry, Severity.WARNING)
+    evidence = profile.evidence(f"colours.{entry['id']}", entry)
+    meaning = first_sentence(str(entry.get("meaning", "")))
+    suggestion = _context_advice(entry, colour)
+    for language, words in words_for(profile, entry).items():
+        matcher = matcher_for(language, words)
+        excluded = matcher_for(language, NOT_COLOUR.get(language, []))
+        for segment in doc.segments:
+            masks = [(m.start, m.end) for m in excluded.find(segment.text)]
+            for match in matcher.find(segment.text):
+                if any(s <= match.start and match.end <= e for s, e in masks):
+                    continue
+                found = segment.text[match.start : match.end]
+                yield segment_hit(
+                    segment,
+                    match.start,
+                    match.end,
+                    f"'{found}' ({colour}) carries a connotation in {profile.tag}: {meaning}",
+                    suggestion=suggestion,
+                    evidence=evidence,
+                    severity=severity,
+                )
+
+
+def _css_hits(
+    colours: list[CssColour], profile: Profile, entries: list[dict[str, Any]]
+) -> Iterator[Hit]:
+    families = {c.value: family_of(c.value) for c in colours}
+    painting = [c for c in colours if _paints(c, families[c.value])]
+    uses = Counter(c.value for c in painting)
+    for entry in entries:
+        colour = str(entry["colour"])
+        reported_selectors: set[str] = set()
+        reported_values: set[str] = set()
+        for css in painting:
+            if colour not in families[css.value] or css.selector in reported_selectors:
+                continue
+            where = _prominence(css, uses[css.value])
+            if where is None:
+                continue
+            if where.startswith("used") and css.value in reported_values:
+                continue
+            reported_selectors.add(css.selector)
+            reported_values.add(css.value)
+            meaning = first_sentence(str(entry.get("meaning", "")))
+            yield Hit(
+                css.start,
+                css.end,
+                f"{css.raw} ({colour}, {where}) carries a connotation in {profile.tag}: "
+                f"{meaning}",
+                suggestion=_context_advice(entry, colour),
+                evidence=profile.evidence(f"colours.{entry['id']}", entry),
+                severity=profile.severity_for(entry, Severity.WARNING),
+            )
+
+
+def _paints(css: CssColour, families: set[str]) -> bool:
+    """Whether a declaration can make the page look its colour at all."""
+    prop = css.prop.lower()
+    if prop == "color" and families & {"white", "black"}:
+        return False  # white or black text is just text
+    return prop in PAINT_PROPERTIES or prop.startswith("--")
+
+
+def _prominence(css: CssColour, uses: int) -> str | None:
+    """Why a colour dominates the page, in words for the message; None if it does not."""
+    prop = css.prop.lower()
+    parts = [p.strip() for p in css.selector.split(",") if p.strip()]
+    if prop.startswith("--"):
+        if _BRAND_VARIABLE.match(prop) and any(p.lower() in (":root", "html") for p in parts):
+            return f"the brand colour {css.prop}"
+    elif any(_dominant(part) for part in parts):
+        return f"the {prop} of {css.selector}"
+    if uses >= REPEAT_THRESHOLD:
+        return f"used {uses} times on the page"
+    return None
+
+
+def _dominant(selector: str) -> bool:
+    compound = _LAST_COMPOUND.split(selector.strip())[-1]
+    tag = re.match(r"[A-Za-z][\w-]*", compound)
+    if tag and tag.group(0).lower() in DOMINANT_TAGS:
+        return True
+    return compound.lower() == ":root" or bool(_HERO.search(compound))
+
+
+# -- wording ---------------------------------------------------------------------------------
+
+def _context_advice(entry: dict[str, Any], colour: str) -> str | None:
+    contexts = [str(c) for c in entry.get("contexts") or []]
+    if not contexts:
+        return None
+    return f"Avoid {colour} where the copy touches on: {', '.join(contexts)}"
+
+
+CHECK = Check(
+    code="CL201",
+    name="colour-connotation",
+    category="colour",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what=(
+            "Flags colours that the market profile lists as carrying a meaning there "
+            "(`colours` entries: white and mourning in East Asia, and so on), in two "
+            "places.\n\n"
+            "In words: every segment is searched for the entry's `words` in the "
+            "market's languages (matched on lemmas, by characters in Chinese and "
+            "Japanese). An entry without `words` uses the common names of its colour "
+            "(white, weiß, 白, 白色, ホワイト ...); `words: {}` turns word matching off "
+            "for it. Compounds that contain a colour word but do not name the colour "
+            "are never reported: 面白い (interesting), 空白 (blank), 明白 (obvious), "
+            "ホワイトデー (White Day), 蓝牙 (Bluetooth), \"ich weiß\" (I know), \"Black "
+            "Friday\".\n\n"
+            "In CSS, for entries with `css: true`, on landing pages (HTML, or Markdown "
+            "with `page: landing`): a colour of the entry's family that dominates the "
+            "page. That is a background or text colour of html, body, header, main or a "
+            "hero element; a brand custom property on :root (--brand*, --primary*, "
+            f"--accent*); or the same colour used {REPEAT_THRESHOLD} or more times. "
+            "Borders, outlines and shadows never count, nor white or black text. A "
+            "colour belongs to a family by its hue, saturation and lightness (white: "
+            "lightness above 0.93 and almost no chroma; black: lightness below 0.12; "
+            "red: hue 345-15 degrees, saturation above 0.5, lightness 0.25-0.65 ...). "
+            "One finding per entry and selector, at the colour value.\n\n"
+            "Entries of low confidence are reported as info; an entry's own "
+            "`severity` wins."
+        ),
+        why=(
+            "Colour meanings are not universal: white stands for purity and weddings in "
+            "Europe and the Americas but for mourning and death in China, Japan and "
+            "Korea, where red means luck and celebration (Aslam 2006). A launch page in "
+            "funeral colours, or copy that names the colour of mourning for a "
+            "celebration, undermines the message before it is read."
+        ),
+        example=(
+            "# market: zh-CN (profile: white = mourning, css: true)\n"
+            "<body style=\"background-color: #ffffff\">\n"
+            "  <h1>新春白色礼盒</h1>"
+        ),
+        good_example=(
+            "# market: zh-CN\n<body style=\"background-color: #c8102e\">\n  <h1>新春红色礼盒</h1>"
+        ),
+        fix=(
+            "Pick another colour, or make sure the context cannot evoke the meaning "
+            "(the entry's `contexts` say where it matters most). If a colour is part "
+            "of a global brand and has been accepted for the market, suppress the "
+            "finding where it occurs or set `words: {}` / `css: false` for the entry in "
+            "a project override."
+        ),
+        sources=(
+            "Aslam, M. M. (2006) \"Are you selling the right colour? A cross-cultural "
+            "review of colour as a marketing cue\", Journal of Marketing Communications "
+            "12(1): 15-30, doi:10.1080/13527260500247827",
+            "Each finding names the profile entry (colours.<id>) and its own sources.",
+        ),
+    ),
+    run=run,
+)

@@ -1,0 +1,349 @@
+"""CL202 unlucky-number: numbers the market reads as bad luck or as a code, where they
+are chosen on purpose: the ending of a price, the size of a set, a number on its own.
+
+Most numbers in copy are not chosen for how they sound: dates, times, model names,
+versions, measurements, phone numbers. The check therefore classifies every number
+before it compares it with the profile, and stays quiet on anything that is not
+clearly a price, a count of items or a number standing alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from culturelint.checks._util import (
+    NumberToken,
+    first_sentence,
+    is_latin_letter,
+    iter_numbers,
+    mask_non_copy,
+    money_finder,
+    segment_hit,
+)
+from culturelint.document import Document, Segment
+from culturelint.finding import Hit, Severity
+from culturelint.profiles.model import Profile
+from culturelint.registry import Check, CheckContext, RuleDoc
+
+# -- tables ------------------------------------------------------------------------------
+
+# Words that make a number a count of items: counters (Japanese, Chinese) and their
+# Western equivalents. "4個", "4つ", "4件", "4个", "4 pieces", "4-pack", "4er-Pack".
+COUNTERS: dict[str, list[str]] = {
+    "ja": [
+        "個", "つ", "本", "枚", "人", "名", "件", "点", "台", "冊", "匹", "頭", "羽", "箱",
+        "袋", "杯", "足", "着", "組", "粒", "錠", "包", "缶", "品", "皿", "部", "セット",
+        "パック",
+    ],
+    "zh": [
+        "个", "個", "件", "只", "支", "本", "张", "盒", "包", "瓶", "袋", "套", "双", "对",
+        "人", "位", "份", "条", "片", "粒", "颗", "杯", "箱", "台", "部", "款", "枚", "罐",
+        "组",
+    ],
+    "en": [
+        "piece", "pieces", "pc", "pcs", "item", "items", "pack", "packs", "pk", "set",
+        "sets", "pair", "pairs", "count", "ct", "units", "bottles", "cans", "boxes",
+        "people", "persons", "servings",
+    ],
+    "de": [
+        "stück", "stk", "teile", "teilig", "er", "packung", "paar", "flaschen", "dosen",
+        "personen",
+    ],
+}  # fmt: skip
+
+# Words after a number that make it a measurement, a time or a date rather than a number
+# on its own: "4K" is a resolution, "4月" April, "18 Uhr" a time, "4折" a discount.
+UNITS: dict[str, list[str]] = {
+    "ja": ["年", "月", "日", "時", "時間", "分", "秒", "歳", "才", "度", "倍", "割", "週", "ヶ月", "か月"],
+    "zh": ["年", "月", "日", "号", "点", "时", "小时", "分", "分钟", "秒", "岁", "度", "倍", "折", "周"],
+    "en": [
+        "am", "pm", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minutes", "s", "sec",
+        "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
+        "k", "m", "cm", "mm", "km", "kg", "g", "mg", "l", "ml", "gb", "mb", "tb", "kb",
+        "hz", "ghz", "mhz", "px", "pt", "mp", "fps", "w", "kw", "kwh", "v", "mah", "in",
+        "inch", "inches", "ft", "oz", "lb", "lbs", "mph", "percent",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ],
+    "de": [
+        "uhr", "std", "stunden", "minuten", "tage", "tagen", "wochen", "monate", "monaten",
+        "jahre", "jahren", "prozent",
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
+        "september", "oktober", "november", "dezember",
+    ],
+}  # fmt: skip
+
+# Words before a number that make it a price without a currency sign: "価格: 1,984".
+PRICE_WORDS: dict[str, list[str]] = {
+    "ja": ["価格", "税込", "税抜", "定価", "特価", "本体価格", "販売価格"],
+    "zh": ["价格", "售价", "特价", "原价", "现价", "仅售", "只需", "到手价"],
+    "en": ["price"],
+    "de": ["preis"],
+}
+
+# Latin words before a number that make it a version or an age limit, not a number
+# chosen on its own: "version 4", "v 4", "ab 18".
+NOT_STANDALONE_AFTER = frozenset(
+    {"version", "ver", "v", "rev", "release", "gen", "generation", "edition", "update"}
+    | {"ab", "über", "unter", "age", "aged", "ages", "over", "under"}
+)
+# Capitalised words before a number usually make it a product or model name ("Windows
+# 11", "iPhone 14"); after these labels the number is the thing itself ("No. 4", "Room
+# 4", "Zimmer 4") and counts as standing alone.
+LABEL_WORDS = frozenset(
+    {"no", "nr", "nº", "number", "nummer", "room", "zimmer", "floor", "etage", "gate", "seat",
+     "platz", "table", "tisch", "code", "artikel", "model", "modell", "typ", "type"}
+)  # fmt: skip
+
+# A character right before a number that ties it to something else: a code ("AB-1944",
+# "#4"), a date or time ("2024-04", "1/4", "14:00"), a sign ("-4", "+4"), a range
+# ("3～4"), a dimension ("2×4").
+_TIED_BEFORE = frozenset("-–/:._#@№$+±−×~～〜")
+# A character right after a number with the same effect when a digit follows it.
+_TIED_AFTER_DIGIT = frozenset("-–/:×~～〜")
+# A character right after a number that makes it a percentage, a degree, an age
+# rating ("18+"), or part of a name like "401(k)".
+_TIED_AFTER = frozenset("%％‰°℃′″+(")
+# Ordinal prefix in Japanese and Chinese: 第4回 is "the 4th time".
+_ORDINAL_PREFIX = "第"
+
+_GAP = "[ \u00a0\u202f]?"
+_LATIN_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\.?[ \u00a0]?$")
+
+KINDS = ("price_ending", "count", "standalone")
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: str  # one of KINDS
+    start: int  # span to report, in segment characters
+    end: int
+    token: NumberToken
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    counter: re.Pattern[str]
+    unit: re.Pattern[str]
+    price_word: re.Pattern[str]
+
+
+def _words(table: dict[str, list[str]], languages: Iterable[str]) -> list[str]:
+    words: list[str] = []
+    for language in languages:
+        words.extend(table.get(language, []))
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _after(words: list[str], gap: str) -> re.Pattern[str]:
+    alternatives = "|".join(
+        re.escape(w) + (r"(?![^\W\d_])" if is_latin_letter(w[-1]) else "") for w in words
+    )
+    return re.compile(f"{gap}(?:{alternatives})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def patterns(languages: tuple[str, ...]) -> _Patterns:
+    """Counter, unit and price-word patterns for the market's languages and English."""
+    langs = (*languages, "en")
+    price_words = "|".join(re.escape(w) for w in _words(PRICE_WORDS, langs))
+    return _Patterns(
+        counter=_after(_words(COUNTERS, langs), f"(?:{_GAP}|-)"),
+        unit=_after(_words(UNITS, langs), _GAP),
+        price_word=re.compile(
+            f"(?:{price_words})[ \u00a0]*[:：]?[ \u00a0]*$", re.IGNORECASE
+        ),
+    )
+
+
+# -- classification ------------------------------------------------------------------------
+
+
+def classify(text: str, locale: str, languages: tuple[str, ...]) -> Iterator[Classified]:
+    """Every number in `text` that is a price, a count of items or a number on its own.
+
+    Numbers tied to something else (dates, times, versions, codes, units, names,
+    percentages, ranges) are not returned.
+    """
+    text = mask_non_copy(text)
+    finder = money_finder(locale)
+    pats = patterns(languages)
+    for token in iter_numbers(text):
+        money = finder.at(text, token)
+        if money is not None:
+            yield Classified("price_ending", money.start, money.end, token)
+            continue
+        if pats.price_word.search(text, max(0, token.start - 16), token.start):
+            yield Classified("price_ending", token.start, token.end, token)
+            continue
+        if not token.is_integer or _tied_before(text, token):
+            continue
+        counter = pats.counter.match(text, token.end)
+        if counter is not None:
+            yield Classified("count", token.start, counter.end(), token)
+            continue
+        if _tied_after(text, token) or pats.unit.match(text, token.end):
+            continue
+        if _after_name(text, token):
+            continue
+        yield Classified("standalone", token.start, token.end, token)
+
+
+def _tied_before(text: str, token: NumberToken) -> bool:
+    if token.start == 0:
+        return False
+    prev = text[token.start - 1]
+    return prev in _TIED_BEFORE or prev == _ORDINAL_PREFIX or is_latin_letter(prev)
+
+
+def _tied_after(text: str, token: NumberToken) -> bool:
+    if token.end >= len(text):
+        return False
+    nxt = text[token.end]
+    following = text[token.end + 1] if token.end + 1 < len(text) else ""
+    if nxt in _TIED_AFTER or is_latin_letter(nxt):
+        return True  # "40%", "18+", "401(k)", "4K", "4th"
+    if nxt in _TIED_AFTER_DIGIT:
+        return following.isdigit() or nxt in "-–" and is_latin_letter(following)
+    return False
+
+
+def _after_name(text: str, token: NumberToken) -> bool:
+    """Whether a Latin word right before the number makes it a name or version."""
+    match = _LATIN_WORD_BEFORE.search(text, max(0, token.start - 40), token.start)
+    if match is None or not is_latin_letter(match.group(1)[0]):
+        return False
+    word = match.group(1)
+    folded = word.casefold()
+    if folded in NOT_STANDALONE_AFTER:
+        return True
+    if folded in LABEL_WORDS:
+        return False
+    return any(c.isupper() for c in word)
+
+
+# -- the check -------------------------------------------------------------------------------
+
+
+def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    profile = ctx.profile
+    entries = [
+        e
+        for e in profile.entries("numbers")
+        if not e.get("lucky") and str(e.get("number", "")).isdigit() and e.get("match")
+    ]
+    if not entries:
+        return
+    languages = tuple(profile.languages)
+    for segment in doc.segments:
+        for found in classify(segment.text, profile.locale.locale, languages):
+            entry = _entry_for(found, entries)
+            if entry is not None:
+                yield _hit(segment, found, entry, profile)
+
+
+def _entry_for(found: Classified, entries: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The entry a classified number matches; the longest number wins ("44" over "4")."""
+    digits = found.token.integer
+    candidates = []
+    for entry in entries:
+        number = str(entry["number"])
+        if found.kind not in entry["match"]:
+            continue
+        if found.kind == "price_ending":
+            matched = digits.endswith(number)
+        else:
+            matched = digits == number
+        if matched:
+            candidates.append(entry)
+    return max(candidates, key=lambda e: len(str(e["number"])), default=None)
+
+
+def _hit(segment: Segment, found: Classified, entry: dict[str, Any], profile: Profile) -> Hit:
+    number = str(entry["number"])
+    shown = segment.text[found.start : found.end]
+    if found.kind == "price_ending":
+        what = f"Price {shown} ends in {number}"
+        suggestion = f"Choose a price that does not end in {number}"
+    elif found.kind == "count":
+        what = f"A set of {number} ({shown})"
+        suggestion = f"Choose a set size other than {number}"
+    else:
+        what = f"The number {number}"
+        suggestion = f"Choose another number, or make sure {number} cannot be read this way"
+    meaning = first_sentence(str(entry.get("meaning", "")))
+    return segment_hit(
+        segment,
+        found.start,
+        found.end,
+        f"{what}, which may read badly in {profile.tag}: {meaning}",
+        suggestion=suggestion,
+        evidence=profile.evidence(f"numbers.{entry['id']}", entry),
+        severity=profile.severity_for(entry, Severity.WARNING),
+    )
+
+
+CHECK = Check(
+    code="CL202",
+    name="unlucky-number",
+    category="number",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what=(
+            "Flags numbers that the market profile lists (`numbers` entries) where "
+            "copy chooses them on purpose. Each entry says where it matters (`match`):\n\n"
+            "- `price_ending`: a price whose integer amount ends in the number: ¥1,984, "
+            "1,994円, 44元 and $14.99 all end in 4 (decimals are ignored). A number is "
+            "a price when a currency symbol, an ISO code or a currency unit touches it "
+            "(¥, ￥, $, €, US$, JPY, 円, 元, RMB ...), or when a price word comes right "
+            "before it (価格, 税込, 售价, price, Preis).\n"
+            "- `count`: a number of items, written with a counter or an item word: "
+            "4個, 4つ, 4本, 4枚, 4人, 4件, 4个, 4只, 4盒, 4 pieces, 4-pack, 4 pcs, "
+            "4 Stück, 4er-Pack. The set must be exactly the number.\n"
+            "- `standalone`: the number on its own, exactly: \"No. 4\", \"4楼\" "
+            "(room and floor numbers, names, codes).\n\n"
+            "Numbers tied to something else are never reported: dates and times "
+            "(2024-04-04, 4月4日, 14:00, 18 Uhr, April 4), versions and model names "
+            "(version 4, Windows 11, iPhone 14, Core i4, v4), measurements and units "
+            "(4K, 4G, 4 GB, 4 cm, 4時間), percentages (4%, 40%), fractions and ratios "
+            "(1/4, 24/7, 4:3), decimals (4.5), ranges (3～4), ordinals (4th, 第4回), "
+            "signed numbers, codes (AB-1944, #4, 401(k)), ages (ab 18, 18+), links "
+            "and placeholders. A number right after a capitalised or camel-case Latin "
+            "word is read as a product name (Pixel 4), except after labels such as "
+            "No., Nr., Room or Modell. Only digits are read (also full-width ４); "
+            "numbers in words (四, vier) are not.\n\n"
+            "Entries marked `lucky: true` are never reported. Low-confidence entries "
+            "are reported as info; an entry's own `severity` wins."
+        ),
+        why=(
+            "Number superstitions shape real purchases. 4 sounds like \"death\" in "
+            "Chinese and Japanese (si, shi): hospitals in both countries skip the "
+            "number, and in Chinese advertised prices 8 is over-represented and 4 "
+            "under-represented as the final digit (Simmons & Schindler 2003). A "
+            "price ending in 4 or a gift set of four can read as a bad omen. Other "
+            "numbers are codes: in Germany 88 and 18 are far-right codes for \"Heil "
+            "Hitler\" and \"Adolf Hitler\", which make a product name or code look "
+            "like a signal."
+        ),
+        example="# market: zh-CN\n限时特价：¥1,984，4个装礼盒 299元",
+        good_example="# market: zh-CN\n限时特价：¥1,988，6个装礼盒 299元",
+        fix=(
+            "Change the price ending or the set size. If the number is fixed (a model "
+            "name, a legal figure), suppress the finding on that line."
+        ),
+        sources=(
+            "Simmons, L. C. & Schindler, R. M. (2003) \"Cultural superstitions and the "
+            "price endings used in Chinese advertising\", Journal of International "
+            "Marketing 11(2)",
+            "Phillips, D. P. et al. (2001) \"The Hound of the Baskervilles effect\", "
+            "BMJ 323:1443",
+            "Each finding names the profile entry (numbers.<id>) and its own sources.",
+        ),
+    ),
+    run=run,
+)

@@ -1,0 +1,376 @@
+"""Regular expressions written by users, run so that none can hang the linter.
+
+Two defences:
+
+1. At load time, `compile_user_regex` rejects the shapes that backtrack
+   exponentially: a repeated group that itself contains a repetition ("(a+)+",
+   "(a*)*", "(\\w+\\s?)+") and a repeated alternation whose branches can match the
+   same text ("(a|a)*", "(\\w|\\d)+", "(.|\\s)*"). Atomic groups "(?>...)" and
+   possessive quantifiers ("a++") do not backtrack, so they are allowed.
+2. At run time every search runs under a time limit (the `regex` module's
+   `timeout=`). A pattern that still runs too long raises `RegexTimeout`; the rule
+   engine reports it as a warning about the rule and goes on with the other checks.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+# Seconds one search over one segment may take.
+DEFAULT_TIMEOUT = 0.25
+
+FLAGS = {
+    "ignorecase": regex.IGNORECASE,
+    "multiline": regex.MULTILINE,
+    "dotall": regex.DOTALL,
+    "ascii": regex.ASCII,
+}
+
+
+class UserRegexError(ValueError):
+    """A user pattern that cannot be used; the message says why and how to fix it."""
+
+
+class InvalidRegex(UserRegexError):
+    pass
+
+
+class UnsafeRegex(UserRegexError):
+    pass
+
+
+class RegexTimeout(Exception):
+    """A search that ran past its time limit; no hits come from that search.
+
+    Raised at run time by `SafePattern`; the rule that owns the pattern adds its code
+    and the segment offset, and the engine reports it without a traceback.
+    """
+
+    def __init__(self, pattern: str, timeout: float, rule: str | None = None, offset: int = 0):
+        self.pattern = pattern
+        self.timeout = timeout
+        self.rule = rule
+        self.offset = offset
+        owner = f"rule {rule}: " if rule else ""
+        super().__init__(
+            f"{owner}pattern {pattern!r} took longer than {timeout:g} s"
+            f" on the text at offset {offset}; its hits there were skipped"
+        )
+
+
+@dataclass
+class SafePattern:
+    """A compiled user pattern whose searches are time-limited."""
+
+    pattern: str
+    compiled: Any  # regex.Pattern
+    timeout: float = DEFAULT_TIMEOUT
+
+    def finditer(self, text: str) -> list[Any]:
+        """All matches (regex.Match) in `text`; raises RegexTimeout past the limit."""
+        try:
+            return list(self.compiled.finditer(text, timeout=self.timeout))
+        except TimeoutError as exc:
+            raise RegexTimeout(self.pattern, self.timeout) from exc
+
+    def search(self, text: str) -> Any:
+        try:
+            return self.compiled.search(text, timeout=self.timeout)
+        except TimeoutError as exc:
+            raise RegexTimeout(self.pattern, self.timeout) from exc
+
+
+def compile_user_regex(
+    pattern: str, flags: Iterable[str] = (), timeout: float = DEFAULT_TIMEOUT
+) -> SafePattern:
+    """Compile a user pattern after checking it cannot backtrack exponentially.
+
+    Raises InvalidRegex (syntax, unknown flag) or UnsafeRegex (dangerous shape).
+    """
+    value = 0
+    for name in flags:
+        if name not in FLAGS:
+            raise InvalidRegex(f"unknown regex flag {name!r} (known: {', '.join(FLAGS)})")
+        value |= FLAGS[name]
+    try:
+        compiled = regex.compile(pattern, value)
+    except regex.error as exc:
+        raise InvalidRegex(f"invalid regular expression '{pattern}': {exc}") from None
+    problem = find_danger(pattern, value)
+    if problem:
+        raise UnsafeRegex(f"unsafe regular expression '{pattern}': {problem}")
+    return SafePattern(pattern, compiled, timeout)
+
+
+# -- static analysis ---------------------------------------------------------------
+#
+# A small parser for the structure that matters (groups, alternation, quantifiers);
+# escapes and character sets are single atoms. It only has to be right for patterns
+# that `regex.compile` accepted.
+
+
+@dataclass
+class _Item:
+    source: str  # the atom as written, without its quantifier
+    group: _Group | None = None  # set for groups
+    quant: str = ""  # the quantifier as written ("", "+", "{2,}?" ...)
+    unbounded: bool = False  # *, + or {n,}
+    backtracks: bool = True  # False for possessive quantifiers
+
+
+@dataclass
+class _Group:
+    branches: list[list[_Item]] = field(default_factory=lambda: [[]])
+    atomic: bool = False
+    start: int = 0
+
+    def repeats_inside(self) -> bool:
+        """A backtracking unbounded quantifier inside, not shielded by an atomic group."""
+        if self.atomic:
+            return False
+        for branch in self.branches:
+            for item in branch:
+                if item.unbounded and item.backtracks:
+                    return True
+                if item.group is not None and item.group.repeats_inside():
+                    return True
+        return False
+
+
+_FIX_HINT = (
+    "rewrite it without repeating a repeated group (for example (?:\\w+\\s?)+ as [\\w\\s]+),"
+    " or make the inner part atomic (?>...) or possessive (++, *+)"
+)
+
+# Characters used to decide whether single-character branches overlap.
+_SAMPLES = string.printable + "äéßøœçñ日本語中文ไทยالعربيةЖж€£¥\u00a0\u3000"
+
+
+def find_danger(pattern: str, flags: int = 0) -> str | None:
+    """Why `pattern` may backtrack exponentially, or None when it looks safe.
+
+    `flags` are the regex flags the pattern runs with (they decide, for instance,
+    whether "." overlaps "\\n").
+    """
+    try:
+        root = _parse(pattern)
+    except _ParseError:
+        return None  # accepted by regex but not understood here: the run-time limit applies
+    return _check(root, flags)
+
+
+def _check(group: _Group, flags: int) -> str | None:
+    for branch in group.branches:
+        for item in branch:
+            inner = item.group
+            if inner is None:
+                continue
+            if item.unbounded and item.backtracks and not inner.atomic:
+                if inner.repeats_inside():
+                    return (
+                        f"nested quantifier {item.source}{item.quant}: a repeated group that"
+                        f" contains a repetition can backtrack exponentially; {_FIX_HINT}"
+                    )
+                overlap = _overlapping_branches(inner, flags)
+                if overlap:
+                    return (
+                        f"the repeated alternation {item.source} has branches that match"
+                        f" the same text ({overlap}); make the branches exclusive or use"
+                        " a character class"
+                    )
+            problem = _check(inner, flags)
+            if problem:
+                return problem
+    return None
+
+
+def _overlapping_branches(group: _Group, flags: int) -> str | None:
+    """Two branches that can match the same text: identical ones, or single-character
+    branches (literals, escapes, sets, ".") that share a character."""
+    sources = ["".join(i.source + i.quant for i in b) for b in group.branches]
+    seen: dict[str, int] = {}
+    for s in sources:
+        if s in seen:
+            return f"{s!r} twice"
+        seen[s] = 1
+    singles = [
+        b[0].source for b in group.branches if len(b) == 1 and b[0].group is None and not b[0].quant
+    ]
+    if len(singles) < 2:
+        return None
+    matchers = []
+    for s in singles:
+        try:
+            matchers.append((s, regex.compile(s, flags)))
+        except regex.error:
+            return None
+    for i, (a, ra) in enumerate(matchers):
+        for b, rb in matchers[i + 1 :]:
+            for ch in _SAMPLES:
+                if ra.fullmatch(ch) and rb.fullmatch(ch):
+                    return f"{a} and {b} both match {ch!r}"
+    return None
+
+
+class _ParseError(Exception):
+    pass
+
+
+def _parse(pattern: str) -> _Group:
+    root = _Group()
+    stack: list[tuple[_Group, int]] = []  # open groups and where they started
+    group = root
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        start = i
+        if ch == "\\":
+            i = _skip_escape(pattern, i)
+            item = _Item(pattern[start:i])
+        elif ch == "[":
+            i = _skip_set(pattern, i)
+            item = _Item(pattern[start:i])
+        elif ch == "(":
+            i, atomic, content = _open_group(pattern, i)
+            if not content:  # comment or inline flags: no item
+                continue
+            stack.append((group, start))
+            group = _Group(atomic=atomic, start=start)
+            continue
+        elif ch == ")":
+            if not stack:
+                raise _ParseError
+            parent, gstart = stack.pop()
+            i += 1
+            item = _Item(pattern[gstart:i], group=group)
+            group = parent
+        elif ch == "|":
+            group.branches.append([])
+            i += 1
+            continue
+        else:
+            i += 1
+            item = _Item(ch)
+        i = _quantifier(pattern, i, item)
+        group.branches[-1].append(item)
+    if stack:
+        raise _ParseError
+    return root
+
+
+def _skip_escape(pattern: str, i: int) -> int:
+    i += 2  # backslash and the escaped character
+    if i - 1 < len(pattern) and pattern[i - 1] in "pPNxuUg" and i < len(pattern):
+        if pattern[i] == "{":
+            close = pattern.find("}", i)
+            if close < 0:
+                raise _ParseError
+            return close + 1
+    return i
+
+
+def _skip_set(pattern: str, i: int) -> int:
+    """Index after the character set starting at `i` (nested sets and [:posix:])."""
+    depth = 0
+    n = len(pattern)
+    j = i
+    while j < n:
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            if pattern.startswith("[:", j):
+                close = pattern.find(":]", j + 2)
+                if close >= 0:
+                    j = close + 2
+                    continue
+            depth += 1
+            j += 1
+            if pattern.startswith("^", j):
+                j += 1
+            if pattern.startswith("]", j):  # a leading ] is literal
+                j += 1
+            continue
+        if ch == "]":
+            depth -= 1
+            j += 1
+            if depth == 0:
+                return j
+            continue
+        j += 1
+    raise _ParseError
+
+
+def _open_group(pattern: str, i: int) -> tuple[int, bool, bool]:
+    """Parse a group opening; returns (next index, atomic, has content)."""
+    if not pattern.startswith("(?", i):
+        return i + 1, False, True
+    rest = pattern[i + 2 :]
+    if rest.startswith("#"):
+        close = pattern.find(")", i)
+        if close < 0:
+            raise _ParseError
+        return close + 1, False, False
+    if rest.startswith(">"):
+        return i + 3, True, True
+    for prefix in (":", "=", "!", "<=", "<!", "|"):
+        if rest.startswith(prefix):
+            return i + 2 + len(prefix), False, True
+    if rest.startswith(("P<", "<")):
+        close = pattern.find(">", i)
+        if close < 0:
+            raise _ParseError
+        return close + 1, False, True
+    if rest.startswith("("):  # conditional (?(1)yes|no)
+        close = pattern.find(")", i + 2)
+        if close < 0:
+            raise _ParseError
+        return close + 1, False, True
+    # Inline flags: "(?i)" has no content, "(?i:...)" opens a group.
+    j = i + 2
+    while j < len(pattern) and (pattern[j].isalnum() or pattern[j] == "-"):
+        j += 1
+    if j < len(pattern) and pattern[j] == ")":
+        return j + 1, False, False
+    if j < len(pattern) and pattern[j] == ":":
+        return j + 1, False, True
+    raise _ParseError
+
+
+def _quantifier(pattern: str, i: int, item: _Item) -> int:
+    """Read a quantifier after an item, marking it; returns the next index."""
+    n = len(pattern)
+    if i >= n:
+        return i
+    start = i
+    ch = pattern[i]
+    if ch in "*+":
+        item.unbounded = True
+        i += 1
+    elif ch == "?":
+        i += 1
+    elif ch == "{":
+        close = pattern.find("}", i)
+        parts = pattern[i + 1 : close].split(",") if close > 0 else []
+        well_formed = 1 <= len(parts) <= 2 and all(p.isdigit() or not p for p in parts)
+        if not well_formed or not any(parts):
+            return i  # a literal "{"
+        if len(parts) == 2 and not parts[1]:
+            item.unbounded = True
+        i = close + 1
+    else:
+        return i
+    if i < n and pattern[i] == "+":
+        item.backtracks = False
+        i += 1
+    elif i < n and pattern[i] == "?":
+        i += 1
+    item.quant = pattern[start:i]
+    return i

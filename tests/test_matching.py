@@ -1,0 +1,205 @@
+"""Term matching: whole tokens, case-folded or by lemma; characters for unspaced scripts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from culturelint.matching import TermMatch, TermMatcher, matcher_for, tokens
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def found(language: str, terms: list[str], text: str, **kwargs: bool) -> list[tuple[str, str]]:
+    """(text as found, term as listed) for each match."""
+    return [
+        (text[m.start : m.end], m.term)
+        for m in matcher_for(language, terms, **kwargs).find(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "terms", "text", "expected"),
+    [
+        # German: plural by lemma, capitals, whole tokens only.
+        ("de", ["Uhr"], "Neue Uhren im Angebot", [("Uhren", "Uhr")]),
+        ("de", ["Uhr"], "UHREN HEUTE REDUZIERT", [("UHREN", "Uhr")]),
+        ("de", ["Kunde"], "Unsere Kunden lieben es", [("Kunden", "Kunde")]),
+        # English: plural, capitalized, superlative kept as written.
+        ("en", ["clock"], "Clocks and a clock.", [("Clocks", "clock"), ("clock", "clock")]),
+        ("en", ["clocks"], "Buy a clock", [("clock", "clocks")]),
+        ("en", ["best"], "Best prices", [("Best", "best")]),
+        ("en", ["guarantee"], "All guarantees apply", [("guarantees", "guarantee")]),
+        # French: feminine and plural forms by lemma.
+        (
+            "fr",
+            ["gratuit"],
+            "Livraison gratuite, retours gratuits",
+            [("gratuite", "gratuit"), ("gratuits", "gratuit")],
+        ),
+        ("fr", ["meilleur"], "Les meilleures offres", [("meilleures", "meilleur")]),
+        # Spanish: plural by lemma, capitals by case folding.
+        ("es", ["reloj"], "Relojes de pared", [("Relojes", "reloj")]),
+        ("es", ["gratis"], "Envío GRATIS", [("GRATIS", "gratis")]),
+        ("es", ["garantizado"], "Resultados garantizados", [("garantizados", "garantizado")]),
+    ],
+)
+def test_lemma_and_case_folded_matches(
+    language: str, terms: list[str], text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(language, terms, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "terms", "text"),
+    [
+        ("de", ["Uhr"], "Die Uhrzeit steht fest"),  # compound, not the word
+        ("de", ["best"], "Bitte bestätigen Sie"),  # prefix of a longer word
+        ("en", ["clock"], "Clockwork orange"),
+        ("en", ["best"], "A better deal"),  # the tables lemmatize both to "well"
+        ("en", ["click here"], "click there, then here"),
+        ("fr", ["gratuit"], "gratuitement"),
+        ("es", ["reloj"], "relojería"),
+    ],
+)
+def test_near_misses_do_not_match(language: str, terms: list[str], text: str) -> None:
+    assert found(language, terms, text) == []
+
+
+def test_multi_word_terms_match_across_spacing_and_case() -> None:
+    text = "Please Click  here\nor CLICK HERE now"
+    assert found("en", ["click here"], text) == [
+        ("Click  here", "click here"),
+        ("CLICK HERE", "click here"),
+    ]
+
+
+def test_longest_term_wins_and_matches_do_not_overlap() -> None:
+    text = "Get free shipping today"
+    assert found("en", ["free", "free shipping"], text) == [("free shipping", "free shipping")]
+
+
+def test_offsets_point_into_the_original_text() -> None:
+    text = "Straße:  Die   Uhren!"
+    (match,) = matcher_for("de", ["Uhr"]).find(text)
+    assert match == TermMatch(start=15, end=20, term="Uhr")
+    assert text[match.start : match.end] == "Uhren"
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "expected"),
+    [
+        (["最高"], "業界最高の品質", [("最高", "最高")]),
+        (["最高", "最高級"], "最高級の牛肉", [("最高級", "最高級")]),
+        (["最好"], "这是最好的选择", [("最好", "最好")]),
+        # Latin letters inside Japanese text: case- and width-folded, whole words.
+        (["iphone"], "新しいiPhoneを買う", [("iPhone", "iphone")]),
+        (["best"], "ｂｅｓｔ価格", [("ｂｅｓｔ", "best")]),
+        (["best"], "bestsellerランキング", []),
+        (["セール"], "ｾｰﾙ開催中", [("ｾｰﾙ", "セール")]),
+        (["nope"], "何もない", []),
+    ],
+)
+def test_unspaced_languages_match_by_characters(
+    terms: list[str], text: str, expected: list[tuple[str, str]]
+) -> None:
+    language = "zh" if "这" in text else "ja"
+    assert found(language, terms, text) == expected
+
+
+def test_unspaced_offsets_survive_width_folding() -> None:
+    text = "今日はＢＥＳＴセール"
+    (match,) = matcher_for("ja", ["best"]).find(text)
+    assert (match.start, match.end) == (3, 7)
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "expected"),
+    [
+        (["Sie"], "Können Sie uns helfen?", [("Sie", "Sie")]),
+        (["Sie"], "Ob sie kommt?", []),
+        (["Sie"], "SIE", []),
+        (["Ihr"], "Ihr Konto", [("Ihr", "Ihr")]),
+        (["Ihr"], "Habt ihr Zeit?", []),
+        (["Ihr"], "Ihre Bestellung", []),  # no lemmas when case-sensitive
+    ],
+)
+def test_case_sensitive_markers_match_the_surface_form(
+    terms: list[str], text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found("de", terms, text, case_sensitive=True) == expected
+
+
+def test_case_insensitive_matching_ignores_case_of_markers() -> None:
+    assert found("de", ["Sie"], "sie und Sie") == [("sie", "Sie"), ("Sie", "Sie")]
+
+
+def test_case_sensitive_unspaced() -> None:
+    assert found("ja", ["ABC"], "ABCとabc", case_sensitive=True) == [("ABC", "ABC")]
+
+
+def test_region_tags_use_the_base_language() -> None:
+    assert found("de-DE", ["Uhr"], "Uhren") == [("Uhren", "Uhr")]
+    assert TermMatcher("ja_JP", ["東京"]).find("東京へ") == [TermMatch(0, 2, "東京")]
+
+
+def test_language_without_lemma_table_matches_case_folded_tokens() -> None:
+    assert found("ko", ["최고"], "최고 품질, 최고의") == [("최고", "최고")]
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_text_and_empty_term_lists(text: str) -> None:
+    assert matcher_for("en", ["x"]).find(text) == []
+    assert matcher_for("en", []).find("anything") == []
+    assert matcher_for("en", ["  "]).find("anything") == []
+
+
+def test_matchers_are_cached_per_language_and_terms() -> None:
+    assert matcher_for("en", ["a", "b"]) is matcher_for("en", ("a", "b"))
+    assert matcher_for("en", ["a"]) is not matcher_for("en", ["a"], case_sensitive=True)
+
+
+def test_tokens_give_offsets_folded_forms_and_lemmas() -> None:
+    text = "Die Uhren sind da."
+    assert tokens("de", text) == [
+        (0, 3, "die", "der"),
+        (4, 9, "uhren", "uhr"),
+        (10, 14, "sind", "sein"),
+        (15, 17, "da", "da"),
+        (17, 18, ".", "."),
+    ]
+
+
+def test_tokens_of_unspaced_text_are_characters_and_latin_words() -> None:
+    assert tokens("ja", "新型iPhone 15") == [
+        (0, 1, "新", "新"),
+        (1, 2, "型", "型"),
+        (2, 8, "iphone", "iphone"),
+        (9, 11, "15", "15"),
+    ]
+
+
+def _run_isolated(code: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(SRC)},
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_spacy_is_not_imported_for_unspaced_languages_or_at_import() -> None:
+    code = (
+        "import sys\n"
+        "from culturelint.matching import matcher_for, tokens, TermMatcher\n"
+        "TermMatcher('en', ['clock'])\n"
+        "assert matcher_for('ja', ['最高']).find('業界最高')\n"
+        "tokens('zh', '最好')\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    assert _run_isolated(code) == "False"
