@@ -62,11 +62,18 @@ def test_no_selector_means_every_market() -> None:
     ],
 )
 def test_market_lists(
-    markets: list[str], matches: set[str], label: str, germany: Profile, japan: Profile, usa: Profile
+    markets: list[str],
+    matches: set[str],
+    label: str,
+    germany: Profile,
+    japan: Profile,
+    usa: Profile,
 ) -> None:
     selector = build_selector(markets=markets)
     assert selector.label == label
-    chosen = {p.tag for p in (germany, japan, usa) if selector.predicate is None or selector.predicate(p)}
+    chosen = {
+        p.tag for p in (germany, japan, usa) if selector.predicate is None or selector.predicate(p)
+    }
     assert chosen == matches
 
 
@@ -169,9 +176,7 @@ def test_register_condition_on_a_profile_without_formality() -> None:
         ([], None, "markets", "non-empty list"),
     ],
 )
-def test_selector_errors_name_where(
-    markets: Any, when: Any, where: str, message: str
-) -> None:
+def test_selector_errors_name_where(markets: Any, when: Any, where: str, message: str) -> None:
     with pytest.raises(SelectorError) as info:
         build_selector(markets=markets, when=when, where="rules[2]")
     assert info.value.where == f"rules[2].{where}"

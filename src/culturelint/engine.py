@@ -18,6 +18,7 @@ from culturelint.config import Config
 from culturelint.document import Document
 from culturelint.finding import FileError, Finding, Hit, Severity
 from culturelint.registry import Check, CheckContext, Registry, RegistryError
+from culturelint.safe_regex import RegexTimeout
 
 if TYPE_CHECKING:
     from culturelint.cache import Cache
@@ -56,18 +57,14 @@ def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
             registry.add(check)
         except RegistryError as exc:
             errors.append(FileError(origin, str(exc)))
-    rule_files: list[Path] = []
-    for folder in [*bundled_rule_dirs(), *config.rule_paths]:
-        if folder.is_file():
-            rule_files.append(folder)
-        elif folder.is_dir():
-            rule_files.extend(sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")))
-        else:
+    for folder in config.rule_paths:
+        if not folder.exists():
             errors.append(FileError(str(folder), "rule path does not exist"))
-    checks, rule_errors = load_rule_files(rule_files)
-    for err in rule_errors:
-        errors.append(FileError(err.path, err.detail if hasattr(err, "detail") else str(err),
-                                getattr(err, "line", None)))
+    checks, rule_errors = load_rule_files(
+        [*bundled_rule_dirs(), *(p for p in config.rule_paths if p.exists())],
+        reserved=registry.codes(),
+    )
+    errors.extend(err.to_file_error() for err in rule_errors)
     for check in checks:
         try:
             registry.add(check)
@@ -183,19 +180,23 @@ class Linter:
             if not check.applies_to(profile):
                 continue
             try:
-                hits = list(check.run(doc, ctx))
+                for hit in check.run(doc, ctx):
+                    finding = self._finding(doc, check, market, hit)
+                    if suppressions and suppressions.suppressed(check.code, finding.line):
+                        continue
+                    result.findings.append(finding)
+            except RegexTimeout as exc:
+                # The rule's other hits are kept; the timeout is an error, not a silent skip.
+                result.errors.append(FileError(doc.path, str(exc)))
             except Exception as exc:
                 if os.environ.get("CULTURELINT_DEBUG"):
                     raise
                 result.errors.append(
-                    FileError(doc.path, f"{check.code} could not check this file: {type(exc).__name__}: {exc}")
+                    FileError(
+                        doc.path,
+                        f"{check.code} could not check this file: {type(exc).__name__}: {exc}",
+                    )
                 )
-                continue
-            for hit in hits:
-                finding = self._finding(doc, check, market, hit)
-                if suppressions and suppressions.suppressed(check.code, finding.line):
-                    continue
-                result.findings.append(finding)
         result.findings.sort(key=Finding.sort_key)
         return result
 

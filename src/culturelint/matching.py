@@ -2,10 +2,11 @@
 
 Space-delimited languages are tokenized by a blank spaCy pipeline and lemmatized with
 the lookup tables of spacy-lookups-data (no statistical model, nothing fetched at run
-time). A term matches a run of whole tokens when the case-folded forms agree or the
-lemmas agree, so "Uhren" finds "Uhr" and "clocks" finds "clock", while "Uhrzeit" does
-not find "Uhr". Languages written without spaces (Japanese, Chinese, Thai ...) match
-by characters, without spaCy.
+time). A term matches a run of whole tokens when, token by token, the case-folded
+forms or the lemmas agree, so "Uhren" finds "Uhr" and "clocks" finds "clock", while
+"Uhrzeit" does not find "Uhr". Words the lemma table does not know also match
+without one inflectional ending ("schwarze" finds "schwarz"). Languages written
+without spaces (Japanese, Chinese, Thai ...) match by characters, without spaCy.
 
 spaCy and the lemma tables are loaded on first use, once per process and language:
 a run whose checks never match terms in a spaced language never imports spaCy.
@@ -24,6 +25,19 @@ from culturelint.profiles.model import UNSPACED_LANGUAGES
 
 # (start, end, case-folded form, lemma): offsets into the text that was tokenized.
 Token = tuple[int, int, str, str]
+# The same and the stems of a word its lemma table does not know.
+_Token = tuple[int, int, str, str, tuple[str, ...]]
+
+# Inflectional endings stripped from words missing from the lemma table, so that a
+# term listed in its base form still finds them.
+_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("e", "em", "en", "er", "es", "n", "s"),
+    "nl": ("e", "en", "s"),
+    "en": ("s", "es"),
+    "fr": ("e", "s", "es"),
+    "es": ("s", "es"),
+    "pt": ("s",),
+}
 
 # spaCy languages whose blank tokenizer needs an optional third-party package unless
 # told otherwise; these settings keep them on spaCy's own rule-based tokenizer.
@@ -40,7 +54,7 @@ class TermMatch:
 
 
 def base_language(language: str) -> str:
-    """ "de-DE", "pt_BR", "ZH" -> "de", "pt", "zh"."""
+    """Language subtag of a tag: de-DE -> de, pt_BR -> pt, ZH -> zh."""
     return language.replace("_", "-").split("-")[0].strip().lower()
 
 
@@ -91,8 +105,9 @@ def _initial(text: str) -> str:
     return decomposed[:1]
 
 
-def _lemma(table: dict[str, Any], word: str, folded: str) -> str:
-    """Case-folded lookup lemma of `word`, or `folded` when the table has none.
+def _lemma(table: dict[str, Any], word: str, folded: str) -> tuple[str, bool]:
+    """Case-folded lookup lemma of `word` (or `folded`), and whether the table knows
+    the word as written or in lower case.
 
     The tables are keyed by surface form ("Uhren" but not "uhren", "clocks" but not
     "Clocks"), so the word is tried as written, in lower case and capitalized (for
@@ -101,36 +116,51 @@ def _lemma(table: dict[str, Any], word: str, folded: str) -> str:
     beste -> gut or Sie -> ich, and matching on those would flag "better" for "best".
     """
     if not table:
-        return folded
-    for key in (word, word.lower(), word.capitalize()):
+        return folded, False
+    for n, key in enumerate((word, word.lower(), word.capitalize())):
         value = table.get(key)
         if isinstance(value, list):
             value = value[0] if value else None
         if isinstance(value, str) and value:
             if _initial(value) == _initial(word):
-                return value.casefold()
-            return folded
-    return folded
+                return value.casefold(), n < 2
+            return folded, False
+    return folded, False
 
 
-def _spaced_tokens(language: str, text: str) -> tuple[Token, ...]:
+def _stems(language: str, folded: str) -> tuple[str, ...]:
+    """The word without one inflectional ending of its language ("schwarze" -> "schwarz").
+
+    Only for words the lemma table does not know: the German table, for one, lacks
+    many inflected adjectives. Stems shorter than three letters are dropped.
+    """
+    return tuple(
+        folded[: -len(ending)]
+        for ending in _ENDINGS.get(language, ())
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3
+    )
+
+
+def _spaced_tokens(language: str, text: str) -> tuple[_Token, ...]:
     nlp = _nlp(language)
     table = _lemma_table(language)
-    out: list[Token] = []
+    out: list[_Token] = []
     for token in nlp.make_doc(text):
         if token.is_space:
             continue
         word = token.text
         folded = word.casefold()
-        out.append((token.idx, token.idx + len(word), folded, _lemma(table, word, folded)))
+        lemma, known = _lemma(table, word, folded)
+        stems = () if known else _stems(language, folded)
+        out.append((token.idx, token.idx + len(word), folded, lemma, stems))
     return tuple(out)
 
 
 @lru_cache(maxsize=2048)
-def _analyse(language: str, text: str) -> tuple[Token, ...]:
+def _analyse(language: str, text: str) -> tuple[_Token, ...]:
     """Tokens of `text`, cached because several rules look at the same segment."""
     if language in UNSPACED_LANGUAGES:
-        return _unspaced_tokens(text)
+        return tuple((*t, ()) for t in _unspaced_tokens(text))
     return _spaced_tokens(language, text)
 
 
@@ -190,7 +220,7 @@ def tokens(language: str, text: str) -> list[tuple[int, int, str, str]]:
     tokens. In languages written without spaces each character is a token, except
     that runs of Latin letters and digits stay whole.
     """
-    return list(_analyse(base_language(language), text))
+    return [t[:4] for t in _analyse(base_language(language), text)]
 
 
 # -- matchers ----------------------------------------------------------------------
@@ -211,9 +241,7 @@ class TermMatcher:
         self.unspaced = self.language in UNSPACED_LANGUAGES
         self._regex: re.Pattern[str] | None = None
         self._by_term: dict[str, str] = {}
-        # Spaced languages: first key -> [(key sequence, term)], longest first.
-        self._index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
-        self._lemma_index: dict[str, list[tuple[tuple[str, ...], str]]] | None = None
+        self._index: dict[str, list[_Candidate]] | None = None  # spaced languages
 
     # The compiled form is built on first use so that constructing a matcher (at rule
     # load time, say) never imports spaCy.
@@ -263,30 +291,22 @@ class TermMatcher:
 
     # -- by tokens -----------------------------------------------------------------
 
-    def _compile_tokens(self) -> None:
+    def _compile_tokens(self) -> dict[str, list[_Candidate]]:
+        """First-token key -> terms starting with it, each as one key set per token."""
         if self._index is not None:
-            return
-        surface: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        lemmas: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for term in self.terms:
+            return self._index
+        index: dict[str, list[_Candidate]] = {}
+        for order, term in enumerate(self.terms):
             if self.case_sensitive:
-                toks = self._surface_tokens(term)
-                keys = tuple(text for _, _, text in toks)
-                if keys:
-                    surface.setdefault(keys[0], []).append((keys, term))
+                keys = tuple(frozenset({t[2]}) for t in self._surface_tokens(term))
+            else:
+                keys = tuple(frozenset({t[2], t[3]}) for t in _analyse(self.language, term))
+            if not keys:
                 continue
-            analysed = _analyse(self.language, term)
-            folded = tuple(t[2] for t in analysed)
-            lemma = tuple(t[3] for t in analysed)
-            if not folded:
-                continue
-            surface.setdefault(folded[0], []).append((folded, term))
-            lemmas.setdefault(lemma[0], []).append((lemma, term))
-        for table in (surface, lemmas):
-            for candidates in table.values():
-                candidates.sort(key=lambda c: len(c[0]), reverse=True)
-        self._index = surface
-        self._lemma_index = lemmas
+            for key in keys[0]:
+                index.setdefault(key, []).append((keys, order, term))
+        self._index = index
+        return index
 
     def _surface_tokens(self, text: str) -> list[tuple[int, int, str]]:
         return [
@@ -296,48 +316,54 @@ class TermMatcher:
         ]
 
     def _find_tokens(self, text: str) -> list[TermMatch]:
-        self._compile_tokens()
-        assert self._index is not None and self._lemma_index is not None
+        index = self._compile_tokens()
         if self.case_sensitive:
             toks = self._surface_tokens(text)
             spans = [(s, e) for s, e, _ in toks]
-            keys = [k for _, _, k in toks]
-            return _scan(spans, [(keys, self._index)])
-        analysed = _analyse(self.language, text)
-        spans = [(t[0], t[1]) for t in analysed]
-        folded = [t[2] for t in analysed]
-        lemma = [t[3] for t in analysed]
-        return _scan(spans, [(folded, self._index), (lemma, self._lemma_index)])
+            keysets = [frozenset({k}) for _, _, k in toks]
+        else:
+            analysed = _analyse(self.language, text)
+            spans = [(t[0], t[1]) for t in analysed]
+            keysets = [frozenset({t[2], t[3], *t[4]}) for t in analysed]
+        return _scan(spans, keysets, index)
+
+
+# A term as one set of acceptable keys per token, its place in the list, and the term.
+_Candidate = tuple[tuple[frozenset[str], ...], int, str]
 
 
 def _scan(
     spans: Sequence[tuple[int, int]],
-    views: Sequence[tuple[Sequence[str], dict[str, list[tuple[tuple[str, ...], str]]]]],
+    keysets: Sequence[frozenset[str]],
+    index: dict[str, list[_Candidate]],
 ) -> list[TermMatch]:
-    """Leftmost-longest, non-overlapping matches of indexed key sequences.
+    """Leftmost-longest, non-overlapping matches of terms over tokens.
 
-    Each view is a sequence of keys per token (case-folded forms, lemmas) with the
-    term index built from the same kind of key.
+    A term token matches a text token when they share a key: the case-folded form,
+    the lemma, or (text side only) a stem of a word the lemma table does not know.
+    Among terms of equal length the one listed first wins.
     """
     out: list[TermMatch] = []
     i = 0
     n = len(spans)
     while i < n:
-        best_len = 0
-        best_term = ""
-        for keys, index in views:
-            for seq, term in index.get(keys[i], ()):
-                size = len(seq)
-                if size <= best_len:
-                    break  # candidates are sorted longest first
-                if i + size <= n and tuple(keys[i : i + size]) == seq:
-                    best_len, best_term = size, term
-                    break
-        if best_len:
-            out.append(TermMatch(spans[i][0], spans[i + best_len - 1][1], best_term))
-            i += best_len
-        else:
+        best: tuple[int, int, str] | None = None  # (-length, order, term)
+        for key in keysets[i]:
+            for keys, order, term in index.get(key, ()):
+                size = len(keys)
+                if i + size > n:
+                    continue
+                rank = (-size, order, term)
+                if best is not None and rank >= best:
+                    continue
+                if all(keys[j] & keysets[i + j] for j in range(size)):
+                    best = rank
+        if best is None:
             i += 1
+            continue
+        size = -best[0]
+        out.append(TermMatch(spans[i][0], spans[i + size - 1][1], best[2]))
+        i += size
     return out
 
 

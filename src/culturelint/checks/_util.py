@@ -62,13 +62,14 @@ def first_sentence(text: str) -> str:
 
 # Things that sit inside copy but are not read as words: links, e-mail addresses and
 # the placeholders of i18n formats ({name}, {{ name }}, { $count }, %s, %1$d, ${x}).
+# A "%" right after a number is a percentage ("40% discount"), never a placeholder.
 _NOT_COPY = re.compile(
     r"""
       (?:https?|ftp)://\S+
     | www\.\S+
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
     | \$?\{[^{}]*\}
-    | %(?:\d+\$)?[-+ 0\#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]
+    | (?<!\d)%(?:\d+\$)?[-+0\#]*\d*(?:\.\d+)?[sdifuxXeEgGc@]
     """,
     re.VERBOSE,
 )
@@ -226,7 +227,9 @@ UNIT_WORDS: dict[str, frozenset[str]] = {
 
 # ISO 4217 codes that are also common words ("TOP 10", "TRY 30 days", "ALL 4 colours"):
 # they count as currency codes only after an amount ("30 TRY").
-WORD_CODES = frozenset({"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"})
+WORD_CODES = frozenset(
+    {"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"}
+)
 
 # Space allowed between a currency marker and its amount (space, no-break, narrow no-break,
 # thin space).

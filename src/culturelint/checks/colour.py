@@ -25,12 +25,18 @@ from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- colour names --------------------------------------------------------------------------
 
-# Common names of each colour, used for an entry that lists no `words` of its own. Only
-# the everyday words (and base forms: matching also finds inflected forms by lemma).
+CODE = "CL201"
+NAME = "colour-connotation"
+# Check option: look for the common names of the colour of entries without `words`.
+COLOUR_NAMES_OPTION = "colour-names"
+
+# Common names of each colour, for entries without `words` of their own when the
+# `colour-names` option is on. Only the everyday words. Inflected forms are listed as
+# well: matching also goes by lemma, but the lemma tables miss some ("schwarze").
 VOCABULARY: dict[str, dict[str, list[str]]] = {
     "white": {
         "en": ["white"],
-        "de": ["weiß"],
+        "de": ["weiß", "weiße", "weißen", "weißer", "weißes"],
         "fr": ["blanc", "blanche"],
         "es": ["blanco", "blanca"],
         "pt": ["branco", "branca"],
@@ -42,7 +48,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "black": {
         "en": ["black"],
-        "de": ["schwarz"],
+        "de": ["schwarz", "schwarze", "schwarzen", "schwarzer", "schwarzes"],
         "fr": ["noir", "noire"],
         "es": ["negro", "negra"],
         "pt": ["preto", "preta"],
@@ -54,7 +60,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "red": {
         "en": ["red"],
-        "de": ["rot"],
+        "de": ["rot", "rote", "roten", "roter", "rotes"],
         "fr": ["rouge"],
         "es": ["rojo", "roja"],
         "pt": ["vermelho", "vermelha"],
@@ -66,7 +72,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "green": {
         "en": ["green"],
-        "de": ["grün"],
+        "de": ["grün", "grüne", "grünen", "grüner", "grünes"],
         "fr": ["vert", "verte"],
         "es": ["verde"],
         "pt": ["verde"],
@@ -78,7 +84,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "blue": {
         "en": ["blue"],
-        "de": ["blau"],
+        "de": ["blau", "blaue", "blauen", "blauer", "blaues"],
         "fr": ["bleu", "bleue"],
         "es": ["azul"],
         "pt": ["azul"],
@@ -90,7 +96,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "yellow": {
         "en": ["yellow"],
-        "de": ["gelb"],
+        "de": ["gelb", "gelbe", "gelben", "gelber", "gelbes"],
         "fr": ["jaune"],
         "es": ["amarillo", "amarilla"],
         "pt": ["amarelo", "amarela"],
@@ -102,7 +108,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "purple": {
         "en": ["purple"],
-        "de": ["lila", "violett"],
+        "de": ["lila", "violett", "violette", "violetten", "violetter", "violettes"],
         "fr": ["violet", "violette"],
         "es": ["morado", "morada"],
         "pt": ["roxo", "roxa"],
@@ -137,7 +143,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "gold": {
         "en": ["gold", "golden"],
-        "de": ["gold", "golden"],
+        "de": ["gold", "golden", "goldene", "goldenen", "goldener", "goldenes"],
         "fr": ["doré", "dorée"],
         "es": ["dorado", "dorada"],
         "pt": ["dourado", "dourada"],
@@ -149,7 +155,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "brown": {
         "en": ["brown"],
-        "de": ["braun"],
+        "de": ["braun", "braune", "braunen", "brauner", "braunes"],
         "fr": ["marron"],
         "es": ["marrón"],
         "pt": ["marrom"],
@@ -160,7 +166,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
     },
     "grey": {
         "en": ["grey", "gray"],
-        "de": ["grau"],
+        "de": ["grau", "graue", "grauen", "grauer", "graues"],
         "fr": ["gris", "grise"],
         "es": ["gris"],
         "pt": ["cinza"],
@@ -194,7 +200,20 @@ NOT_COLOUR: dict[str, list[str]] = {
         "青春",
         "紫外線",
     ],
-    "zh": ["明白", "白天", "坦白", "白费", "空白", "白白", "告白", "黑客", "网红", "红利", "蓝牙", "紫外线"],
+    "zh": [
+        "明白",
+        "白天",
+        "坦白",
+        "白费",
+        "空白",
+        "白白",
+        "告白",
+        "黑客",
+        "网红",
+        "红利",
+        "蓝牙",
+        "紫外线",
+    ],
     "en": ["black friday", "white paper", "white label", "white-label"],
     "de": ["black friday", "ich weiß", "er weiß", "sie weiß", "es weiß", "man weiß", "wer weiß"],
 }
@@ -243,7 +262,9 @@ FAMILIES: dict[str, Family] = {
 
 # Properties that paint an area or the text. Borders, outlines, shadows and the like
 # never make a page "look" a colour and are not considered.
-PAINT_PROPERTIES = frozenset({"background", "background-color", "background-image", "color", "fill"})
+PAINT_PROPERTIES = frozenset(
+    {"background", "background-color", "background-image", "color", "fill"}
+)
 # Selectors whose paint is the page's look: the page itself, its header, main and hero.
 DOMINANT_TAGS = frozenset({"html", "body", "header", "main"})
 _HERO = re.compile(r"[.#]hero[\w-]*", re.IGNORECASE)
@@ -284,31 +305,41 @@ def family_of(value: str) -> set[str]:
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     profile = ctx.profile
     entries = [e for e in profile.entries("colours") if e.get("colour") and e.get("id")]
+    colour_names = bool(ctx.config.option(CODE, NAME, COLOUR_NAMES_OPTION, False))
     for entry in entries:
-        yield from _word_hits(doc, profile, entry)
+        yield from _word_hits(doc, profile, entry, words_for(profile, entry, colour_names))
     css_entries = [e for e in entries if e.get("css")]
     if css_entries and doc.is_landing and doc.page is not None and doc.page.colours:
         yield from _css_hits(doc.page.colours, profile, css_entries)
 
 
-def words_for(profile: Profile, entry: dict[str, Any]) -> dict[str, list[str]]:
+def words_for(
+    profile: Profile, entry: dict[str, Any], colour_names: bool = False
+) -> dict[str, list[str]]:
     """The words that name the entry's colour in the market's languages.
 
-    An entry's own `words` win; an entry without the key gets the common colour names
-    of `VOCABULARY`. `words: {}` switches word matching off for the entry.
+    An entry's own `words` are the words. An entry without them is not looked for in
+    the text: profiles leave words out on purpose where the colour word is everyday
+    vocabulary (白色 is a product colour) or the connotation is a good one (red in
+    China). With the `colour-names` option, such entries get the common names of
+    their colour from `VOCABULARY`.
     """
     if "words" in entry:
         return profile.terms(entry.get("words"))
-    return profile.terms(VOCABULARY.get(str(entry["colour"])))
+    if colour_names:
+        return profile.terms(VOCABULARY.get(str(entry["colour"])))
+    return {}
 
 
-def _word_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Iterator[Hit]:
+def _word_hits(
+    doc: Document, profile: Profile, entry: dict[str, Any], terms: dict[str, list[str]]
+) -> Iterator[Hit]:
     colour = str(entry["colour"])
     severity = profile.severity_for(entry, Severity.WARNING)
     evidence = profile.evidence(f"colours.{entry['id']}", entry)
     meaning = first_sentence(str(entry.get("meaning", "")))
     suggestion = _context_advice(entry, colour)
-    for language, words in words_for(profile, entry).items():
+    for language, words in terms.items():
         matcher = matcher_for(language, words)
         excluded = matcher_for(language, NOT_COLOUR.get(language, []))
         for segment in doc.segments:
@@ -352,8 +383,7 @@ def _css_hits(
             yield Hit(
                 css.start,
                 css.end,
-                f"{css.raw} ({colour}, {where}) carries a connotation in {profile.tag}: "
-                f"{meaning}",
+                f"{css.raw} ({colour}, {where}) carries a connotation in {profile.tag}: {meaning}",
                 suggestion=_context_advice(entry, colour),
                 evidence=profile.evidence(f"colours.{entry['id']}", entry),
                 severity=profile.severity_for(entry, Severity.WARNING),
@@ -392,6 +422,7 @@ def _dominant(selector: str) -> bool:
 
 # -- wording ---------------------------------------------------------------------------------
 
+
 def _context_advice(entry: dict[str, Any], colour: str) -> str | None:
     contexts = [str(c) for c in entry.get("contexts") or []]
     if not contexts:
@@ -400,8 +431,8 @@ def _context_advice(entry: dict[str, Any], colour: str) -> str | None:
 
 
 CHECK = Check(
-    code="CL201",
-    name="colour-connotation",
+    code=CODE,
+    name=NAME,
     category="colour",
     severity=Severity.WARNING,
     doc=RuleDoc(
@@ -411,12 +442,15 @@ CHECK = Check(
             "places.\n\n"
             "In words: every segment is searched for the entry's `words` in the "
             "market's languages (matched on lemmas, by characters in Chinese and "
-            "Japanese). An entry without `words` uses the common names of its colour "
-            "(white, weiß, 白, 白色, ホワイト ...); `words: {}` turns word matching off "
-            "for it. Compounds that contain a colour word but do not name the colour "
-            "are never reported: 面白い (interesting), 空白 (blank), 明白 (obvious), "
-            "ホワイトデー (White Day), 蓝牙 (Bluetooth), \"ich weiß\" (I know), \"Black "
-            "Friday\".\n\n"
+            "Japanese). An entry without `words` is not looked for in the text: "
+            "profiles leave them out where the colour word is everyday vocabulary "
+            "(白色 is a product colour) or the connotation is a good one. The option "
+            "`colour-names: true` (under `options: {colour-connotation: ...}` in the "
+            "config) gives such entries the common names of their colour (white, weiß, "
+            "白, 白色, ホワイト ...) in en, de, fr, es, pt, it, ja, zh, ko and ar. "
+            "Compounds that contain a colour word but do not name the colour are never "
+            "reported: 面白い (interesting), 空白 (blank), 明白 (obvious), ホワイトデー "
+            '(White Day), 蓝牙 (Bluetooth), "ich weiß" (I know), "Black Friday".\n\n'
             "In CSS, for entries with `css: true`, on landing pages (HTML, or Markdown "
             "with `page: landing`): a colour of the entry's family that dominates the "
             "page. That is a background or text colour of html, body, header, main or a "
@@ -439,24 +473,23 @@ CHECK = Check(
         ),
         example=(
             "# market: zh-CN (profile: white = mourning, css: true)\n"
-            "<body style=\"background-color: #ffffff\">\n"
+            '<body style="background-color: #ffffff">\n'
             "  <h1>新春白色礼盒</h1>"
         ),
         good_example=(
-            "# market: zh-CN\n<body style=\"background-color: #c8102e\">\n  <h1>新春红色礼盒</h1>"
+            '# market: zh-CN\n<body style="background-color: #c8102e">\n  <h1>新春红色礼盒</h1>'
         ),
         fix=(
             "Pick another colour, or make sure the context cannot evoke the meaning "
             "(the entry's `contexts` say where it matters most). If a colour is part "
             "of a global brand and has been accepted for the market, suppress the "
-            "finding where it occurs or set `words: {}` / `css: false` for the entry in "
-            "a project override."
+            "finding where it occurs, or set `css: false` or `words: {}` for the entry "
+            "in a project override."
         ),
         sources=(
-            "Aslam, M. M. (2006) \"Are you selling the right colour? A cross-cultural "
-            "review of colour as a marketing cue\", Journal of Marketing Communications "
+            'Aslam, M. M. (2006) "Are you selling the right colour? A cross-cultural '
+            'review of colour as a marketing cue", Journal of Marketing Communications '
             "12(1): 15-30, doi:10.1080/13527260500247827",
-            "Each finding names the profile entry (colours.<id>) and its own sources.",
         ),
     ),
     run=run,

@@ -58,8 +58,14 @@ COUNTERS: dict[str, list[str]] = {
 # Words after a number that make it a measurement, a time or a date rather than a number
 # on its own: "4K" is a resolution, "4月" April, "18 Uhr" a time, "4折" a discount.
 UNITS: dict[str, list[str]] = {
-    "ja": ["年", "月", "日", "時", "時間", "分", "秒", "歳", "才", "度", "倍", "割", "週", "ヶ月", "か月"],
-    "zh": ["年", "月", "日", "号", "点", "时", "小时", "分", "分钟", "秒", "岁", "度", "倍", "折", "周"],
+    "ja": [
+        "年", "月", "日", "時", "時間", "分", "秒", "歳", "才", "度", "倍", "割", "週",
+        "ヶ月", "か月",
+    ],
+    "zh": [
+        "年", "月", "日", "号", "点", "时", "小时", "分", "分钟", "秒", "岁", "度", "倍",
+        "折", "周",
+    ],
     "en": [
         "am", "pm", "h", "hr", "hrs", "hour", "hours", "min", "mins", "minutes", "s", "sec",
         "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years",
@@ -155,9 +161,7 @@ def patterns(languages: tuple[str, ...]) -> _Patterns:
     return _Patterns(
         counter=_after(_words(COUNTERS, langs), f"(?:{_GAP}|-)"),
         unit=_after(_words(UNITS, langs), _GAP),
-        price_word=re.compile(
-            f"(?:{price_words})[ \u00a0]*[:：]?[ \u00a0]*$", re.IGNORECASE
-        ),
+        price_word=re.compile(f"(?:{price_words})[ \u00a0]*[:：]?[ \u00a0]*$", re.IGNORECASE),
     )
 
 
@@ -170,6 +174,8 @@ def classify(text: str, locale: str, languages: tuple[str, ...]) -> Iterator[Cla
     Numbers tied to something else (dates, times, versions, codes, units, names,
     percentages, ranges) are not returned.
     """
+    if not any(c.isdigit() for c in text):
+        return  # no number: do not pay for the currency tables
     text = mask_non_copy(text)
     finder = money_finder(locale)
     pats = patterns(languages)
@@ -209,7 +215,7 @@ def _tied_after(text: str, token: NumberToken) -> bool:
     if nxt in _TIED_AFTER or is_latin_letter(nxt):
         return True  # "40%", "18+", "401(k)", "4K", "4th"
     if nxt in _TIED_AFTER_DIGIT:
-        return following.isdigit() or nxt in "-–" and is_latin_letter(following)
+        return following.isdigit() or (nxt in "-–" and is_latin_letter(following))
     return False
 
 
@@ -305,7 +311,7 @@ CHECK = Check(
             "- `count`: a number of items, written with a counter or an item word: "
             "4個, 4つ, 4本, 4枚, 4人, 4件, 4个, 4只, 4盒, 4 pieces, 4-pack, 4 pcs, "
             "4 Stück, 4er-Pack. The set must be exactly the number.\n"
-            "- `standalone`: the number on its own, exactly: \"No. 4\", \"4楼\" "
+            '- `standalone`: the number on its own, exactly: "No. 4", "4楼" '
             "(room and floor numbers, names, codes).\n\n"
             "Numbers tied to something else are never reported: dates and times "
             "(2024-04-04, 4月4日, 14:00, 18 Uhr, April 4), versions and model names "
@@ -321,13 +327,13 @@ CHECK = Check(
             "are reported as info; an entry's own `severity` wins."
         ),
         why=(
-            "Number superstitions shape real purchases. 4 sounds like \"death\" in "
+            'Number superstitions shape real purchases. 4 sounds like "death" in '
             "Chinese and Japanese (si, shi): hospitals in both countries skip the "
             "number, and in Chinese advertised prices 8 is over-represented and 4 "
             "under-represented as the final digit (Simmons & Schindler 2003). A "
             "price ending in 4 or a gift set of four can read as a bad omen. Other "
-            "numbers are codes: in Germany 88 and 18 are far-right codes for \"Heil "
-            "Hitler\" and \"Adolf Hitler\", which make a product name or code look "
+            'numbers are codes: in Germany 88 and 18 are far-right codes for "Heil '
+            'Hitler" and "Adolf Hitler", which make a product name or code look '
             "like a signal."
         ),
         example="# market: zh-CN\n限时特价：¥1,984，4个装礼盒 299元",
@@ -337,12 +343,10 @@ CHECK = Check(
             "name, a legal figure), suppress the finding on that line."
         ),
         sources=(
-            "Simmons, L. C. & Schindler, R. M. (2003) \"Cultural superstitions and the "
-            "price endings used in Chinese advertising\", Journal of International "
+            'Simmons, L. C. & Schindler, R. M. (2003) "Cultural superstitions and the '
+            'price endings used in Chinese advertising", Journal of International '
             "Marketing 11(2)",
-            "Phillips, D. P. et al. (2001) \"The Hound of the Baskervilles effect\", "
-            "BMJ 323:1443",
-            "Each finding names the profile entry (numbers.<id>) and its own sources.",
+            'Phillips, D. P. et al. (2001) "The Hound of the Baskervilles effect", BMJ 323:1443',
         ),
     ),
     run=run,

@@ -60,9 +60,7 @@ def read_document(path: str, text: str, fmt: str) -> Document:
         # file instead of stopping the whole run. CULTURELINT_DEBUG shows the traceback.
         if os.environ.get("CULTURELINT_DEBUG"):
             raise
-        raise ReadError(
-            f"cannot read this {fmt} file ({type(exc).__name__}: {exc})"
-        ) from None
+        raise ReadError(f"cannot read this {fmt} file ({type(exc).__name__}: {exc})") from None
     return document
 
 

@@ -204,7 +204,7 @@ def _align_special(
         if ref is not None and data.startswith(ref[0], k):
             pieces.append((ref[0], i, ref[1]))
             return ref[1], k + len(ref[0])
-    if ch == want:
+    if ch == want and not (ch == "<" and _ignored_markup(data, k, src, i)):
         pieces.append((ch, i, i + 1))
         return i + 1, k + 1
     if ch == "\r" and want == "\n":
@@ -227,6 +227,19 @@ def _align_special(
     # Nothing matches: keep the rest of the text, pinned to where it was expected.
     pieces.append((data[k:], i, i + 1))
     return i + 1, len(data)
+
+
+def _ignored_markup(data: str, k: int, src: str, i: int) -> bool:
+    """Is the "<" at src[i] a tag the tree builder dropped, rather than the "<" of the text?
+
+    A literal "<" (in "a < b", or in <title> text) is followed in the source by the
+    same characters as in the text; an ignored tag (`</div>`) is not.
+    """
+    following = src[i + 1 : i + 2]
+    if not following or not (following.isascii() and (following.isalpha() or following in "/!?")):
+        return False
+    probe = data[k : k + 16]
+    return not src.startswith(probe, i)
 
 
 def _skip_markup(src: str, i: int, limit: int) -> int:

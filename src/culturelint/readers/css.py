@@ -89,7 +89,9 @@ def colours_in_stylesheet(css: str, base: int) -> list[CssColour]:
     """Colours declared in a style sheet written at file offset `base`."""
     clean = _blank(css)
     # Selectors are reported as written, minus comments.
-    readable = _BLANKED.sub(lambda m: " " * len(m.group()) if m.group().startswith("/*") else m.group(), css)
+    readable = _BLANKED.sub(
+        lambda m: " " * len(m.group()) if m.group().startswith("/*") else m.group(), css
+    )
     found: list[CssColour] = []
     stack: list[str | None] = []  # selector of each open block; None for a rule list
     chunk = 0
@@ -156,7 +158,7 @@ def colour_value(raw: str, prop: str, selector: str, start: int) -> CssColour | 
 
 
 def normalise_colour(raw: str) -> str | None:
-    """"#rrggbb" for a CSS colour value; None for anything else (var(), currentcolor)."""
+    """ "#rrggbb" for a CSS colour value; None for anything else (var(), currentcolor)."""
     text = raw.strip()
     lower = text.lower()
     if lower.startswith("#"):
@@ -200,7 +202,7 @@ def _rgb(body: str) -> str | None:
     channels = [_channel(t, 255) for t in _arguments(body)]
     if len(channels) != 3 or any(c is None for c in channels):
         return None
-    return "#" + "".join(f"{round(c * 255):02x}" for c in channels if c is not None)
+    return "#" + "".join(f"{_byte(c):02x}" for c in channels if c is not None)
 
 
 _ANGLE_UNITS = {"deg": 1.0, "grad": 0.9, "rad": 180 / 3.141592653589793, "turn": 360.0}
@@ -231,4 +233,9 @@ def _hsl(body: str) -> str | None:
     if hue is None or saturation is None or lightness is None:
         return None
     r, g, b = colorsys.hls_to_rgb(hue / 360, lightness, saturation)
-    return "#" + "".join(f"{round(c * 255):02x}" for c in (r, g, b))
+    return "#" + "".join(f"{_byte(c):02x}" for c in (r, g, b))
+
+
+def _byte(channel: float) -> int:
+    """0..1 to 0..255, halves rounded up (the epsilon absorbs float error in hsl maths)."""
+    return min(255, int(channel * 255 + 0.5 + 1e-9))

@@ -85,10 +85,11 @@ def _decode_error(data: bytes, encoding: str, exc: UnicodeDecodeError) -> ReadEr
     line = 1 + good.count("\n") + good.count("\r") - good.count("\r\n")
     line_start = max(good.rfind("\n"), good.rfind("\r")) + 1
     column = len(good) - line_start + 1
-    name = "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-LE", "").replace("-BE", "")
+    name = (
+        "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-LE", "").replace("-BE", "")
+    )
     bad = data[exc.start : exc.start + 1].hex()
     message = (
-        f"invalid {name} at line {line}, column {column} (byte 0x{bad}); "
-        "re-save the file as UTF-8"
+        f"invalid {name} at line {line}, column {column} (byte 0x{bad}); re-save the file as UTF-8"
     )
     return ReadError(message, line)

@@ -29,7 +29,6 @@ from typing import Any
 
 from culturelint.document import (
     Comment,
-    CssColour,
     Document,
     Image,
     Link,
@@ -138,6 +137,8 @@ _META_NAMES = frozenset(
 # Presentation attributes that hold a colour (old HTML and SVG).
 _COLOUR_ATTRIBUTES = frozenset({"color", "bgcolor", "fill", "stroke", "stop-color"})
 MARKET_META = "culturelint-market"
+# Elements whose `title` is never shown to a reader (alternate style sheets, feeds).
+_UNRENDERED = frozenset({"html", "head", "link", "meta", "base"})
 
 
 @dataclass
@@ -274,7 +275,7 @@ class _Walker:
             if kind is not None:
                 self._open_block(lowered, kind)
                 record.block = True
-            if lowered == "a":
+            if lowered == "a" and "href" in attrs:
                 watcher = Watcher()
                 self.watchers.append(watcher)
                 record.link = (watcher, attrs.get("href") or "", tag)
@@ -365,7 +366,9 @@ class _Walker:
             elif src.startswith("<!--->", start):
                 end = start + 6
             else:
-                candidates = [i for i in (src.find("-->", start + 4), src.find("--!>", start + 4)) if i >= 0]
+                candidates = [
+                    i for i in (src.find("-->", start + 4), src.find("--!>", start + 4)) if i >= 0
+                ]
                 if not candidates:
                     end = len(src)
                 else:
@@ -397,12 +400,14 @@ class _Walker:
         style = attrs.get("style")
         return bool(style and _HIDDEN_STYLE.search(style))
 
-    def _attributes(self, node: Any, name: str, attrs: dict[str, str | None], tag: StartTag) -> None:
+    def _attributes(
+        self, node: Any, name: str, attrs: dict[str, str | None], tag: StartTag
+    ) -> None:
         values = tag.values
         html_ns = node.namespace in (None, "html")
         if "alt" in values and name in ("img", "area", "input"):
             self._attribute_segment(tag, "alt", "alt")
-        if "title" in values:
+        if "title" in values and name not in _UNRENDERED:
             self._attribute_segment(tag, "title", "title")
         if "aria-label" in values:
             self._attribute_segment(tag, "aria-label", "aria_label")
@@ -474,7 +479,9 @@ class _Walker:
             self.body_tag = span
         ident = ((attrs.get("id") or "") + " " + (attrs.get("class") or "")).lower()
         is_footer = name == "footer"
-        footerish = is_footer or (attrs.get("role") or "").lower() == "contentinfo" or "footer" in ident
+        footerish = (
+            is_footer or (attrs.get("role") or "").lower() == "contentinfo" or "footer" in ident
+        )
         if not footerish:
             return
         if span:

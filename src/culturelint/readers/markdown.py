@@ -40,7 +40,11 @@ _SKIPPED_HTML = frozenset(
     {"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "noscript"}
 )
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
-_ATTRIBUTE_KINDS = (("title", "title"), ("aria-label", "aria_label"), ("placeholder", "placeholder"))
+_ATTRIBUTE_KINDS = (
+    ("title", "title"),
+    ("aria-label", "aria_label"),
+    ("placeholder", "placeholder"),
+)
 _SPACE = " \t\n"
 
 
@@ -76,7 +80,8 @@ def read(path: str, text: str) -> Document:
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable("table")
+    # CommonMark nesting limit is 20 levels; copy nested deeper would vanish silently.
+    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table")
     md.core.ruler.disable("text_join")
     md.inline.ruler2.disable("fragments_join")
     # Ruler keeps its rules in `__rules__` (name, fn, alt); markdown-it plugins use it too.
@@ -172,14 +177,23 @@ class _Reader:
                 if kind == "table_cell":
                     to_src, row_cursor = self._cell_map(token.content, row_line, row_cursor)
                 else:
-                    to_src = self._line_map(token.content, token.map[0], atx)
+                    to_src = self._line_map(token.content, token.map[0], atx, token.map[1])
                 self._inline(token, kind, to_src)
             elif kind_of == "html_block" and token.map:
                 self._html_block(token)
 
-    def _line_map(self, content: str, first_line: int, atx: bool = False) -> list[int]:
+    def _line_map(
+        self, content: str, first_line: int, atx: bool = False, end_line: int | None = None
+    ) -> list[int]:
         to_src: list[int] = []
         parts = content.split("\n")
+        if end_line is not None:
+            # Python's strip() also drops lines of Unicode spaces (U+3000) that
+            # CommonMark keeps in the block: skip them to find the first content line.
+            for skip in range(max(0, end_line - first_line - len(parts)) + 1):
+                if _locate(parts[0], self.lines.line(first_line + skip), atx) is not None:
+                    first_line += skip
+                    break
         for k, part in enumerate(parts):
             line = first_line + k
             start = self.lines.start(line)
@@ -239,7 +253,7 @@ class _Reader:
                 cursor = span[1]
             elif kind in ("softbreak", "hardbreak"):
                 if not state.suppressed:
-                    self._line_break(state, sink, span, " " if kind == "softbreak" else "\n")
+                    self._line_break(state, sink, span, hard=kind == "hardbreak")
                 cursor = span[1]
             elif kind == "html_inline":
                 self._html_inline(state, sink, token.content, *span)
@@ -283,24 +297,30 @@ class _Reader:
             text = state.content[i:j]
             at = to_src[i]
             if self.text.startswith(text, at):
-                sink.add(text, at)
+                sink.html_text(text, at)
             else:
-                sink.add_mapped(text, at, to_src[j - 1] + 1)
+                sink.html_mapped(text, at, to_src[j - 1] + 1)
             i = j
 
     def _mapped(self, state: _Inline, sink: TextSink, text: str, start: int, end: int) -> None:
         to_src = state.to_src
         src_start = to_src[start]
         src_end = to_src[end - 1] + 1 if end > start else src_start
-        sink.add_mapped(text, src_start, src_end)
+        sink.html_mapped(text, src_start, src_end)
 
-    def _line_break(self, state: _Inline, sink: TextSink, span: tuple[int, int], text: str) -> None:
+    def _line_break(
+        self, state: _Inline, sink: TextSink, span: tuple[int, int], hard: bool
+    ) -> None:
+        """A soft break reads as a space, a hard break as a line break; both map to the EOL."""
         newline = state.content.find("\n", span[0], span[1])
         if newline < 0:
             return
         at = state.to_src[newline]
         width = 2 if self.text.startswith("\r\n", at) else 1
-        sink.add_mapped(text, at, at + width)
+        if hard:
+            sink.line_break(at, at + width)
+        else:
+            sink.html_mapped(" ", at, at + width)
 
     # Links and images --------------------------------------------------------------
 
@@ -345,12 +365,16 @@ class _Reader:
             self.segments.append(segment)
         file_start, file_end = self._file_span(state, start, end)
         alt_text = " ".join(alt.text.split())
-        self.page.images.append(Image(str(token.attrGet("src") or ""), alt_text, file_start, file_end))
+        self.page.images.append(
+            Image(str(token.attrGet("src") or ""), alt_text, file_start, file_end)
+        )
         title = token.attrGet("title")
         if title:
             self._title(state, str(title), start + 2, start + 2 + len(token.content), end)
 
-    def _title(self, state: _Inline, title: str, label_start: int, label_end: int, end: int) -> None:
+    def _title(
+        self, state: _Inline, title: str, label_start: int, label_end: int, end: int
+    ) -> None:
         """A link or image title: in the link itself, or in its reference definition."""
         from markdown_it.common.utils import normalizeReference
 
@@ -397,11 +421,11 @@ class _Reader:
                 src_start = to_src(start)
                 src_end = to_src(end - 1) + 1 if end > start else src_start
                 if end - start == len(text) and self.text.startswith(text, src_start):
-                    sink.add(text, src_start)
+                    sink.html_text(text, src_start)
                 else:
-                    sink.add_mapped(text, src_start, src_end)
+                    sink.html_mapped(text, src_start, src_end)
         else:
-            sink.add_mapped(title, raw_start, raw_end)
+            sink.html_mapped(" ".join(title.split()), raw_start, raw_end)
         segment = sink.build("title")
         if segment is not None:
             self.segments.append(segment)
@@ -453,7 +477,7 @@ class _Reader:
         if state.skip_depth:
             return
         if name == "br":
-            sink.add_mapped("\n", file_start, file_end)
+            sink.line_break(file_start, file_end)
             return
         tag = scan_start_tag(state.content, start)
         if tag is None:

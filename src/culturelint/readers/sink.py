@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from culturelint.document import Piece, Segment, SegmentBuilder
+from culturelint.document import Segment, SegmentBuilder
 
 HTML_SPACE = " \t\n\f\r"
-_RUNS = re.compile(r"[ \t\n\f\r]+|[^ \t\n\f\r]+")
+_COLLAPSIBLE = re.compile(r"[ \t\n\f\r]{2,}|[\t\n\f\r]")
 
 
 class Watcher:
@@ -28,6 +28,8 @@ class Watcher:
 
     def saw(self, text: str, start: int, end: int) -> None:
         self.parts.append(text)
+        if not text.strip():
+            return  # white space between words is not where the text starts or ends
         if self.start is None:
             self.start = start
         self.end = end
@@ -70,12 +72,6 @@ class TextSink:
             self._builder.add_mapped(text, start, end)
             self._tell(text, start, end)
 
-    def add_piece(self, text: str, start: int, end: int) -> None:
-        if end - start == len(text):
-            self.add(text, start)
-        else:
-            self.add_mapped(text, start, end)
-
     def _tell(self, text: str, start: int, end: int) -> None:
         for watcher in self._watchers:
             watcher.saw(text, start, end)
@@ -84,14 +80,27 @@ class TextSink:
 
     def html_text(self, text: str, start: int) -> None:
         """Source text copied verbatim; white space runs collapse to one space."""
-        for m in _RUNS.finditer(text):
-            run = m.group()
-            pos = start + m.start()
-            if run[0] in HTML_SPACE:
-                self._space(run == " ", pos, pos + len(run))
-            else:
-                self._flush_space()
-                self.add(run, pos)
+        body = text.lstrip(HTML_SPACE)
+        lead = len(text) - len(body)
+        if lead:
+            self._space(text[:lead] == " ", start, start + lead)
+        body = body.rstrip(HTML_SPACE)
+        if not body:
+            return
+        pos = start + lead
+        # Single spaces stay inside verbatim runs; other white space maps as a whole.
+        i = 0
+        for m in _COLLAPSIBLE.finditer(body):
+            self._flush_space()
+            self.add(body[i : m.start()], pos + i)
+            self._space(False, pos + m.start(), pos + m.end())
+            i = m.end()
+        self._flush_space()
+        self.add(body[i:], pos + i)
+        trail = len(text) - lead - len(body)
+        if trail:
+            end = start + len(text)
+            self._space(text[-trail:] == " ", end - trail, end)
 
     def html_mapped(self, text: str, start: int, end: int) -> None:
         """Decoded text (a character reference) standing for source[start:end]."""
@@ -164,10 +173,3 @@ def remap_segment(segment: Segment, to_src: list[int]) -> Segment:
         note=segment.note,
         attrs=dict(segment.attrs),
     )
-
-
-def pieces_text(pieces: list[tuple[str, int, int]]) -> str:
-    return "".join(piece[0] for piece in pieces)
-
-
-__all__ = ["HTML_SPACE", "Piece", "TextSink", "Watcher", "pieces_text", "remap_segment"]

@@ -57,7 +57,8 @@ class RuleInfo:
     code: str
     message: str
     kinds: frozenset[str] | None = None
-    sources: tuple[str, ...] = ()
+    # Hofstede dimensions the rule's `when:` tests: a finding cites the market's scores.
+    hofstede: tuple[str, ...] = ()
 
     def segments(self, doc: Document) -> Iterator[Segment]:
         for segment in doc.segments:
@@ -77,18 +78,28 @@ class RuleInfo:
         fields.update(values)
         fields["suggestion"] = suggestion or ""
         fields["market"] = ctx.market
-        evidence = Evidence(
-            profile=ctx.market,
-            key=f"rules.{self.code}",
-            source="; ".join(self.sources) or None,
-        )
         return Hit(
             start=start,
             end=end,
             message=render(message or self.message, fields),
             suggestion=suggestion,
-            evidence=evidence,
+            evidence=self.evidence(ctx),
         )
+
+    def evidence(self, ctx: CheckContext) -> Evidence | None:
+        """The profile data the rule relied on: its Hofstede scores, when its selection
+        tests them. The rule's own sources are in its documentation (`explain`)."""
+        if not self.hofstede:
+            return None
+        scores = ctx.profile.hofstede
+        if scores is None:
+            return None
+        values = ", ".join(f"{dim} {scores.get(dim)}" for dim in self.hofstede)
+        source = f"Hofstede 6-D dataset, row {scores.row} ({scores.country}): {values}"
+        if scores.estimated and scores.note:
+            source += f"; {scores.note}"
+        keys = ", ".join(f"hofstede.{dim}" for dim in self.hofstede)
+        return Evidence(profile=ctx.profile.tag, key=keys, source=source)
 
 
 class RuleBody(Protocol):

@@ -11,7 +11,8 @@ class RuleFileError(Exception):
     """A rule file, or one rule in it, that cannot be used.
 
     path: the file; where: the JSON path inside it ("rules[3].pattern", "" for the
-    whole file); line: 1-based line when known.
+    whole file); line: 1-based line when known; detail: the message with its JSON
+    path but without file and line, as `ProfileError.detail`.
     """
 
     def __init__(self, path: str | Path, where: str, message: str, line: int | None = None):
@@ -20,6 +21,10 @@ class RuleFileError(Exception):
         self.message = message
         self.line = line
         super().__init__(str(self))
+
+    @property
+    def detail(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
 
     def __str__(self) -> str:
         location = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -30,5 +35,4 @@ class RuleFileError(Exception):
         )
 
     def to_file_error(self) -> FileError:
-        message = f"{self.where}: {self.message}" if self.where else self.message
-        return FileError(path=self.path, message=message, line=self.line)
+        return FileError(path=self.path, message=self.detail, line=self.line)

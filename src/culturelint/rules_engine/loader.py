@@ -44,6 +44,17 @@ RULE_TYPES: dict[str, tuple[Callable[[dict[str, Any]], RuleBody], tuple[str, ...
 }
 
 
+# Keys that only some rule types take (the others are common to all).
+TYPE_KEYS: dict[str, frozenset[str]] = {
+    "terms": frozenset({"terms", "case_sensitive"}),
+    "substitute": frozenset({"substitute", "case_sensitive"}),
+    "pattern": frozenset({"pattern", "flags"}),
+    "require": frozenset({"require", "case_sensitive"}),
+    "limit": frozenset({"limit"}),
+}
+SPECIFIC_KEYS = frozenset().union(*TYPE_KEYS.values())
+
+
 def bundled_rule_dirs() -> list[Path]:
     """The shipped rule pack: inside an installed wheel, else the source checkout's rules/."""
     package = Path(__file__).resolve().parent.parent
@@ -169,7 +180,8 @@ def build_check(raw: dict[str, Any], path: Path | str = "<rules>", index: int = 
     doc = raw["doc"]
     sources = tuple(doc.get("sources") or ())
     kinds = frozenset(raw["kinds"]) if raw.get("kinds") else None
-    info = RuleInfo(code=raw["code"], message=raw["message"], kinds=kinds, sources=sources)
+    hofstede = tuple((raw.get("when") or {}).get("hofstede") or ())
+    info = RuleInfo(code=raw["code"], message=raw["message"], kinds=kinds, hofstede=hofstede)
     return Check(
         code=raw["code"],
         name=raw["name"],
@@ -232,39 +244,59 @@ def _validator() -> Any:
 
 
 def _schema_errors(path: Path, data: Any, locator: _Locator) -> list[RuleFileError]:
-    from jsonschema.exceptions import best_match, relevance
+    from jsonschema.exceptions import relevance
 
-    out: list[RuleFileError] = []
-    seen: set[tuple[str, str]] = set()
+    found: dict[tuple[str, str], None] = {}
     for error in sorted(_validator().iter_errors(data), key=relevance):
-        if error.context:
-            error = best_match(error.context)
-        where = format_path(error.absolute_path)
-        message = _explain(error, data)
-        if (where, message) in seen:
+        if error.schema is False:
+            # A key of another rule type; jsonschema does not say which, so look.
+            for where, message in _foreign_keys(data, list(error.absolute_path)):
+                found[(where, message)] = None
             continue
-        seen.add((where, message))
-        out.append(RuleFileError(path, where, message, locator.line(where)))
-    out.sort(key=lambda e: (e.line or 0, e.where))
-    return out[:MAX_ERRORS_PER_FILE]
+        error = _deepest(error)
+        found[(format_path(error.absolute_path), _explain(error))] = None
+    errors = [RuleFileError(path, w, m, locator.line(w)) for w, m in found]
+    errors.sort(key=lambda e: (e.line or 0, e.where))
+    return errors[:MAX_ERRORS_PER_FILE]
 
 
-def _explain(error: Any, data: Any) -> str:
+def _deepest(error: Any) -> Any:
+    """For oneOf/anyOf, the error of the branch the author most likely meant: not a
+    type mismatch (that is the other shape), the deepest in the document."""
+    while error.context and not _all_required(error):
+        candidates = [e for e in error.context if e.validator != "type"] or list(error.context)
+        error = max(candidates, key=lambda e: len(e.absolute_path))
+    return error
+
+
+def _all_required(error: Any) -> bool:
+    return bool(error.context) and all(e.validator == "required" for e in error.context)
+
+
+def _explain(error: Any) -> str:
     """jsonschema's message, reworded where it would only quote the schema."""
-    parts = list(error.absolute_path)
-    if error.schema is False and parts:
-        rule_type = None
-        if len(parts) >= 2 and isinstance(data, dict):
-            try:
-                rule_type = data["rules"][parts[1]].get("type")
-            except (KeyError, IndexError, TypeError, AttributeError):
-                rule_type = None
-        return f"`{parts[-1]}` does not belong in a rule of type {rule_type}"
+    if _all_required(error):
+        keys = [repr(e.message.split("'")[1]) for e in error.context if "'" in e.message]
+        return f"one of {', '.join(keys)} is required"
     if error.validator == "pattern" and isinstance(error.schema, dict):
         hint = error.schema.get("description")
         if hint:
             return f"{error.instance!r} is not valid: {hint}"
-    return error.message
+    return str(error.message)
+
+
+def _foreign_keys(data: Any, parts: list[Any]) -> list[tuple[str, str]]:
+    try:
+        rule = data[parts[0]][parts[1]]
+        rule_type = rule["type"]
+        own = TYPE_KEYS[rule_type]
+    except (KeyError, IndexError, TypeError):
+        return []
+    return [
+        (format_path([*parts, key]), f"`{key}` does not belong in a rule of type {rule_type}")
+        for key in rule
+        if key in SPECIFIC_KEYS and key not in own
+    ]
 
 
 # -- locations ---------------------------------------------------------------------

@@ -1,0 +1,335 @@
+"""CL201 colour-connotation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checkutil import flagged, make_profile, page_doc, paragraphs_doc, real_profile, run_check
+from culturelint.checks.colour import CHECK, VOCABULARY, family_of
+from culturelint.config import Config
+from culturelint.document import Document
+from culturelint.finding import Severity
+
+SOURCE = "Aslam (2006), Journal of Marketing Communications 12(1)"
+
+
+def entry(colour: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": colour,
+        "colour": colour,
+        "meaning": f"{colour.title()} is the colour of mourning here. It is also worn at X.",
+        "source": SOURCE,
+        "confidence": "medium",
+        **extra,
+    }
+
+
+def profile_with(tag: str, *entries: dict[str, Any]):  # type: ignore[no-untyped-def]
+    return make_profile(tag, colours={"entries": list(entries)})
+
+
+WHITE_JA = entry("white", words={"ja": ["白", "ホワイト"], "en": ["white"]})
+WHITE_ZH = entry("white", words={"zh": ["白", "白色"]})
+BLACK_DE = entry("black", words={"de": ["schwarz"]})
+WHITE_DE = entry("white", words={"de": ["weiß"]})
+
+# -- words ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "colour_entry", "text", "expected"),
+    [
+        ("ja-JP", WHITE_JA, "新作の白いシャツが登場。", ["白"]),
+        ("ja-JP", WHITE_JA, "ホワイトのギフトボックス", ["ホワイト"]),
+        ("zh-CN", WHITE_ZH, "新春白色礼盒，送给家人。", ["白色"]),
+        ("de-DE", BLACK_DE, "Die schwarzen Schuhe für den Abend.", ["schwarzen"]),
+        ("de-DE", WHITE_DE, "Das weiße Hemd ist zurück.", ["weiße"]),
+    ],
+)
+def test_colour_words_are_flagged(
+    market: str, colour_entry: dict[str, Any], text: str, expected: list[str]
+) -> None:
+    doc = paragraphs_doc(f"# Neu\n\n{text}")
+    hits = run_check(CHECK, doc, profile_with(market, colour_entry))
+    assert flagged(doc, hits) == expected
+
+
+@pytest.mark.parametrize(
+    ("market", "colour_entry", "text"),
+    [
+        # Words that hold the colour character without naming the colour.
+        ("ja-JP", WHITE_JA, "面白い企画をご用意しました。"),
+        ("ja-JP", WHITE_JA, "ホワイトデーのお返しに。"),
+        ("ja-JP", WHITE_JA, "空白のままで送信できます。"),
+        ("zh-CN", WHITE_ZH, "我明白你的需求，白天也可以送货。"),
+        ("de-DE", WHITE_DE, "Ich weiß, was Sie suchen."),
+        ("de-DE", WHITE_DE, "Wer weiß, was morgen kommt?"),
+        # The entry's English words do not apply to a market that writes Japanese.
+        ("ja-JP", WHITE_JA, "Our white collection"),
+        # No colour word at all.
+        ("de-DE", BLACK_DE, "Die neue Kollektion ist da."),
+    ],
+)
+def test_near_misses_are_not_flagged(market: str, colour_entry: dict[str, Any], text: str) -> None:
+    doc = paragraphs_doc(text)
+    assert run_check(CHECK, doc, profile_with(market, colour_entry)) == []
+
+
+def test_message_suggestion_evidence_and_severity() -> None:
+    colour_entry = entry("white", words={"ja": ["白"]}, contexts=["gift", "funeral"])
+    doc = paragraphs_doc("白いギフト")
+    (hit,) = run_check(CHECK, doc, profile_with("ja-JP", colour_entry))
+    assert (
+        hit.message
+        == "'白' (white) carries a connotation in ja-JP: White is the colour of mourning here."
+    )
+    assert hit.suggestion == "Avoid white where the copy touches on: gift, funeral"
+    assert hit.evidence is not None
+    assert (hit.evidence.profile, hit.evidence.key, hit.evidence.source) == (
+        "ja-JP",
+        "colours.white",
+        SOURCE,
+    )
+    assert hit.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("extra", "severity"),
+    [
+        ({"confidence": "low"}, Severity.INFO),
+        ({"confidence": "high"}, Severity.WARNING),
+        ({"confidence": "low", "severity": "error"}, Severity.ERROR),
+    ],
+)
+def test_severity_follows_the_entry(extra: dict[str, Any], severity: Severity) -> None:
+    doc = paragraphs_doc("白色礼盒")
+    hits = run_check(CHECK, doc, profile_with("zh-CN", {**WHITE_ZH, **extra}))
+    assert [h.severity for h in hits] == [severity]
+
+
+def test_entry_without_words_is_not_looked_for_by_default() -> None:
+    doc = paragraphs_doc("新作の白いシャツ")
+    assert run_check(CHECK, doc, profile_with("ja-JP", entry("white"))) == []
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ja-JP", "面白い新作の白いシャツ", ["白"]),
+        ("zh-CN", "我明白：白色礼盒", ["白色"]),
+        ("de-DE", "Ich weiß: Weiß steht Ihnen.", ["Weiß"]),
+        ("de-DE", "Das weiße Hemd", ["weiße"]),
+    ],
+)
+def test_colour_names_option_uses_the_vocabulary(
+    market: str, text: str, expected: list[str]
+) -> None:
+    config = Config(options={"colour-connotation": {"colour-names": True}})
+    doc = paragraphs_doc(text)
+    hits = run_check(CHECK, doc, profile_with(market, entry("white")), config)
+    assert flagged(doc, hits) == expected
+
+
+def test_empty_words_switch_the_vocabulary_off() -> None:
+    config = Config(options={"CL201": {"colour-names": True}})
+    doc = paragraphs_doc("白いシャツ")
+    assert run_check(CHECK, doc, profile_with("ja-JP", entry("white", words={})), config) == []
+
+
+def test_vocabulary_covers_every_colour_of_the_schema() -> None:
+    import json
+    from importlib import resources
+
+    schema = json.loads(
+        resources.files("culturelint.schemas").joinpath("market.schema.json").read_text()
+    )
+    colours = schema["$defs"]["colourEntry"]["properties"]["colour"]["enum"]
+    assert sorted(VOCABULARY) == sorted(colours)
+    assert all({"en", "ja", "zh", "de"} <= set(VOCABULARY[c]) for c in colours)
+
+
+# -- CSS ------------------------------------------------------------------------------------
+
+LANDING = """<html><head><style>
+body { background-color: #FFFFFF; color: #fff; border-color: #ffffff }
+.card { background: #fdfdfd }
+</style></head><body><h1>新春礼盒</h1></body></html>"""
+
+
+def landing(colours: list[tuple[str, str, str, str]], html: str = LANDING) -> Document:
+    return page_doc(html, colours)
+
+
+WHITE_CSS = entry("white", css=True)
+
+
+@pytest.mark.parametrize("market", ["zh-CN", "ja-JP"])
+def test_dominant_background_is_flagged_at_the_value(market: str) -> None:
+    doc = landing(
+        [
+            ("#FFFFFF", "#ffffff", "background-color", "body"),
+            ("#fff", "#ffffff", "color", "body"),
+            ("#ffffff", "#ffffff", "border-color", "body"),
+            ("#fdfdfd", "#fdfdfd", "background", ".card"),
+        ]
+    )
+    hits = run_check(CHECK, doc, profile_with(market, WHITE_CSS))
+    assert flagged(doc, hits) == ["#FFFFFF"]
+    assert hits[0].start == LANDING.index("#FFFFFF")
+    assert hits[0].message.startswith(
+        f"#FFFFFF (white, the background-color of body) carries a connotation in {market}: "
+    )
+    assert hits[0].evidence is not None and hits[0].evidence.key == "colours.white"
+
+
+@pytest.mark.parametrize(
+    ("prop", "selector", "where"),
+    [
+        ("background", ".hero", "the background of .hero"),
+        ("background-color", "header.site", "the background-color of header.site"),
+        ("background-color", "body > main", "the background-color of body > main"),
+        ("--brand-primary", ":root", "the brand colour --brand-primary"),
+        ("--accent", "html", "the brand colour --accent"),
+    ],
+)
+def test_prominent_places(prop: str, selector: str, where: str) -> None:
+    html = f"<style>{selector} {{ {prop}: #000 }}</style>"
+    doc = page_doc(html, [("#000", "#000000", prop, selector)])
+    hits = run_check(CHECK, doc, profile_with("de-DE", entry("black", css=True)))
+    assert flagged(doc, hits) == ["#000"]
+    assert f"(black, {where})" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("prop", "selector"),
+    [
+        ("border-color", "body"),  # borders never make a page look a colour
+        ("outline-color", ".hero"),
+        ("color", "body"),  # black text is just text
+        ("background", ".footer-note"),  # used once, not a dominant selector
+        ("--grey-900", ":root"),  # a custom property that is not the brand palette
+        ("--brand-primary", ".card"),  # brand-named, but not on :root
+    ],
+)
+def test_not_prominent(prop: str, selector: str) -> None:
+    html = f"<style>{selector} {{ {prop}: #000 }}</style>"
+    doc = page_doc(html, [("#000", "#000000", prop, selector)])
+    assert run_check(CHECK, doc, profile_with("de-DE", entry("black", css=True))) == []
+
+
+def test_colour_used_three_times_is_reported_once_at_its_first_use() -> None:
+    html = "<style>.a{background:#c00}.b{fill:#c00}.c{color:#c00}.d{color:#c00}</style>"
+    uses = [
+        ("#c00", "#cc0000", p, s)
+        for p, s in [("background", ".a"), ("fill", ".b"), ("color", ".c"), ("color", ".d")]
+    ]
+    doc = page_doc(html, uses)
+    hits = run_check(CHECK, doc, profile_with("zh-CN", entry("red", css=True)))
+    assert [h.start for h in hits] == [html.index("#c00")]
+    assert "(red, used 4 times on the page)" in hits[0].message
+
+
+def test_one_finding_per_entry_and_selector() -> None:
+    html = "<style>body{background:#fff;background-color:#fefefe}</style>"
+    doc = page_doc(
+        html,
+        [
+            ("#fff", "#ffffff", "background", "body"),
+            ("#fefefe", "#fefefe", "background-color", "body"),
+        ],
+    )
+    hits = run_check(CHECK, doc, profile_with("ja-JP", WHITE_CSS))
+    assert flagged(doc, hits) == ["#fff"]
+
+
+@pytest.mark.parametrize(
+    ("colour_entry", "is_landing"),
+    [
+        (entry("white", css=False), True),  # the entry does not ask for CSS
+        (entry("white"), True),
+        (WHITE_CSS, False),  # only landing pages
+        (entry("red", css=True), True),  # white is not red
+    ],
+)
+def test_css_near_misses(colour_entry: dict[str, Any], is_landing: bool) -> None:
+    doc = landing([("#FFFFFF", "#ffffff", "background-color", "body")])
+    if not is_landing:
+        doc.format = "markdown"
+    assert run_check(CHECK, doc, profile_with("zh-CN", colour_entry)) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "families"),
+    [
+        ("#ffffff", {"white"}),
+        ("#fffaf0", {"white"}),  # floral white: tinted, still white
+        ("#f5e6cc", set()),  # cream is not white
+        ("#000000", {"black"}),
+        ("#1a1a1a", {"black"}),
+        ("#222222", {"grey"}),
+        ("#808080", {"grey"}),
+        ("#c8102e", {"red"}),
+        ("#ff0000", {"red"}),
+        ("#ff8080", {"pink"}),  # a light red is pink, not red
+        ("#ffd700", {"gold", "yellow"}),
+        ("#8b4513", {"brown"}),
+        ("#008000", {"green"}),
+        ("#0000ff", {"blue"}),
+        ("#800080", {"purple"}),
+        ("#ffa500", {"orange"}),
+        ("#ffffff10", set()),  # almost transparent paints nothing
+        ("#ffffffff", {"white"}),
+        ("white", set()),  # not normalised: no family rather than a guess
+    ],
+)
+def test_colour_families(value: str, families: set[str]) -> None:
+    assert family_of(value) == families
+
+
+# -- curated profiles ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        # The curated white entries leave out words on purpose: white is an everyday
+        # product colour in both markets, and red is a good colour in China.
+        ("ja-JP", "面白い新作の白いシャツとホワイトデーのギフト"),
+        ("zh-CN", "新春红色礼盒，白色T恤，我明白"),
+        ("de-DE", "Das schwarze Kleid und das weiße Hemd."),
+    ],
+)
+def test_curated_profiles_do_not_flag_everyday_colour_words(market: str, text: str) -> None:
+    profile = real_profile(market)
+    assert profile.curated
+    assert run_check(CHECK, paragraphs_doc(text), profile) == []
+
+
+def test_curated_entry_supplies_meaning_and_evidence() -> None:
+    profile = real_profile("ja-JP")
+    doc = paragraphs_doc("白いシャツ")
+    config = Config(options={"colour-connotation": {"colour-names": True}})
+    (hit,) = run_check(CHECK, doc, profile, config)
+    assert hit.message.startswith(
+        "'白' (white) carries a connotation in ja-JP: White is associated"
+    )
+    assert hit.evidence is not None and hit.evidence.key == "colours.white"
+    assert hit.evidence.source and "Aslam" in hit.evidence.source
+
+
+def test_landing_page_read_by_the_html_reader() -> None:
+    from culturelint.readers import read_document
+
+    html = (
+        "<!doctype html><html lang='zh-CN'><head><style>\n"
+        ":root { --brand-primary: #FFFFFF; --grey: #eee }\n"
+        "body { background-color: white; color: #333 }\n"
+        ".card { border: 1px solid #fff }\n"
+        "</style></head><body style='background:#fefefe'><h1>新春礼盒</h1></body></html>"
+    )
+    doc = read_document("landing.html", html, "html")
+    hits = run_check(CHECK, doc, profile_with("zh-CN", WHITE_CSS))
+    assert flagged(doc, hits) == ["#FFFFFF", "white"]
+    assert [h.start for h in hits] == [html.index("#FFFFFF"), html.index("white;")]

@@ -1,0 +1,250 @@
+"""CL202 unlucky-number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checkutil import flagged, make_profile, paragraphs_doc, real_profile, run_check
+from culturelint.checks.numbers import CHECK, classify
+from culturelint.finding import Severity
+
+SOURCE = "Simmons & Schindler (2003), Journal of International Marketing 11(2)"
+
+
+def entry(number: str, *match: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": f"n{number}",
+        "number": number,
+        "meaning": f"{number} sounds like 'death'. More detail follows here.",
+        "match": list(match),
+        "source": SOURCE,
+        "confidence": "medium",
+        **extra,
+    }
+
+
+FOUR_ALL = entry("4", "price_ending", "count", "standalone")
+
+
+def profile_with(tag: str, *entries: dict[str, Any]):  # type: ignore[no-untyped-def]
+    return make_profile(tag, numbers={"entries": list(entries)})
+
+
+def hits_in(tag: str, text: str, *entries: dict[str, Any]) -> list[str]:
+    doc = paragraphs_doc(f"# 新商品\n\n{text}")
+    return flagged(doc, run_check(CHECK, doc, profile_with(tag, *entries)))
+
+
+# -- prices ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ja-JP", "特価 ¥1,984（税込）", ["¥1,984"]),
+        ("ja-JP", "特価 ￥1,984", ["￥1,984"]),
+        ("ja-JP", "販売価格 1,994円（税込）", ["1,994円"]),
+        ("ja-JP", "価格：1,984", ["1,984"]),
+        ("ja-JP", "今なら $14.99", ["$14.99"]),  # decimals ignored: the amount ends in 14
+        ("ja-JP", "4円から", ["4円"]),
+        ("zh-CN", "限时特价 44元", ["44元"]),
+        ("zh-CN", "仅需 ¥1,984", ["¥1,984"]),
+        ("zh-CN", "RMB 1,994 起", ["RMB 1,994"]),
+        ("zh-CN", "售价 1984", ["1984"]),
+        ("zh-CN", "只要4块", ["4块"]),
+    ],
+)
+def test_price_endings(market: str, text: str, expected: list[str]) -> None:
+    assert hits_in(market, text, entry("4", "price_ending")) == expected
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("ja-JP", "特価 ¥1,980"),  # ends in 0
+        ("ja-JP", "¥40 引き"),  # ends in 0
+        ("ja-JP", "4.5倍のポイント"),  # not a price
+        ("ja-JP", "¥1,049"),  # 4 is not the last digit
+        ("zh-CN", "2024年新款 299元"),  # a year, and a price ending in 9
+        ("zh-CN", "4个装"),  # a count, and the entry only cares about prices
+    ],
+)
+def test_price_near_misses(market: str, text: str) -> None:
+    assert hits_in(market, text, entry("4", "price_ending")) == []
+
+
+# -- counts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ja-JP", "お得な4個セット", ["4個"]),
+        ("ja-JP", "選べる4つの味", ["4つ"]),
+        ("ja-JP", "４本入り", ["４本"]),  # full-width digit
+        ("ja-JP", "Gift box with 4 pieces", ["4 pieces"]),
+        ("zh-CN", "4个装礼盒", ["4个"]),
+        ("zh-CN", "4只装", ["4只"]),
+        ("zh-CN", "Value 4-pack", ["4-pack"]),
+    ],
+)
+def test_counts(market: str, text: str, expected: list[str]) -> None:
+    assert hits_in(market, text, entry("4", "count")) == expected
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("ja-JP", "14個セット"),  # a set of 14, not of 4
+        ("ja-JP", "4月発売"),  # April
+        ("ja-JP", "4時間で届きます"),  # a duration
+        ("ja-JP", "第4回キャンペーン"),  # an ordinal
+        ("ja-JP", "3～4個"),  # a range
+        ("zh-CN", "4月4日上市"),  # a date
+        ("zh-CN", "下午4点开始"),  # a time
+    ],
+)
+def test_count_near_misses(market: str, text: str) -> None:
+    assert hits_in(market, text, entry("4", "count")) == []
+
+
+# -- standalone ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("zh-CN", "办公室在4楼", ["4"]),
+        ("zh-CN", "No. 4 香水", ["4"]),
+        ("ja-JP", "Room 4 へどうぞ", ["4"]),
+        ("ja-JP", "選ばれる理由は 4 です", ["4"]),
+    ],
+)
+def test_standalone(market: str, text: str, expected: list[str]) -> None:
+    assert hits_in(market, text, entry("4", "standalone")) == expected
+
+
+NEAR_MISSES = [
+    "4K 対応",
+    "4G 回線",
+    "24/7 サポート",
+    "Windows 4",
+    "iPhone 4",
+    "Pixel 4 在售",
+    "A4 サイズ",
+    "Core i4",
+    "v4",
+    "version 4",
+    "2024",
+    "4.5",
+    "4:30",
+    "2024-4-4",
+    "4/4",
+    "1/4",
+    "4%",
+    "4% discount",
+    "40%",
+    "4th",
+    "AB-4",
+    "#4",
+    "-4",
+    "+4",
+    "4 GB",
+    "4-star",
+    "4(k)",
+    "2×4",
+    "4 April",
+    "April 4",
+    "03-4444-4444",
+    "https://example.com/items/4",
+    "詳細は info4@example.jp まで",
+    "{4}",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+@pytest.mark.parametrize("market", ["ja-JP", "zh-CN"])
+def test_numbers_tied_to_something_else_are_never_reported(market: str, text: str) -> None:
+    assert hits_in(market, text, FOUR_ALL) == []
+
+
+# -- entries, messages, severity ------------------------------------------------------------
+
+
+def test_one_finding_per_number_with_its_own_kind() -> None:
+    text = "4個セットが ¥1,984、4楼でお受け取り"
+    assert hits_in("ja-JP", text, FOUR_ALL) == ["4個", "¥1,984", "4"]
+
+
+def test_longest_number_wins() -> None:
+    four = entry("4", "price_ending")
+    forty_four = entry("44", "price_ending", id="n44")
+    doc = paragraphs_doc("特价 144元 和 14元")
+    hits = run_check(CHECK, doc, profile_with("zh-CN", four, forty_four))
+    assert flagged(doc, hits) == ["144元", "14元"]
+    assert [h.evidence.key for h in hits if h.evidence] == ["numbers.n44", "numbers.n4"]
+
+
+def test_lucky_numbers_are_never_reported() -> None:
+    eight = entry("8", "price_ending", lucky=True)
+    assert hits_in("zh-CN", "特价 ¥888", eight) == []
+
+
+def test_message_suggestion_evidence() -> None:
+    doc = paragraphs_doc("特価 ¥1,984")
+    (hit,) = run_check(CHECK, doc, profile_with("ja-JP", entry("4", "price_ending")))
+    assert (
+        hit.message
+        == "Price ¥1,984 ends in 4, which may read badly in ja-JP: 4 sounds like 'death'."
+    )
+    assert hit.suggestion == "Choose a price that does not end in 4"
+    assert hit.evidence is not None
+    assert (hit.evidence.key, hit.evidence.source) == ("numbers.n4", SOURCE)
+
+
+@pytest.mark.parametrize(
+    ("extra", "severity"),
+    [
+        ({}, Severity.WARNING),
+        ({"confidence": "low"}, Severity.INFO),
+        ({"severity": "info", "confidence": "high"}, Severity.INFO),
+    ],
+)
+def test_severity_follows_the_entry(extra: dict[str, Any], severity: Severity) -> None:
+    doc = paragraphs_doc("4个装")
+    hits = run_check(CHECK, doc, profile_with("zh-CN", entry("4", "count", **extra)))
+    assert [h.severity for h in hits] == [severity]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("¥1,984 の 4個 セット", ["price_ending", "count"]),
+        ("4楼", ["standalone"]),
+        ("14:00 から 4K で", []),
+    ],
+)
+def test_classify(text: str, kinds: list[str]) -> None:
+    assert [c.kind for c in classify(text, "zh_CN", ("zh", "ja"))] == kinds
+
+
+# -- curated profiles ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ja-JP", "特価 ¥1,984、4個セット、¥1,980、4月4日", ["¥1,984", "4個"]),
+        ("zh-CN", "特价 ¥1,984，4个装，¥888，4月4日", ["¥1,984", "4个"]),
+        ("de-DE", "Modell 88 für 88 €, ab 18, um 18 Uhr, 88 Stück", ["88"]),
+    ],
+)
+def test_curated_profiles(market: str, text: str, expected: list[str]) -> None:
+    profile = real_profile(market)
+    doc = paragraphs_doc(text)
+    hits = run_check(CHECK, doc, profile)
+    assert flagged(doc, hits) == expected
+    assert all(h.severity is Severity.INFO for h in hits)
+    assert all(h.evidence and h.evidence.source for h in hits)
