@@ -70,6 +70,7 @@ def test_the_market_currency_passes(market: str, text: str) -> None:
         ("de-DE", "Tickets für die EURO 2024"),  # a word that starts like a code
         ("de-DE", "Mit USB 3 und HDMI 2"),  # not currency codes
         ("de-DE", "Die TOP 10 Angebote"),  # TOP is a code (Tonga) but a word first
+        ("de-DE", "Läuft mit PHP 8 und AMD 7950X"),  # names, not pesos or drams
         ("de-DE", "Setze {price} oder ${amount} oder %1$s ein"),  # placeholders
         ("de-DE", "Siehe https://example.com/buy?usd=20&p=$20"),  # a link
         ("de-DE", "20 kreative Ideen"),  # "kr" glued to a word
@@ -94,6 +95,12 @@ def test_near_misses(market: str, text: str) -> None:
             "ja-JP",
             "€5 オフ",
             "'€' (EUR) is not a currency of ja-JP, whose prices are in JPY",
+            "Use JPY, written like ￥1,234 in ja-JP",
+        ),
+        (
+            "ja-JP",
+            "EUR 20",
+            "'EUR' is not a currency of ja-JP, whose prices are in JPY",
             "Use JPY, written like ￥1,234 in ja-JP",
         ),
         (

@@ -70,10 +70,7 @@ class Piece:
     text: str
     src_start: int
     src_end: int
-
-    @property
-    def verbatim(self) -> bool:
-        return self.src_end - self.src_start == len(self.text)
+    verbatim: bool = True
 
 
 @dataclass
@@ -111,7 +108,9 @@ class Segment:
         return src_start, max(src_end, src_start)
 
     def _piece_at(self, index: int) -> Piece:
-        starts = [p.seg_start for p in self.pieces]
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.pieces):
+            starts = self.__dict__["_starts"] = [p.seg_start for p in self.pieces]
         i = bisect.bisect_right(starts, index) - 1
         return self.pieces[max(0, min(i, len(self.pieces) - 1))]
 
@@ -127,12 +126,12 @@ class SegmentBuilder:
     def add(self, text: str, src_start: int) -> None:
         """Text copied verbatim from the source at `src_start`."""
         if text:
-            self._append(Piece(self._length, text, src_start, src_start + len(text)))
+            self._append(Piece(self._length, text, src_start, src_start + len(text), True))
 
     def add_mapped(self, text: str, src_start: int, src_end: int) -> None:
         """Text that stands for source[src_start:src_end] as a whole (entity, escape)."""
         if text:
-            self._append(Piece(self._length, text, src_start, src_end))
+            self._append(Piece(self._length, text, src_start, src_end, False))
 
     def _append(self, piece: Piece) -> None:
         self._parts.append(piece.text)
@@ -224,7 +223,8 @@ class Document:
     meta_offsets: dict[str, int] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
     page: PageFacts | None = None
-    # Problems the reader recovered from; reported as errors, the rest is still linted.
+    # Problems the reader recovered from, as (message, offset of the line or None);
+    # reported as errors, and the rest of the file is still linted.
     warnings: list[tuple[str, int | None]] = field(default_factory=list)
     _lines: LineIndex | None = field(default=None, repr=False)
 

@@ -7,7 +7,7 @@ STARTER_CONFIG = """\
 # Which market each folder targets (glob -> market tag). First match wins.
 # Files can also say it themselves (front matter `market:`, <html lang>), or carry a
 # locale folder in their path (content/ja-JP/...).
-markets:
+markets: {}
   # "content/ja/**": ja-JP
   # "content/de/**": de-DE
 

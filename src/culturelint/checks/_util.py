@@ -138,7 +138,7 @@ def is_latin_letter(char: str) -> bool:
 # "14.99", "1 234" (with a no-break space). A plain space never groups, so two numbers
 # separated by a space stay two numbers.
 _NUMBER = re.compile(r"(?<!\d)\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?!\d)")
-_GROUPED = re.compile(r"^\d+(?:[,.'’\u00a0\u202f]\d{3})*")
+_GROUPED = re.compile(r"^\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*")
 
 
 @dataclass(frozen=True)
@@ -225,10 +225,11 @@ UNIT_WORDS: dict[str, frozenset[str]] = {
     "RMB": frozenset({"CNY"}),
 }
 
-# ISO 4217 codes that are also common words ("TOP 10", "TRY 30 days", "ALL 4 colours"):
-# they count as currency codes only after an amount ("30 TRY").
+# ISO 4217 codes that are also common words or names in copy ("TOP 10", "TRY 30 days",
+# "ALL 4 colours", "PHP 8", "AMD 7950X"): they count as currency codes only after an
+# amount ("30 TRY").
 WORD_CODES = frozenset(
-    {"ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY"}
+    {"ALL", "AMD", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "PHP", "SOS", "TOP", "TRY"}
 )
 
 # Space allowed between a currency marker and its amount (space, no-break, narrow no-break,

@@ -372,10 +372,11 @@ def _css_hits(
         for css in painting:
             if colour not in families[css.value] or css.selector in reported_selectors:
                 continue
-            where = _prominence(css, uses[css.value])
-            if where is None:
+            prominence = _prominence(css, uses[css.value])
+            if prominence is None:
                 continue
-            if where.startswith("used") and css.value in reported_values:
+            reason, where = prominence
+            if reason == "repeated" and css.value in reported_values:
                 continue
             reported_selectors.add(css.selector)
             reported_values.add(css.value)
@@ -398,17 +399,18 @@ def _paints(css: CssColour, families: set[str]) -> bool:
     return prop in PAINT_PROPERTIES or prop.startswith("--")
 
 
-def _prominence(css: CssColour, uses: int) -> str | None:
-    """Why a colour dominates the page, in words for the message; None if it does not."""
+def _prominence(css: CssColour, uses: int) -> tuple[str, str] | None:
+    """Why a colour dominates the page ("brand", "dominant" or "repeated") and the
+    words for the message; None if it does not."""
     prop = css.prop.lower()
     parts = [p.strip() for p in css.selector.split(",") if p.strip()]
     if prop.startswith("--"):
         if _BRAND_VARIABLE.match(prop) and any(p.lower() in (":root", "html") for p in parts):
-            return f"the brand colour {css.prop}"
+            return "brand", f"the brand colour {css.prop}"
     elif any(_dominant(part) for part in parts):
-        return f"the {prop} of {css.selector}"
+        return "dominant", f"the {prop} of {css.selector}"
     if uses >= REPEAT_THRESHOLD:
-        return f"used {uses} times on the page"
+        return "repeated", f"used {uses} times on the page"
     return None
 
 

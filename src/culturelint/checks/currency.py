@@ -41,19 +41,21 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         for money in finder.find(mask_non_copy(segment.text)):
             if money.codes & market_codes:
                 continue
+            label = f"'{money.marker}'"
+            if money.codes != {money.marker}:
+                label += f" ({describe(money.codes)})"
             yield segment_hit(
                 segment,
                 money.marker_start,
                 money.marker_end,
-                f"'{money.marker}' ({describe(money.codes)}) is not a currency of "
-                f"{ctx.market}, whose prices are in {wanted}",
+                f"{label} is not a currency of {ctx.market}, whose prices are in {wanted}",
                 suggestion=suggestion,
                 evidence=evidence,
             )
 
 
 def describe(codes: frozenset[str]) -> str:
-    """ "USD/AUD/CAD/MXN", likely currencies first, at most a few."""
+    """Currency codes for a message, likely ones first, at most a few: USD/AUD/CAD/MXN."""
     ordered = [c for c in _LIKELY_FIRST if c in codes]
     ordered += sorted(codes - set(ordered))
     shown = "/".join(ordered[:_SHOWN])

@@ -121,12 +121,10 @@ _ORDINAL_PREFIX = "第"
 _GAP = "[ \u00a0\u202f]?"
 _LATIN_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\.?[ \u00a0]?$")
 
-KINDS = ("price_ending", "count", "standalone")
-
 
 @dataclass(frozen=True)
 class Classified:
-    kind: str  # one of KINDS
+    kind: str  # the entry `match` kind: "price_ending", "count" or "standalone"
     start: int  # span to report, in segment characters
     end: int
     token: NumberToken

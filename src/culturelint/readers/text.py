@@ -35,14 +35,13 @@ def read(path: str, text: str) -> Document:
 
 
 def _close(paragraph: list[int], lines: SourceLines, segments: list[Segment]) -> None:
+    """Make a segment of the lines in `paragraph`, trimmed of outer white space."""
     if not paragraph:
         return
     text = lines.text
-    start = lines.start(paragraph[0])
-    start += len(text[start : lines.end(paragraph[0])]) - len(
-        text[start : lines.end(paragraph[0])].lstrip()
-    )
-    last = paragraph[-1]
+    first, last = paragraph[0], paragraph[-1]
+    first_line = lines.line(first)
+    start = lines.start(first) + len(first_line) - len(first_line.lstrip())
     end = lines.start(last) + len(lines.line(last).rstrip())
     sink = TextSink()
     for n in paragraph:
@@ -50,9 +49,9 @@ def _close(paragraph: list[int], lines: SourceLines, segments: list[Segment]) ->
         line_end = min(end, lines.end(n))
         sink.add(text[line_start:line_end], line_start)
         if n != last:
-            break_start = lines.end(n)
-            break_end = lines.start(n + 1)
-            if text[break_start:break_end] == "\n":
+            # "\n" stands for the line break as written ("\n", "\r\n" or "\r").
+            break_start, break_end = lines.end(n), lines.start(n + 1)
+            if break_end - break_start == 1 and text[break_start] == "\n":
                 sink.add("\n", break_start)
             else:
                 sink.add_mapped("\n", break_start, break_end)

@@ -1,0 +1,120 @@
+"""Helpers the built-in checks share: numbers, masking, sentences, scripts, prices."""
+
+from __future__ import annotations
+
+import pytest
+
+from culturelint.checks._util import (
+    first_sentence,
+    iter_numbers,
+    mask_non_copy,
+    money_finder,
+    script_of,
+    trimmed,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("1,994円", [("1,994", "1994", "")]),
+        ("14,99 €", [("14,99", "14", "99")]),
+        ("$1,234,567.89", [("1,234,567.89", "1234567", "89")]),
+        ("1.234,56 €", [("1.234,56", "1234", "56")]),
+        ("1\u202f234,56 €", [("1\u202f234,56", "1234", "56")]),
+        ("４個", [("４", "4", "")]),
+        ("3.14159", [("3.14159", "3", "14159")]),
+        ("2024-04-04", [("2024", "2024", ""), ("04", "04", ""), ("04", "04", "")]),
+        ("room 12 345", [("12", "12", ""), ("345", "345", "")]),  # a space never groups
+        ("I bought 4, then 5.", [("4", "4", ""), ("5", "5", "")]),
+    ],
+)
+def test_iter_numbers(text: str, numbers: list[tuple[str, str, str]]) -> None:
+    found = [(text[n.start : n.end], n.integer, n.fraction) for n in iter_numbers(text)]
+    assert found == numbers
+
+
+ICU = "{n, plural, one {# item} other {# items}}"
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Hallo {name}!", "Hallo       !"),
+        ("Noch { $count } Tage", "Noch            Tage"),
+        (f"{ICU} left", " " * len(ICU) + " left"),
+        ("Hello %s and %1$d", "Hello    and     "),
+        ("Save 40% today", "Save 40% today"),  # a percentage, not a placeholder
+        ("See https://example.com/a?b=4 now", "See " + " " * 25 + " now"),
+        ("Mail sales@example.co.jp today", "Mail " + " " * 19 + " today"),
+    ],
+)
+def test_mask_non_copy_keeps_offsets(text: str, masked: str) -> None:
+    assert mask_non_copy(text) == masked
+    assert len(mask_non_copy(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("White is for mourning. It is also for brides.", "White is for mourning."),
+        ("Used e.g. in gifts. More.", "Used e.g. in gifts."),
+        ("The No. 1 claim. More.", "The No. 1 claim."),
+        ("白は喪の色です。赤は祝いの色です。", "白は喪の色です。"),
+        ("One line\n  folded over.", "One line folded over."),
+        ("", ""),
+    ],
+)
+def test_first_sentence(text: str, sentence: str) -> None:
+    assert first_sentence(text) == sentence
+
+
+@pytest.mark.parametrize(
+    ("char", "script"),
+    [
+        ("a", "Latin"),
+        ("ß", "Latin"),
+        ("白", "Han"),
+        ("し", "Kana"),
+        ("ー", "Kana"),
+        ("한", "Hangul"),
+        ("ש", "Hebrew"),
+        ("ع", "Arabic"),
+        ("д", "Cyrillic"),
+        ("ก", "Thai"),
+    ],
+)
+def test_script_of(char: str, script: str) -> None:
+    assert script_of(char) == script
+
+
+def test_trimmed() -> None:
+    assert trimmed("  abc \n") == (2, 5)
+    assert trimmed("   ") == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "price", "marker"),
+    [
+        ("Nur $14.99 heute", "$14.99", "$"),
+        ("14,99\u00a0€ pro Monat", "14,99\u00a0€", "€"),
+        ("Preis 1,994円（税込）", "1,994円", "円"),
+        ("US$ 5", "US$ 5", "US$"),
+        ("HK$20", "HK$20", "HK$"),
+        ("RMB 44", "RMB 44", "RMB"),
+        ("100 ر.س.", "100 ر.س", "ر.س"),
+        ("20 USD", "20 USD", "USD"),
+    ],
+)
+def test_money_finder(text: str, price: str, marker: str) -> None:
+    (money,) = money_finder("de_DE").find(text)
+    assert text[money.start : money.end] == price
+    assert text[money.marker_start : money.marker_end] == marker == money.marker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["TOP 10", "ABC$20", "20 kreative Ideen", "EURO 2024", "USB 3", "Preise in €", "20 USDT"],
+)
+def test_money_finder_near_misses(text: str) -> None:
+    assert money_finder("de_DE").find(text) == []

@@ -1,0 +1,237 @@
+"""The command line as users and CI pipelines meet it: exit codes, formats, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from culturelint.cli import app
+
+runner = CliRunner()
+
+DE_COPY = "---\nmarket: de-DE\n---\n\nJetzt nur $19.99 statt 29,99 €.\n"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(*args: str, input: bytes | str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["check", "--no-cache", *args], input=input)
+
+
+def test_finding_exits_1_with_exact_position(in_tmp: Path) -> None:
+    write(in_tmp / "promo.md", DE_COPY)
+    result = check("promo.md", "--format", "json")
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    (finding,) = [f for f in data["findings"] if f["rule"] == "CL701"]
+    assert (finding["line"], finding["column"]) == (5, 11)
+    assert "Jetzt nur $19.99"[finding["column"] - 1 : finding["end_column"] - 1].startswith("$")
+    assert finding["market"] == "de-DE"
+    assert data["summary"]["files"] == 1
+
+
+def test_clean_file_exits_0(in_tmp: Path) -> None:
+    write(in_tmp / "promo.md", "---\nmarket: de-DE\n---\n\nJetzt nur 29,99 €.\n")
+    result = check("promo.md")
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.stdout
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("never", 0)])
+def test_fail_on(in_tmp: Path, fail_on: str, code: int) -> None:
+    write(in_tmp / "promo.md", DE_COPY)
+    assert check("promo.md", "--fail-on", fail_on).exit_code == code
+
+
+def test_select_and_ignore(in_tmp: Path) -> None:
+    write(in_tmp / "promo.md", DE_COPY)
+    assert check("promo.md", "--ignore", "CL701").exit_code == 0
+    assert check("promo.md", "--select", "CL2").exit_code == 0
+    assert check("promo.md", "--select", "foreign-currency").exit_code == 1
+
+
+def test_market_flag_and_stdin(in_tmp: Path) -> None:
+    result = check("-", "--market", "de", "--stdin-filename", "ad.txt", "--format", "json",
+                   input="Jetzt nur $19.99 kaufen.\n")
+    assert result.exit_code == 1, result.output
+    finding = json.loads(result.stdout)["findings"][0]
+    assert finding["path"] == "ad.txt" and finding["market"] == "de-DE"
+
+
+def test_unknown_market_is_usage_error(in_tmp: Path) -> None:
+    write(in_tmp / "a.md", "hello\n")
+    result = check("a.md", "--market", "klingon")
+    assert result.exit_code == 2
+    assert "klingon" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("de-DE/binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        ("de-DE/latin1.md", "Grüße aus Köln\n".encode("latin-1"), "UTF-8"),
+        ("nomarket/copy.md", "Just some copy.\n", "no market"),
+    ],
+)
+def test_bad_file_is_reported_and_others_still_linted(
+    in_tmp: Path, name: str, content: bytes | str, message: str
+) -> None:
+    write(in_tmp / name, content)
+    write(in_tmp / "de-DE" / "good.md", "Jetzt nur $19.99.\n")
+    result = check(".", "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert any(message in e["message"] and e["path"].endswith(name) for e in data["errors"])
+    assert any(f["path"].endswith("good.md") for f in data["findings"])
+
+
+def test_utf16_with_bom_and_empty_files_are_read(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "utf16.txt", "Jetzt nur $19.99.\n".encode("utf-16"))
+    write(in_tmp / "de-DE" / "empty.md", b"")
+    result = check(".", "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1, data["errors"]
+    assert [f["path"] for f in data["findings"]] == ["de-DE/utf16.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read unreadable files")
+def test_unreadable_file(in_tmp: Path) -> None:
+    path = write(in_tmp / "de-DE" / "secret.md", "x")
+    path.chmod(0)
+    result = check(".")
+    assert result.exit_code == 2
+    assert "secret.md" in result.stdout
+
+
+def test_malformed_config_names_file_and_key(in_tmp: Path) -> None:
+    write(in_tmp / "culturelint.yaml", "fail_on: sometimes\n")
+    write(in_tmp / "a.md", "x")
+    result = check("a.md")
+    assert result.exit_code == 2
+    assert "culturelint.yaml" in result.stderr and "fail_on" in result.stderr
+
+
+def test_config_glob_map_and_severity_override(in_tmp: Path) -> None:
+    write(in_tmp / "culturelint.yaml", 'markets: {"copy/*": de-DE}\nseverity: {CL701: info}\n')
+    write(in_tmp / "copy" / "a.md", "Jetzt nur $19.99.\n")
+    result = check(".", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["findings"][0]["severity"] == "info"
+
+
+def test_inline_suppression(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "<!-- culturelint-disable-next-line CL701 -->\nNur $19.99.\n")
+    assert check(".").exit_code == 0
+
+
+def test_baseline_reports_only_new_findings(in_tmp: Path) -> None:
+    page = write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    assert check(".", "--baseline", "base.json", "--update-baseline").exit_code == 0
+    assert (in_tmp / "base.json").is_file()
+    page.write_text("Neu!\n\nNur $19.99.\n", encoding="utf-8")
+    assert check(".", "--baseline", "base.json").exit_code == 0
+    page.write_text("Neu!\n\nNur $19.99, dann £5.\n", encoding="utf-8")
+    result = check(".", "--baseline", "base.json", "--format", "json")
+    assert result.exit_code == 1
+    assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [3]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github", "text", "json"])
+def test_every_format_and_output_file(in_tmp: Path, fmt: str) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    result = check(".", "--format", fmt, "--output", "report.out")
+    assert result.exit_code == 1
+    text = (in_tmp / "report.out").read_text(encoding="utf-8")
+    assert "CL701" in text
+    assert "\x1b[" not in text
+
+
+def test_jobs_give_the_same_output_as_one_process(in_tmp: Path) -> None:
+    for i in range(12):
+        write(in_tmp / "de-DE" / f"p{i:02d}.md", f"Seite {i}: nur $1{i}.99.\n")
+    one = check(".", "--format", "json", "--jobs", "1").stdout
+    two = check(".", "--format", "json", "--jobs", "2").stdout
+    assert one == two
+    assert len(json.loads(two)["findings"]) == 12
+
+
+def test_cache_gives_identical_results(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    first = runner.invoke(app, ["check", ".", "--format", "json"])
+    assert (in_tmp / ".culturelint_cache").is_dir()
+    second = runner.invoke(app, ["check", ".", "--format", "json"])
+    assert first.stdout == second.stdout and first.exit_code == second.exit_code == 1
+
+
+def test_corrupt_cache_entry_is_rebuilt(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    first = runner.invoke(app, ["check", ".", "--format", "json"])
+    for entry in (in_tmp / ".culturelint_cache").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    again = runner.invoke(app, ["check", ".", "--format", "json"])
+    assert again.stdout == first.stdout
+
+
+def test_rules_lists_every_builtin_code() -> None:
+    result = runner.invoke(app, ["rules", "--format", "json"])
+    assert result.exit_code == 0
+    codes = {r["code"] for r in json.loads(result.stdout)}
+    assert {"CL101", "CL201", "CL202", "CL701"} <= codes
+
+
+def test_explain_prints_documentation_and_market_data() -> None:
+    result = runner.invoke(app, ["explain", "CL202", "--market", "ja-JP"])
+    assert result.exit_code == 0
+    assert "Why" in result.stdout and "Sources" in result.stdout and "ja-JP" in result.stdout
+    assert runner.invoke(app, ["explain", "CL999"]).exit_code == 2
+
+
+def test_markets_list_and_show() -> None:
+    listing = runner.invoke(app, ["markets", "--format", "json"])
+    assert listing.exit_code == 0
+    tags = {m["market"] for m in json.loads(listing.stdout)}
+    assert {"ja-JP", "de-DE", "zh-CN", "en-US", "ar-SA"} <= tags
+    show = runner.invoke(app, ["markets", "show", "ja-JP", "--year", "2026"])
+    assert show.exit_code == 0
+    assert "uai" in show.stdout and "92" in show.stdout and "2026" in show.stdout
+    derived = runner.invoke(app, ["markets", "show", "fi-FI", "--format", "json"])
+    assert derived.exit_code == 0
+    assert json.loads(derived.stdout)["curated"] is False
+
+
+def test_validate_bundled_and_broken(in_tmp: Path) -> None:
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+    bad = write(in_tmp / "xx-YY.yaml", "market: xx-YY\nname: X\ncolours: {entries: [{id: a}]}\n")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2
+    assert "xx-YY.yaml" in result.stdout and "colours.entries[0]" in result.stdout
+
+
+def test_init_writes_valid_config_and_refuses_to_overwrite(in_tmp: Path) -> None:
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    write(in_tmp / "de-DE" / "a.md", "Nur 19,99 €.\n")
+    assert check(".").exit_code == 0
+    assert runner.invoke(app, ["init"]).exit_code == 2
+
+
+def test_missing_path(in_tmp: Path) -> None:
+    result = check("nope.md")
+    assert result.exit_code == 2
+    assert "nope.md" in result.stdout
