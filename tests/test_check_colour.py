@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from checkutil import flagged, make_profile, page_doc, paragraphs_doc, real_profile, run_check
+from culturelint.checks._util import first_sentence
 from culturelint.checks.colour import CHECK, VOCABULARY, family_of
 from culturelint.config import Config
 from culturelint.document import Document
@@ -63,6 +64,8 @@ def test_colour_words_are_flagged(
         ("ja-JP", WHITE_JA, "面白い企画をご用意しました。"),
         ("ja-JP", WHITE_JA, "ホワイトデーのお返しに。"),
         ("ja-JP", WHITE_JA, "空白のままで送信できます。"),
+        ("ja-JP", WHITE_JA, "サイトをホワイトリストに登録"),
+        ("zh-CN", WHITE_ZH, "加入白名单"),
         ("zh-CN", WHITE_ZH, "我明白你的需求，白天也可以送货。"),
         ("de-DE", WHITE_DE, "Ich weiß, was Sie suchen."),
         ("de-DE", WHITE_DE, "Wer weiß, was morgen kommt?"),
@@ -312,11 +315,12 @@ def test_curated_entry_supplies_meaning_and_evidence() -> None:
     doc = paragraphs_doc("白いシャツ")
     config = Config(options={"colour-connotation": {"colour-names": True}})
     (hit,) = run_check(CHECK, doc, profile, config)
-    assert hit.message.startswith(
-        "'白' (white) carries a connotation in ja-JP: White is associated"
+    (white,) = [e for e in profile.entries("colours") if e["colour"] == "white"]
+    assert hit.message == (
+        f"'白' (white) carries a connotation in ja-JP: {first_sentence(white['meaning'])}"
     )
-    assert hit.evidence is not None and hit.evidence.key == "colours.white"
-    assert hit.evidence.source and "Aslam" in hit.evidence.source
+    assert hit.evidence == profile.evidence(f"colours.{white['id']}", white)
+    assert hit.evidence.source
 
 
 def test_landing_page_read_by_the_html_reader() -> None:
@@ -333,3 +337,10 @@ def test_landing_page_read_by_the_html_reader() -> None:
     hits = run_check(CHECK, doc, profile_with("zh-CN", WHITE_CSS))
     assert flagged(doc, hits) == ["#FFFFFF", "white"]
     assert [h.start for h in hits] == [html.index("#FFFFFF"), html.index("white;")]
+
+
+@pytest.mark.parametrize(("entries", "applies"), [([WHITE_JA], True), ([], False)])
+def test_applies_only_to_markets_with_colour_entries(
+    entries: list[dict[str, Any]], applies: bool
+) -> None:
+    assert CHECK.applies_to(profile_with("ja-JP", *entries)) is applies

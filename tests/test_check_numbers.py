@@ -246,5 +246,20 @@ def test_curated_profiles(market: str, text: str, expected: list[str]) -> None:
     doc = paragraphs_doc(text)
     hits = run_check(CHECK, doc, profile)
     assert flagged(doc, hits) == expected
-    assert all(h.severity is Severity.INFO for h in hits)
-    assert all(h.evidence and h.evidence.source for h in hits)
+    for hit in hits:
+        assert hit.evidence is not None and hit.evidence.source
+        assert hit.evidence.key.startswith("numbers.")
+
+
+@pytest.mark.parametrize(
+    ("entries", "applies"),
+    [
+        ([FOUR_ALL], True),
+        ([entry("8", "price_ending", lucky=True)], False),
+        ([], False),
+    ],
+)
+def test_applies_only_to_markets_with_unlucky_numbers(
+    entries: list[dict[str, Any]], applies: bool
+) -> None:
+    assert CHECK.applies_to(profile_with("zh-CN", *entries)) is applies

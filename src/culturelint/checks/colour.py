@@ -191,6 +191,8 @@ NOT_COLOUR: dict[str, list[str]] = {
         "明白",
         "白紙",
         "ホワイトデー",
+        "ホワイトリスト",
+        "ブラックリスト",
         "ブラックフライデー",
         "黒字",
         "赤字",
@@ -201,6 +203,8 @@ NOT_COLOUR: dict[str, list[str]] = {
         "紫外線",
     ],
     "zh": [
+        "白名单",
+        "黑名单",
         "明白",
         "白天",
         "坦白",
@@ -439,9 +443,10 @@ CHECK = Check(
     severity=Severity.WARNING,
     doc=RuleDoc(
         what=(
-            "Flags colours that the market profile lists as carrying a meaning there "
-            "(`colours` entries: white and mourning in East Asia, and so on), in two "
-            "places.\n\n"
+            "Flags colours with an unwanted meaning in the market, in the copy's words "
+            "and in a landing page's CSS. The market profile's `colours` entries say "
+            "which colours mean what (white and mourning in East Asia, and so "
+            "on).\n\n"
             "In words: every segment is searched for the entry's `words` in the "
             "market's languages (matched on lemmas, by characters in Chinese and "
             "Japanese). An entry without `words` is not looked for in the text: "
@@ -495,4 +500,6 @@ CHECK = Check(
         ),
     ),
     run=run,
+    applies=lambda profile: bool(profile.entries("colours")),
+    markets_label="markets whose profile lists colours",
 )

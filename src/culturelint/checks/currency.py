@@ -91,9 +91,10 @@ CHECK = Check(
     severity=Severity.WARNING,
     doc=RuleDoc(
         what=(
-            "Flags a currency symbol or ISO 4217 code next to an amount when the "
-            "currency is not one of the market's (its legal tender according to "
-            "CLDR, or the profile's `formats.currencies`).\n\n"
+            "Flags prices in a currency the market does not use. A currency symbol or "
+            "ISO 4217 code next to an amount is reported when the currency is not one "
+            "of the market's (its legal tender according to CLDR, or the profile's "
+            "`formats.currencies`).\n\n"
             "Symbols are the ones CLDR knows for the market's locale and for a set of "
             "major locales ($, US$, €, £, ¥, ￥, ₩, ₹, ₽, ₺, ₪, R$, zł, kr, ฿, ₫, Rp, "
             "ر.س, د.إ ...), plus the CJK units 円 and 元 and the shorthand RMB. A "

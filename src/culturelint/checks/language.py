@@ -1,12 +1,14 @@
 """CL101 wrong-language: a segment written in none of the market's languages.
 
-Two witnesses, cheapest first. The script settles what it can on its own: kana means
+Three witnesses, cheapest first. The script settles what it can on its own: kana means
 Japanese, Hangul means Korean, and in a market that writes Chinese, Hebrew or Arabic a
 segment in that script is taken as the market's language (langdetect confuses Japanese
-with Chinese, Arabic with Persian and Urdu). Everything else goes to langdetect, and
-the check fires only when langdetect is sure: short segments, mixed segments and
-anything it hesitates about stay quiet, because a false "this is English" on correct
-copy costs more trust than a missed leftover paragraph.
+with Chinese, Arabic with Persian and Urdu). Then the common words: copy full of "und",
+"der", "ist" in a German market is German, which is the normal case and needs no
+statistics. Everything else goes to langdetect, and the check fires only when
+langdetect is sure: short segments, mixed segments and anything it hesitates about stay
+quiet, because a false "this is English" on correct copy costs more trust than a missed
+leftover paragraph.
 """
 
 from __future__ import annotations
@@ -129,10 +131,11 @@ EVIDENCE_KEY = "languages"
 @dataclass(frozen=True)
 class Detection:
     language: str  # BCP 47 language code
-    how: str  # "script" or "langdetect"
+    how: str  # "script", "common words" or "langdetect"
 
 
 def canonical(language: str) -> str:
+    """One code per language, whoever wrote it: "zh-cn" -> "zh", "no" -> "nb"."""
     code = language.lower().replace("_", "-")
     code = _LANGDETECT_CODES.get(code, code.split("-")[0])
     return _SAME_LANGUAGE.get(code, code)
@@ -146,7 +149,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         start, end = trimmed(segment.text)
         found = language_name(detection.language)
-        wanted = _either(language_name(lang) for lang in dict.fromkeys(expected))
+        wanted = _either([language_name(lang) for lang in dict.fromkeys(expected)])
         yield segment_hit(
             segment,
             start,
@@ -270,11 +273,11 @@ def language_name(code: str) -> str:
     return str(Locale.parse("en").languages.get(code, code))
 
 
-def _either(names: Iterator[str]) -> str:
-    items = list(names)
-    if len(items) <= 1:
-        return items[0] if items else ""
-    return ", ".join(items[:-1]) + " or " + items[-1]
+def _either(names: list[str]) -> str:
+    """Names joined for a message: German or French; German, French or Italian."""
+    if len(names) <= 1:
+        return names[0] if names else ""
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 CHECK = Check(
@@ -284,10 +287,10 @@ CHECK = Check(
     severity=Severity.WARNING,
     doc=RuleDoc(
         what=(
-            "Flags a segment of copy (a heading, paragraph, alt text, meta description, "
-            "translation unit ...) that is written in none of the market's languages: "
-            "the English paragraph left in the Japanese page, the German button in the "
-            "French shop.\n\n"
+            "Flags copy written in none of the market's languages. A segment (a "
+            "heading, paragraph, alt text, meta description, translation unit ...) is "
+            "reported when it is clearly in another language: the English paragraph "
+            "left in the Japanese page, the German button in the French shop.\n\n"
             "The market's languages are the profile's `languages` (its main language "
             "when the list is absent). The language of a segment is decided in two "
             "steps. First the script: kana means Japanese and Hangul means Korean; in a "

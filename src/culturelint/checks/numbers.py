@@ -234,13 +234,18 @@ def _after_name(text: str, token: NumberToken) -> bool:
 # -- the check -------------------------------------------------------------------------------
 
 
-def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    profile = ctx.profile
-    entries = [
+def unlucky_entries(profile: Profile) -> list[dict[str, Any]]:
+    """The profile's number entries worth reporting (lucky numbers never are)."""
+    return [
         e
         for e in profile.entries("numbers")
         if not e.get("lucky") and str(e.get("number", "")).isdigit() and e.get("match")
     ]
+
+
+def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    profile = ctx.profile
+    entries = unlucky_entries(profile)
     if not entries:
         return
     languages = tuple(profile.languages)
@@ -299,8 +304,9 @@ CHECK = Check(
     severity=Severity.WARNING,
     doc=RuleDoc(
         what=(
-            "Flags numbers that the market profile lists (`numbers` entries) where "
-            "copy chooses them on purpose. Each entry says where it matters (`match`):\n\n"
+            "Flags unlucky or coded numbers where copy chooses them: price endings, "
+            "set sizes, numbers on their own. The market profile's `numbers` entries "
+            "list the numbers, and each says where it matters (`match`):\n\n"
             "- `price_ending`: a price whose integer amount ends in the number: ¥1,984, "
             "1,994円, 44元 and $14.99 all end in 4 (decimals are ignored). A number is "
             "a price when a currency symbol, an ISO code or a currency unit touches it "
@@ -348,4 +354,6 @@ CHECK = Check(
         ),
     ),
     run=run,
+    applies=lambda profile: bool(unlucky_entries(profile)),
+    markets_label="markets whose profile lists unlucky numbers",
 )
