@@ -68,8 +68,16 @@ def test_select_and_ignore(in_tmp: Path) -> None:
 
 
 def test_market_flag_and_stdin(in_tmp: Path) -> None:
-    result = check("-", "--market", "de", "--stdin-filename", "ad.txt", "--format", "json",
-                   input="Jetzt nur $19.99 kaufen.\n")
+    result = check(
+        "-",
+        "--market",
+        "de",
+        "--stdin-filename",
+        "ad.txt",
+        "--format",
+        "json",
+        input="Jetzt nur $19.99 kaufen.\n",
+    )
     assert result.exit_code == 1, result.output
     finding = json.loads(result.stdout)["findings"][0]
     assert finding["path"] == "ad.txt" and finding["market"] == "de-DE"

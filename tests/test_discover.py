@@ -29,7 +29,9 @@ def test_recurses_supported_files_and_honours_gitignore(tmp_path: Path) -> None:
 def test_config_exclude_applies_to_explicit_files(tmp_path: Path) -> None:
     files(tmp_path, "drafts/a.md", "b.md")
     config = Config(root=tmp_path, exclude=["drafts"])
-    found = list(discover([str(tmp_path / "drafts" / "a.md"), str(tmp_path / "b.md")], config, SUPPORTED))
+    found = list(
+        discover([str(tmp_path / "drafts" / "a.md"), str(tmp_path / "b.md")], config, SUPPORTED)
+    )
     assert paths(found) == ["b.md"]
 
 

@@ -34,7 +34,11 @@ def test_disable_without_codes_covers_all_until_end() -> None:
 
 
 def test_file_and_line_and_prefix() -> None:
-    s = parse(doc_with_comments("copy <!-- culturelint-disable-line CL2 -->\n<!-- culturelint-disable-file CL101 -->\n"))
+    s = parse(
+        doc_with_comments(
+            "copy <!-- culturelint-disable-line CL2 -->\n<!-- culturelint-disable-file CL101 -->\n"
+        )
+    )
     assert s.suppressed("CL201", 1)
     assert not s.suppressed("CL201", 2)
     assert s.suppressed("CL101", 99)

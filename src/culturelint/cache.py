@@ -106,10 +106,19 @@ def _decode(raw: dict[str, Any]) -> FileResult:
         ev = d.get("evidence")
         findings.append(
             Finding(
-                path=d["path"], line=d["line"], column=d["column"], end_line=d["end_line"],
-                end_column=d["end_column"], rule=d["rule"], name=d["name"], category=d["category"],
-                severity=Severity(d["severity"]), market=d["market"], message=d["message"],
-                suggestion=d["suggestion"], evidence=Evidence(**ev) if ev else None,
+                path=d["path"],
+                line=d["line"],
+                column=d["column"],
+                end_line=d["end_line"],
+                end_column=d["end_column"],
+                rule=d["rule"],
+                name=d["name"],
+                category=d["category"],
+                severity=Severity(d["severity"]),
+                market=d["market"],
+                message=d["message"],
+                suggestion=d["suggestion"],
+                evidence=Evidence(**ev) if ev else None,
                 snippet=d.get("snippet", ""),
             )
         )

@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -62,8 +62,10 @@ def _version_callback(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],
-        typer.Option("--version", callback=_version_callback, is_eager=True, help="Show the version."),
+        bool | None,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+        ),
     ] = None,
 ) -> None:
     """culturelint: cultural, legal and locale checks for localized marketing copy."""
@@ -91,20 +93,52 @@ def _load_config(config_path: Path | None):  # type: ignore[no-untyped-def]
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, or - for stdin.")] = None,
-    market: Annotated[Optional[str], typer.Option("--market", "-m", help="Market tag for every file, e.g. ja-JP.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Lowest severity that fails the run [default: warning].")] = None,
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Only these rules (codes, prefixes like CL2, or names).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rules.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Config file (default: found by walking up).")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not in this baseline.")] = None,
-    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write today's findings to --baseline.")] = False,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes to use [default: cores].")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write .culturelint_cache/.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to a file.")] = None,
-    stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name (and so reader and market) for stdin.")] = None,
-    color: Annotated[Optional[bool], typer.Option("--color/--no-color", help="Colour text output [default: when a terminal].")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, directories, or - for stdin.")
+    ] = None,
+    market: Annotated[
+        str | None, typer.Option("--market", "-m", help="Market tag for every file, e.g. ja-JP.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.text,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Lowest severity that fails the run [default: warning]."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rules (codes, prefixes like CL2, or names)."),
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rules.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Config file (default: found by walking up).")
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not in this baseline."),
+    ] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Write today's findings to --baseline.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes to use [default: cores]."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write .culturelint_cache/.")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to a file.")
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", help="Name (and so reader and market) for stdin."),
+    ] = None,
+    color: Annotated[
+        bool | None,
+        typer.Option("--color/--no-color", help="Colour text output [default: when a terminal]."),
+    ] = None,
 ) -> None:
     """Lint files and report findings."""
     from culturelint.runner import RunOptions, run_check
@@ -144,7 +178,7 @@ def check(
 @app.command()
 def rules(
     output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """List every rule: code, name, category, severity, markets."""
     from culturelint import listing
@@ -156,8 +190,10 @@ def rules(
 @app.command()
 def explain(
     code: Annotated[str, typer.Argument(help="Rule code (CL201) or name (colour-connotation).")],
-    market: Annotated[Optional[str], typer.Option("--market", "-m", help="Show the market's data for this rule.")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    market: Annotated[
+        str | None, typer.Option("--market", "-m", help="Show the market's data for this rule.")
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """What a rule checks, why, examples, how to fix, and its sources."""
     from culturelint import listing
@@ -170,8 +206,10 @@ def explain(
 def markets(
     ctx: typer.Context,
     output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.text,
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
-    all_markets: Annotated[bool, typer.Option("--all", help="Also list every derived (uncurated) market.")] = False,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
+    all_markets: Annotated[
+        bool, typer.Option("--all", help="Also list every derived (uncurated) market.")
+    ] = False,
 ) -> None:
     """List markets with their data coverage."""
     if ctx.invoked_subcommand is not None:
@@ -185,9 +223,13 @@ def markets(
 @markets_app.command("show")
 def markets_show(
     tag: Annotated[str, typer.Argument(help="Market tag, e.g. ja-JP.")],
-    year: Annotated[Optional[int], typer.Option("--year", help="Year for sensitive dates [default: this year].")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or yaml.")] = "text",
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Year for sensitive dates [default: this year].")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or yaml.")
+    ] = "text",
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """One market profile: Hofstede bars, taboos, trust signals, this year's dates."""
     from culturelint import explorer
@@ -202,7 +244,7 @@ def markets_show(
 @markets_app.command("compare")
 def markets_compare(
     tags: Annotated[list[str], typer.Argument(help="Two or more market tags.")],
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """Markets side by side: Hofstede dimensions and the differences that matter for copy."""
     from culturelint import explorer
@@ -216,8 +258,14 @@ def markets_compare(
 
 @app.command()
 def validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Market or rule YAML files or folders [default: the bundled ones and the config's].")] = None,
-    config: Annotated[Optional[Path], typer.Option("--config")] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Market or rule YAML files or folders "
+            "[default: the bundled ones and the config's]."
+        ),
+    ] = None,
+    config: Annotated[Path | None, typer.Option("--config")] = None,
 ) -> None:
     """Validate market profiles and rule files against their schemas."""
     from culturelint import listing
@@ -228,7 +276,9 @@ def validate(
 
 @app.command()
 def init(
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing culturelint.yaml.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite an existing culturelint.yaml.")
+    ] = False,
 ) -> None:
     """Write a starter culturelint.yaml in the current folder."""
     from culturelint.atomic import write_atomic

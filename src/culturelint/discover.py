@@ -14,8 +14,22 @@ from pathlib import Path
 
 from culturelint.config import Config
 
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__",
-                       ".culturelint_cache", ".tox", ".mypy_cache", ".ruff_cache", ".pytest_cache"})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".culturelint_cache",
+        ".tox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +83,11 @@ def _excluded(path: Path, config: Config) -> bool:
         rel = path.as_posix()
     for pattern in config.exclude:
         pat = pattern.rstrip("/")
-        if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(rel, pat + "/*") or rel.startswith(pat + "/"):
+        if (
+            fnmatch.fnmatch(rel, pat)
+            or fnmatch.fnmatch(rel, pat + "/*")
+            or rel.startswith(pat + "/")
+        ):
             return True
     return False
 
@@ -103,7 +121,8 @@ def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[
             for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
                 current = Path(dirpath)
                 dirnames[:] = sorted(
-                    d for d in dirnames
+                    d
+                    for d in dirnames
                     if d not in SKIP_DIRS
                     and not _excluded(current / d, config)
                     and not ignorer.ignored((current / d).resolve(), True, top)

@@ -38,7 +38,9 @@ def matches_spec(check: Check, spec: str) -> bool:
     if not spec:
         return False
     upper = spec.upper()
-    return upper == "ALL" or check.code == upper or check.code.startswith(upper) or check.name == spec
+    return (
+        upper == "ALL" or check.code == upper or check.code.startswith(upper) or check.name == spec
+    )
 
 
 def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
@@ -127,7 +129,9 @@ class Linter:
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                return _error(display, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB; not checked")
+                return _error(
+                    display, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB; not checked"
+                )
             data = path.read_bytes()
         except FileNotFoundError:
             return _error(display, "file disappeared before it could be read")

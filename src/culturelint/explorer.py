@@ -24,15 +24,44 @@ HOFSTEDE_CITATION = (
 )
 # What each dimension means for copy (de Mooij & Hofstede 2010, Int. J. Advertising 29(1)).
 DIMENSIONS = {
-    "pdi": ("Power distance", "high: status, hierarchy and authority endorsements carry weight; low: egalitarian, informal tone"),
-    "idv": ("Individualism", "high: direct address and personal benefit; low: group benefit, 'we', trust before the sale"),
-    "mas": ("Masculinity", "high: winning and being the best; low: modesty, caring, quality of life (a contested dimension)"),
-    "uai": ("Uncertainty avoidance", "high: explanation, specs, guarantees and expert proof; low: ambiguity and humour work (a contested dimension)"),
-    "lto": ("Long-term orientation", "high: pragmatism, thrift, perseverance; low: tradition, quick results"),
+    "pdi": (
+        "Power distance",
+        "high: status, hierarchy and authority endorsements carry weight; "
+        "low: egalitarian, informal tone",
+    ),
+    "idv": (
+        "Individualism",
+        "high: direct address and personal benefit; "
+        "low: group benefit, 'we', trust before the sale",
+    ),
+    "mas": (
+        "Masculinity",
+        "high: winning and being the best; "
+        "low: modesty, caring, quality of life (a contested dimension)",
+    ),
+    "uai": (
+        "Uncertainty avoidance",
+        "high: explanation, specs, guarantees and expert proof; "
+        "low: ambiguity and humour work (a contested dimension)",
+    ),
+    "lto": (
+        "Long-term orientation",
+        "high: pragmatism, thrift, perseverance; low: tradition, quick results",
+    ),
     "ivr": ("Indulgence", "high: fun and enjoyment appeals; low: restraint and duty"),
 }
-SECTIONS = ("hofstede", "formats", "colours", "numbers", "gestures", "taboos", "trust",
-            "calendar", "formality", "claims")
+SECTIONS = (
+    "hofstede",
+    "formats",
+    "colours",
+    "numbers",
+    "gestures",
+    "taboos",
+    "trust",
+    "calendar",
+    "formality",
+    "claims",
+)
 
 
 def _store(config: Config):  # type: ignore[no-untyped-def]
@@ -65,8 +94,14 @@ def list_markets(config: Config, fmt: str, include_derived: bool) -> int:
             sys.stderr.write(f"culturelint: {exc}\n")
             errors += 1
             continue
-        rows.append({"market": tag, "name": profile.name, "curated": profile.curated,
-                     "coverage": coverage(profile)})
+        rows.append(
+            {
+                "market": tag,
+                "name": profile.name,
+                "curated": profile.curated,
+                "coverage": coverage(profile),
+            }
+        )
     if fmt == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
@@ -77,11 +112,16 @@ def list_markets(config: Config, fmt: str, include_derived: bool) -> int:
             table.add_column(s[:8])
         marks = {"curated": "●", "derived": "◐", "empty": "○", "missing": "·"}
         for row in rows:
-            table.add_row(row["market"], escape(row["name"]),
-                          *(marks.get(row["coverage"].get(s, "missing"), "?") for s in SECTIONS))
+            table.add_row(
+                row["market"],
+                escape(row["name"]),
+                *(marks.get(row["coverage"].get(s, "missing"), "?") for s in SECTIONS),
+            )
         console = Console(highlight=False)
         console.print(table)
-        console.print("● curated  ◐ derived from CLDR/holidays/Hofstede  ○ explicitly empty  · missing")
+        console.print(
+            "● curated  ◐ derived from CLDR/holidays/Hofstede  ○ explicitly empty  · missing"
+        )
         if not include_derived:
             console.print("Any territory CLDR knows is also a derived market: --all lists them.")
     return 2 if errors else 0
@@ -102,14 +142,25 @@ def profile_as_data(profile: Profile, year: int) -> dict[str, Any]:
     hof = profile.hofstede
     data["derived"] = {
         "hofstede": (
-            {"row": hof.row, "scores": hof.scores, "estimated": hof.estimated, "note": hof.note,
-             "citation": HOFSTEDE_CITATION} if hof else None
+            {
+                "row": hof.row,
+                "scores": hof.scores,
+                "estimated": hof.estimated,
+                "note": hof.note,
+                "citation": HOFSTEDE_CITATION,
+            }
+            if hof
+            else None
         ),
         "locale": dataclasses.asdict(profile.locale),
         "holidays": [{"date": h.date.isoformat(), "name": h.name} for h in profile.holidays(year)],
         "sensitive_dates": [
-            {"id": s.entry.get("id"), "name": s.entry.get("name"), "start": s.start.isoformat(),
-             "end": s.end.isoformat()}
+            {
+                "id": s.entry.get("id"),
+                "name": s.entry.get("name"),
+                "start": s.start.isoformat(),
+                "end": s.end.isoformat(),
+            }
             for s in profile.sensitive_dates(year)
         ],
         "year": year,
@@ -130,8 +181,11 @@ def show_market(config: Config, tag: str, year: int | None, fmt: str) -> int:
         else:
             import yaml
 
-            print(yaml.safe_dump(json.loads(json.dumps(data, default=str)), allow_unicode=True,
-                                 sort_keys=False))
+            print(
+                yaml.safe_dump(
+                    json.loads(json.dumps(data, default=str)), allow_unicode=True, sort_keys=False
+                )
+            )
         return 0
     console = Console(highlight=False, soft_wrap=True)
     kind = "curated profile" if profile.curated else "derived market (no curated profile)"
@@ -139,28 +193,50 @@ def show_market(config: Config, tag: str, year: int | None, fmt: str) -> int:
     _print_hofstede(console, profile)
     loc = profile.locale
     console.print("\n[bold]Locale (CLDR via babel)[/bold]")
-    console.print(f"  currency {', '.join(loc.currencies)}  decimal {loc.decimal!r}  group {loc.group!r}  "
-                  f"date {loc.date_short} ({loc.date_order})  time {loc.time_short} ({loc.hour_cycle})  "
-                  f"{loc.measurement}  {loc.direction}")
+    console.print(
+        f"  currency {', '.join(loc.currencies)}  decimal {loc.decimal!r}  group {loc.group!r}  "
+        f"date {loc.date_short} ({loc.date_order})  time {loc.time_short} ({loc.hour_cycle})  "
+        f"{loc.measurement}  {loc.direction}"
+    )
     _print_entries(console, "Colours", profile.section("colours"), "colour", "meaning")
     _print_entries(console, "Numbers", profile.section("numbers"), "number", "meaning")
     _print_entries(console, "Gestures and emoji", profile.section("gestures"), "name", "meaning")
     _print_entries(console, "Taboos", profile.section("taboos"), "kind", "meaning")
     trust = profile.section("trust")
-    _print_entries(console, "Expected trust signals", {"entries": trust.get("expected", []),
-                   "note": trust.get("note")}, "label", "meaning")
-    _print_entries(console, "Trust signals that backfire", {"entries": trust.get("discouraged", [])},
-                   "label", "meaning")
+    _print_entries(
+        console,
+        "Expected trust signals",
+        {"entries": trust.get("expected", []), "note": trust.get("note")},
+        "label",
+        "meaning",
+    )
+    _print_entries(
+        console,
+        "Trust signals that backfire",
+        {"entries": trust.get("discouraged", [])},
+        "label",
+        "meaning",
+    )
     form = profile.section("formality")
     if form:
         console.print("\n[bold]Formality[/bold]")
-        console.print(f"  register: {form.get('register')}" + (f"  {escape(form['note'])}" if form.get("note") else ""))
+        console.print(
+            f"  register: {form.get('register')}"
+            + (f"  {escape(form['note'])}" if form.get("note") else "")
+        )
     _print_entries(console, "Claim law", profile.section("claims"), "law", "message")
     console.print(f"\n[bold]Sensitive dates {year}[/bold]")
     dates = profile.sensitive_dates(year)
     for s in dates:
-        span = s.start.isoformat() if s.start == s.end else f"{s.start.isoformat()} – {s.end.isoformat()}"
-        console.print(f"  {span}  {escape(str(s.entry.get('name')))}: {escape(str(s.entry.get('advice', '')))}")
+        span = (
+            s.start.isoformat()
+            if s.start == s.end
+            else f"{s.start.isoformat()} – {s.end.isoformat()}"
+        )
+        console.print(
+            f"  {span}  {escape(str(s.entry.get('name')))}: "
+            f"{escape(str(s.entry.get('advice', '')))}"
+        )
     if not dates:
         console.print("  none curated")
     hols = profile.holidays(year)
@@ -181,11 +257,16 @@ def _print_hofstede(console: Console, profile: Profile) -> None:
     for dim, (label, meaning) in DIMENSIONS.items():
         console.print(f"  {dim}  {_bar(hof.get(dim))}  {label}: {meaning}")
     if hof.estimated:
-        console.print(f"  [yellow]estimate[/yellow]: {escape(hof.note or 'regional aggregate, not a country score')}")
+        console.print(
+            "  [yellow]estimate[/yellow]: "
+            + escape(hof.note or "regional aggregate, not a country score")
+        )
     console.print(f"  Source: {HOFSTEDE_CITATION}")
 
 
-def _print_entries(console: Console, title: str, section: dict[str, Any], head: str, body: str) -> None:
+def _print_entries(
+    console: Console, title: str, section: dict[str, Any], head: str, body: str
+) -> None:
     entries = section.get("entries") or []
     console.print(f"\n[bold]{title}[/bold]")
     if not entries:
@@ -193,8 +274,10 @@ def _print_entries(console: Console, title: str, section: dict[str, Any], head: 
         return
     for e in entries:
         conf = e.get("confidence", "?")
-        console.print(f"  {escape(str(e.get(head, e.get('id'))))}: {escape(str(e.get(body, '')))}  "
-                      f"[dim]({conf} confidence)[/dim]")
+        console.print(
+            f"  {escape(str(e.get(head, e.get('id'))))}: {escape(str(e.get(body, '')))}  "
+            f"[dim]({conf} confidence)[/dim]"
+        )
 
 
 def compare_markets(config: Config, tags: list[str]) -> int:
@@ -216,7 +299,10 @@ def compare_markets(config: Config, tags: list[str]) -> int:
         if len(known) >= 2 and max(known) - min(known) >= 20:
             hi = ps[values.index(max(known))].tag
             lo = ps[values.index(min(known))].tag
-            console.print(f"    [yellow]differs by {max(known) - min(known)}[/yellow]: adapt copy from {lo} to {hi} with care")
+            console.print(
+                f"    [yellow]differs by {max(known) - min(known)}[/yellow]: "
+                f"adapt copy from {lo} to {hi} with care"
+            )
     console.print("\n[bold]Differences that matter for copy[/bold]")
     rows = [
         ("currency", lambda p: ", ".join(p.locale.currencies)),
@@ -227,7 +313,17 @@ def compare_markets(config: Config, tags: list[str]) -> int:
         ("register", lambda p: str(p.section("formality").get("register", "–"))),
         ("colours", lambda p: ", ".join(str(e.get("colour")) for e in p.entries("colours")) or "–"),
         ("numbers", lambda p: ", ".join(str(e.get("number")) for e in p.entries("numbers")) or "–"),
-        ("legal page signals", lambda p: ", ".join(str(e.get("label")) for e in p.section("trust").get("expected", []) if e.get("legal")) or "–"),
+        (
+            "legal page signals",
+            lambda p: (
+                ", ".join(
+                    str(e.get("label"))
+                    for e in p.section("trust").get("expected", [])
+                    if e.get("legal")
+                )
+                or "–"
+            ),
+        ),
         ("claim law", lambda p: "; ".join(str(e.get("law")) for e in p.entries("claims")) or "–"),
     ]
     table = Table(box=None, pad_edge=False)

@@ -46,8 +46,14 @@ def print_rules(config: Config, fmt: str) -> int:
         for col in ("code", "name", "category", "severity", "markets", "summary"):
             table.add_column(col, overflow="fold")
         for c in checks:
-            table.add_row(c.code, c.name, c.category, c.severity.value, c.markets_label,
-                          escape(_first_sentence(c.doc.what)))
+            table.add_row(
+                c.code,
+                c.name,
+                c.category,
+                c.severity.value,
+                c.markets_label,
+                escape(_first_sentence(c.doc.what)),
+            )
         _console().print(table)
     return _report_errors(errors)
 
@@ -91,9 +97,11 @@ def explain(config: Config, code: str, market: str | None) -> int:
         return 2
     console = _console()
     doc = check.doc
-    console.print(f"[bold]{check.code} {check.name}[/bold]  "
-                  f"({check.category}, default severity {check.severity.value}; markets: "
-                  f"{escape(check.markets_label)})")
+    console.print(
+        f"[bold]{check.code} {check.name}[/bold]  "
+        f"({check.category}, default severity {check.severity.value}; markets: "
+        f"{escape(check.markets_label)})"
+    )
     sections = [
         ("What it checks", doc.what),
         ("Why", doc.why),
@@ -127,7 +135,9 @@ def _explain_market(console: Console, config: Config, check: Check, market: str)
 
     try:
         tag = normalize_tag(market)
-        profile = ProfileStore(config.market_paths, config.overrides, config_path=config.path).load(tag)
+        profile = ProfileStore(config.market_paths, config.overrides, config_path=config.path).load(
+            tag
+        )
     except (MarketError, ProfileError) as exc:
         sys.stderr.write(f"culturelint: {exc}\n")
         return 2
@@ -178,7 +188,11 @@ def validate(config: Config, paths: list[Path]) -> int:
         for f in _yaml_files(p):
             (rule_files if _is_rule_file(f) else market_files).append(f)
     problems: list[str] = list(missing)
-    store = ProfileStore([*config.market_paths, *{f.parent for f in market_files}], config.overrides, config_path=config.path)
+    store = ProfileStore(
+        [*config.market_paths, *{f.parent for f in market_files}],
+        config.overrides,
+        config_path=config.path,
+    )
     for f in market_files:
         problems.extend(str(e) for e in store.validate_file(f))
     _checks, rule_errors = load_rule_files(rule_files)
@@ -189,7 +203,10 @@ def validate(config: Config, paths: list[Path]) -> int:
     if problems:
         print(f"{len(problems)} problem(s) in {checked} file(s).")
         return 2
-    print(f"All {checked} file(s) valid ({len(market_files)} market profiles, {len(rule_files)} rule files).")
+    print(
+        f"All {checked} file(s) valid ({len(market_files)} market profiles, "
+        f"{len(rule_files)} rule files)."
+    )
     return 0
 
 
@@ -197,8 +214,11 @@ def _yaml_files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                      and p.name not in ("README.yaml",))
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix in (".yaml", ".yml") and p.is_file() and p.name not in ("README.yaml",)
+        )
     return []
 
 

@@ -77,7 +77,9 @@ def run_check(config: Config, opts: RunOptions) -> int:
         try:
             if opts.update_baseline:
                 Baseline.from_findings(findings).save(opts.baseline)
-                sys.stderr.write(f"culturelint: wrote {len(findings)} findings to {opts.baseline}\n")
+                sys.stderr.write(
+                    f"culturelint: wrote {len(findings)} findings to {opts.baseline}\n"
+                )
                 findings = []
             else:
                 findings, _matched = Baseline.load(opts.baseline).filter(findings)
@@ -165,7 +167,12 @@ def _make_cache(config: Config, opts: RunOptions):  # type: ignore[no-untyped-de
     from culturelint.profiles.loader import bundled_market_dirs
     from culturelint.rules_engine.loader import bundled_rule_dirs
 
-    data_dirs = [*bundled_market_dirs(), *bundled_rule_dirs(), *config.market_paths, *config.rule_paths]
+    data_dirs = [
+        *bundled_market_dirs(),
+        *bundled_rule_dirs(),
+        *config.market_paths,
+        *config.rule_paths,
+    ]
     extra = {"market": opts.market, "select": opts.select, "ignore": opts.ignore}
     root = config.path.parent if config.path else Path.cwd()
     return Cache(root, settings_fingerprint(config, extra, data_dirs))

@@ -55,9 +55,9 @@ def parse(doc: Document) -> Suppressions:
     for comment in sorted(doc.comments, key=lambda c: c.start):
         for m in DIRECTIVE_RE.finditer(comment.text):
             verb = m.group("verb")
-            codes = frozenset(re.findall(r"[A-Za-z]{2,4}[0-9]{1,4}", m.group("codes"))) or frozenset(
-                {ALL}
-            )
+            codes = frozenset(
+                re.findall(r"[A-Za-z]{2,4}[0-9]{1,4}", m.group("codes"))
+            ) or frozenset({ALL})
             codes = frozenset(c.upper() if c != ALL else c for c in codes)
             first_line, _ = doc.position(comment.start)
             last_line, _ = doc.position(max(comment.start, comment.end - 1))
@@ -71,7 +71,9 @@ def parse(doc: Document) -> Suppressions:
                 for code in codes:
                     open_ranges.setdefault(code, first_line)
             else:  # enable
-                closing = list(open_ranges) if ALL in codes else [c for c in codes if c in open_ranges]
+                closing = (
+                    list(open_ranges) if ALL in codes else [c for c in codes if c in open_ranges]
+                )
                 for code in closing:
                     ranges.append(_Range(open_ranges.pop(code), last_line, frozenset({code})))
     for code, start in open_ranges.items():

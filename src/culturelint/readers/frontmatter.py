@@ -44,18 +44,30 @@ def split_front_matter(lines: SourceLines) -> FrontMatter | None:
 def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -> None:
     import yaml
 
-    loader = yaml.SafeLoader(yaml_text)
+    loader: yaml.SafeLoader | None = None
+    node = None
     try:
+        # The loader's constructor already scans for unprintable characters and raises
+        # yaml.ReaderError, so it belongs inside the try block too.
+        loader = yaml.SafeLoader(yaml_text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first + mark.line if mark is not None else first
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        front.warnings.append((f"front matter is not valid YAML: {problem}", lines.start(line)))
+        front.warnings.append(_yaml_warning(exc, yaml_text, lines, first))
+        return
+    except (ValueError, OverflowError) as exc:
+        # A well-formed value that is no real value, such as the date 2024-02-30.
+        bad = _bad_scalar(node)
+        line = first + bad.start_mark.line if bad is not None else first
+        what = f"{bad.value!r}: " if bad is not None else ""
+        front.warnings.append((f"front matter has an invalid value: {what}{exc}", lines.start(line)))
+        return
+    except RecursionError:
+        front.warnings.append(("front matter is nested too deeply", lines.start(first)))
         return
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -67,3 +79,49 @@ def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -
     for key_node, _value in node.value:
         key = str(key_node.value)
         front.offsets.setdefault(key, lines.start(first + key_node.start_mark.line))
+
+
+def _yaml_warning(
+    exc: Exception, yaml_text: str, lines: SourceLines, first: int
+) -> tuple[str, int | None]:
+    """The warning for broken front matter, at the line of the problem where known."""
+    import yaml
+
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        line = first + mark.line
+    elif isinstance(exc, yaml.reader.ReaderError):
+        # A reader error knows the character position only.
+        before = yaml_text[: exc.position]
+        line = first + before.count("\n") + before.count("\r") - before.count("\r\n")
+    else:
+        line = first
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if isinstance(exc, yaml.reader.ReaderError):
+        problem = f"unacceptable character U+{exc.character:04X}"
+    return f"front matter is not valid YAML: {problem}", lines.start(line)
+
+
+def _bad_scalar(root: Any) -> Any:
+    """The first scalar under `root` whose value PyYAML cannot build (for its line)."""
+    import yaml
+
+    builder = yaml.SafeLoader("")
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                builder.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return None
