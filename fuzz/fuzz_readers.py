@@ -1,8 +1,8 @@
 """Coverage-guided fuzzing of the readers with atheris (libFuzzer for Python).
 
-    python fuzz/fuzz_readers.py READER [libFuzzer options] [corpus dirs]
+    FUZZ_READER=markdown python fuzz/fuzz_readers.py [libFuzzer options] [corpus dirs]
 
-READER is one of the formats in `culturelint.readers.READERS` (text, markdown,
+FUZZ_READER is one of the formats in `culturelint.readers.READERS` (text, markdown,
 html, and any reader added later). Each input is decoded the way the engine
 decodes a file, then read by the reader module directly, not through
 `read_document`, which would turn a reader crash into a tidy ReadError and so
@@ -26,9 +26,11 @@ with atheris.instrument_imports():
     from culturelint.readers import READERS, decode
     from culturelint.readers.errors import ReadError
 
-READER = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else ""
+# The reader comes from the environment, not the command line: libFuzzer's -fork mode
+# re-runs this script with its own arguments and would drop a positional READER.
+READER = os.environ.get("FUZZ_READER", "")
 if READER not in READERS:
-    sys.exit(f"usage: fuzz_readers.py READER [libFuzzer options]; READER is one of {sorted(READERS)}")
+    sys.exit(f"set FUZZ_READER to one of {sorted(READERS)}")
 
 with atheris.instrument_imports():
     MODULE = importlib.import_module(READERS[READER])
@@ -77,8 +79,7 @@ def test_one_input(data: bytes) -> None:
 
 
 def main() -> None:
-    argv = [sys.argv[0], *sys.argv[2:]]
-    atheris.Setup(argv, test_one_input)
+    atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()
 
 

@@ -224,7 +224,10 @@ def markets(
 def markets_show(
     tag: Annotated[str, typer.Argument(help="Market tag, e.g. ja-JP.")],
     year: Annotated[
-        int | None, typer.Option("--year", help="Year for sensitive dates [default: this year].")
+        int | None,
+        typer.Option(
+            "--year", min=1, max=9999, help="Year for sensitive dates [default: this year]."
+        ),
     ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text, json or yaml.")

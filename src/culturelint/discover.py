@@ -7,7 +7,9 @@ that passes every changed file still respects the project's excludes.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +80,7 @@ def _excluded(path: Path, config: Config) -> bool:
     import fnmatch
 
     try:
-        rel = path.resolve().relative_to(config.root).as_posix()
+        rel = _resolve(path).relative_to(config.root).as_posix()
     except ValueError:
         rel = path.as_posix()
     for pattern in config.exclude:
@@ -102,9 +104,41 @@ def _git_root(folder: Path) -> Path | None:
 
 def display_path(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return _resolve(path).relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
+
+
+def _resolve(path: Path) -> Path:
+    """The absolute path with links followed as far as they go; never raises.
+
+    `Path.resolve()` raises RuntimeError (Python < 3.13) or OSError on a symbolic
+    link loop; `os.path.realpath` stops at the loop instead.
+    """
+    return Path(os.path.realpath(path))
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a file cannot be linted before it is even opened, or None when it can be.
+
+    A link that points in a circle or at nothing, or something that is not a regular
+    file (a named pipe would block the run forever, /dev/zero would never end).
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop; not checked"
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            return "broken symbolic link (its target does not exist); not checked"
+        if exc.errno == errno.ENOENT:
+            return "no such file or directory"
+        return f"cannot read file ({exc.strerror or exc})"
+    if stat.S_ISDIR(info.st_mode):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, socket or device); not checked"
+    return None
 
 
 def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[Target | str]:
@@ -116,8 +150,12 @@ def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[
         if not path.exists() and not path.is_symlink():
             yield f"{raw}: no such file or directory"
             continue
+        problem = unreadable(path)
+        if problem is not None:
+            yield f"{display_path(path)}: {problem}"
+            continue
         if path.is_dir():
-            top = _git_root(path.resolve()) or path.resolve()
+            top = _git_root(_resolve(path)) or _resolve(path)
             for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
                 current = Path(dirpath)
                 dirnames[:] = sorted(
@@ -125,21 +163,25 @@ def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[
                     for d in dirnames
                     if d not in SKIP_DIRS
                     and not _excluded(current / d, config)
-                    and not ignorer.ignored((current / d).resolve(), True, top)
+                    and not ignorer.ignored(_resolve(current / d), True, top)
                 )
                 for name in sorted(filenames):
                     file = current / name
                     if file.suffix.lower() not in supported:
                         continue
-                    resolved = file.resolve()
+                    resolved = _resolve(file)
                     if resolved in seen or _excluded(file, config):
                         continue
-                    if ignorer.ignored(file.resolve(), False, top):
+                    if ignorer.ignored(resolved, False, top):
                         continue
                     seen.add(resolved)
+                    problem = unreadable(file)
+                    if problem is not None:
+                        yield f"{display_path(file)}: {problem}"
+                        continue
                     yield Target(file, display_path(file), explicit=False)
         else:
-            resolved = path.resolve()
+            resolved = _resolve(path)
             if resolved in seen or _excluded(path, config):
                 continue
             seen.add(resolved)

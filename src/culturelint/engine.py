@@ -122,23 +122,14 @@ class Linter:
         ]
         self.store = ProfileStore(config.market_paths, config.overrides, config_path=config.path)
         self.cache: Cache | None = None
+        self.max_bytes = max_file_bytes(config)
 
     # -- one file ------------------------------------------------------------------
 
     def lint_path(self, path: Path, display: str) -> FileResult:
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                return _error(
-                    display, f"file is larger than {MAX_FILE_BYTES // 2**20} MiB; not checked"
-                )
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return _error(display, "file disappeared before it could be read")
-        except IsADirectoryError:
-            return _error(display, "is a directory")
-        except OSError as exc:
-            return _error(display, f"cannot read file: {exc.strerror or exc}")
+        data = self._read(path, display)
+        if isinstance(data, FileResult):
+            return data
         if self.cache is not None:
             cached = self.cache.get(display, data)
             if cached is not None:
@@ -147,6 +138,31 @@ class Linter:
         if self.cache is not None:
             self.cache.put(display, data, result)
         return result
+
+    def _read(self, path: Path, display: str) -> bytes | FileResult:
+        """The file's bytes, or the error that says why they cannot be had.
+
+        The size is checked before reading, and the read itself is bounded too, since
+        a file can grow between the two and /proc-like files report size 0.
+        """
+        limit = self.max_bytes
+        try:
+            with open(path, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                if not stat.S_ISREG(info.st_mode):
+                    return _error(display, "not a regular file (a pipe, socket or device)")
+                if info.st_size > limit:
+                    return _error(display, too_large_message(info.st_size, limit))
+                data = handle.read(limit + 1)
+        except FileNotFoundError:
+            return _error(display, "file disappeared before it could be read")
+        except IsADirectoryError:
+            return _error(display, "is a directory")
+        except OSError as exc:
+            return _error(display, f"cannot read file: {exc.strerror or exc}")
+        if len(data) > limit:
+            return _error(display, too_large_message(None, limit))
+        return data
 
     def lint_bytes(self, data: bytes, display: str, fmt: str | None = None) -> FileResult:
         from culturelint.readers import ReadError, decode, read_document, reader_for

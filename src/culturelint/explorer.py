@@ -50,6 +50,18 @@ DIMENSIONS = {
     ),
     "ivr": ("Indulgence", "high: fun and enjoyment appeals; low: restraint and duty"),
 }
+SHORT_HEADERS = {
+    "hofstede": "hof",
+    "formats": "fmt",
+    "colours": "col",
+    "numbers": "num",
+    "gestures": "gest",
+    "taboos": "tab",
+    "trust": "trust",
+    "calendar": "cal",
+    "formality": "form",
+    "claims": "claim",
+}
 SECTIONS = (
     "hofstede",
     "formats",
@@ -106,10 +118,10 @@ def list_markets(config: Config, fmt: str, include_derived: bool) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         table = Table(box=None, pad_edge=False)
-        table.add_column("market")
-        table.add_column("name")
+        table.add_column("market", no_wrap=True)
+        table.add_column("name", no_wrap=True)
         for s in SECTIONS:
-            table.add_column(s[:8])
+            table.add_column(SHORT_HEADERS[s], no_wrap=True, min_width=len(SHORT_HEADERS[s]))
         marks = {"curated": "●", "derived": "◐", "empty": "○", "missing": "·"}
         for row in rows:
             table.add_row(
@@ -138,7 +150,7 @@ def profile_as_data(profile: Profile, year: int) -> dict[str, Any]:
     """The fully resolved profile: curated data, derived facts and this year's dates."""
     import dataclasses
 
-    data = dict(profile.data)
+    data = {"market": profile.tag, "name": profile.name, **profile.data}
     hof = profile.hofstede
     data["derived"] = {
         "hofstede": (
@@ -173,7 +185,7 @@ def show_market(config: Config, tag: str, year: int | None, fmt: str) -> int:
     profile = _load(config, tag)
     if profile is None:
         return 2
-    year = year or dt.date.today().year
+    year = dt.date.today().year if year is None else year
     if fmt in ("json", "yaml"):
         data = profile_as_data(profile, year)
         if fmt == "json":

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from culturelint.profiles import validcache, yamlload
 from culturelint.profiles.derived import split_tag
 from culturelint.profiles.model import Profile, ProfileError
 
@@ -185,9 +186,11 @@ class ProfileStore:
     def _checked(self, path: Path) -> dict[str, Any]:
         """A parsed file that passed the schema and the checks the schema cannot express."""
         data, text = self._parse(path)
-        error = _best_schema_error(data)
-        if error is not None:
-            raise _schema_problem(error, _display(path), text)
+        if not validcache.known_valid("market", _schema_bytes(), text):
+            error = _best_schema_error(data)
+            if error is not None:
+                raise _schema_problem(error, _display(path), text)
+            validcache.remember_valid("market", _schema_bytes(), text)
         problems = _semantic_problems(data, path)
         if problems:
             raise problems[0]
@@ -311,7 +314,7 @@ def read_profile_yaml(path: Path) -> tuple[dict[str, Any], str]:
     except OSError as error:
         raise ProfileError(f"cannot read the file: {error.strerror or error}", label) from None
     try:
-        data = yaml.safe_load(text)
+        data = yamlload.safe_load(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
@@ -373,6 +376,11 @@ def _line_of(text: str | None, parts: Sequence[str | int]) -> int | None:
 
 
 # -- schema ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _schema_bytes() -> bytes:
+    return resources.files("culturelint").joinpath("schemas", "market.schema.json").read_bytes()
 
 
 @lru_cache(maxsize=1)

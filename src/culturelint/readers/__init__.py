@@ -22,6 +22,11 @@ READERS: dict[str, str] = {
     "text": "culturelint.readers.text",
     "markdown": "culturelint.readers.markdown",
     "html": "culturelint.readers.html",
+    "po": "culturelint.readers.po",
+    "pot": "culturelint.readers.po",
+    "xliff": "culturelint.readers.xliff",
+    "json": "culturelint.readers.jsoni18n",
+    "fluent": "culturelint.readers.fluent",
 }
 
 # File extension (lower case, with the dot) -> format name.
@@ -31,14 +36,30 @@ EXTENSIONS: dict[str, str] = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".po": "po",
+    ".pot": "pot",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+    ".ftl": "fluent",
 }
 
+# Extensions directory walks pick up. JSON is not among them: most JSON is not copy
+# (package.json, configs), so a .json file is read only when `reader_for` accepts its
+# path (a locale tag in it, see readers/jsoni18n.py).
 SUPPORTED_EXTENSIONS: set[str] = set(EXTENSIONS)
 
 
 def reader_for(path: str) -> str | None:
-    """The format of a file by its extension, or None when no reader handles it."""
+    """The format of a file by its extension, or None when no reader handles it.
+
+    A .json file is JSON i18n only when its path names a locale and it is not a
+    well-known tool file (package.json, tsconfig.json ...); other JSON gets None.
+    """
     _root, ext = os.path.splitext(path)
+    if ext.lower() == ".json":
+        from culturelint.readers.jsoni18n import is_i18n_path
+
+        return "json" if is_i18n_path(path) else None
     return EXTENSIONS.get(ext.lower())
 
 

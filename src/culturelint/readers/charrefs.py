@@ -11,6 +11,8 @@ from __future__ import annotations
 import html.entities
 import re
 
+from culturelint.readers.tags import tag_end
+
 # A run of decoded text and the source it stands for. When `end - start == len(text)`
 # the run is verbatim (character i came from start + i); otherwise it maps as a whole.
 Piece = tuple[str, int, int]
@@ -246,5 +248,8 @@ def _skip_markup(src: str, i: int, limit: int) -> int:
     if src.startswith("<!--", i):
         end = src.find("-->", i + 4)
         return limit if end < 0 else end + 3
-    end = src.find(">", i + 1)
-    return limit if end < 0 else end + 1
+    end = tag_end(src, i)
+    if end is not None:
+        return min(end, limit)
+    gt = src.find(">", i + 1)  # a bogus comment (<!x>, <?x>) ends at the first ">"
+    return limit if gt < 0 else gt + 1

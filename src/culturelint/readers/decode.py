@@ -9,6 +9,7 @@ CR): every offset a reader hands out indexes the string returned here.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from culturelint.readers.errors import ReadError
 
@@ -53,8 +54,60 @@ def decode(data: bytes, path: str) -> str:
         if data.startswith(bom):
             return _decode_with(data[len(bom) :], encoding)
     if b"\x00" in data:
-        raise ReadError(BINARY_MESSAGE)
+        unmarked = _unmarked_utf16_or_32(data)
+        if unmarked is None:
+            raise ReadError(BINARY_MESSAGE)
+        return unmarked
     return _decode_with(data, "utf-8")
+
+
+def _unmarked_utf16_or_32(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text saved without a byte order mark, or None.
+
+    Such files come from Windows tools and some translation-memory exports. Text in
+    a Latin script then has a NUL byte in every code unit, always at the same place
+    within the unit; binary data does not. The test is strict so that a binary file is
+    never read as text: the NULs must sit only where that encoding puts them, the bytes
+    must decode, and the text must hold white space and no NUL or other control character.
+    (UTF-16 text with no NUL byte at all, such as CJK-only copy, cannot be told from
+    binary this way and is refused; save it as UTF-8 or with a BOM.)
+    """
+    candidates: list[str] = []
+    if len(data) % 4 == 0:
+        # A code point is at most 0x10FFFF: one byte of each unit is NUL, the next <= 0x10.
+        if not any(data[3::4]) and max(data[2::4]) <= 0x10:
+            candidates.append("utf-32-le")
+        elif not any(data[0::4]) and max(data[1::4]) <= 0x10:
+            candidates.append("utf-32-be")
+    if len(data) % 2 == 0:
+        # Latin letters put the NUL in the high byte; the other byte of a unit is NUL
+        # only now and then (a surrogate such as U+DE00), never as often.
+        odd_nuls = data[1::2].count(0)
+        even_nuls = data[0::2].count(0)
+        # And text has ASCII (spaces, line breaks) often: one unit in ten at least.
+        enough = len(data) // 20
+        if odd_nuls > 8 * even_nuls and odd_nuls >= enough:
+            candidates.append("utf-16-le")
+        elif even_nuls > 8 * odd_nuls and even_nuls >= enough:
+            candidates.append("utf-16-be")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Text has white space somewhere (at least a line break) and nothing odd.
+        if any(ch.isspace() for ch in text) and not any(_is_control(ch) for ch in text):
+            return text
+    return None
+
+
+def _is_control(ch: str) -> bool:
+    """A character no copy holds: controls, private use, unassigned code points."""
+    if ch < " ":
+        return ch not in "\t\n\r\f\v"
+    if ch < "\x7f":
+        return False
+    return unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs")
 
 
 def _looks_binary_by_magic(data: bytes) -> bool:
@@ -88,8 +141,22 @@ def _decode_error(data: bytes, encoding: str, exc: UnicodeDecodeError) -> ReadEr
     name = (
         "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-LE", "").replace("-BE", "")
     )
-    bad = data[exc.start : exc.start + 1].hex()
-    message = (
-        f"invalid {name} at line {line}, column {column} (byte 0x{bad}); re-save the file as UTF-8"
-    )
+    bad = data[exc.start : exc.start + 1]
+    message = f"invalid {name} at line {line}, column {column} (byte 0x{bad.hex()})"
+    legacy = _legacy_guess(data, bad) if encoding == "utf-8" else None
+    if legacy is not None:
+        # Not decoded with a warning instead: the guess cannot be checked, and a wrong
+        # guess would put findings on mojibake. The user re-saves once and is done.
+        message += f"; it looks like {legacy}: re-save the file as UTF-8"
+    else:
+        message += "; re-save the file as UTF-8"
     return ReadError(message, line)
+
+
+def _legacy_guess(data: bytes, bad: bytes) -> str | None:
+    """Name the likely legacy encoding of a file that is not UTF-8, for the message."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return f"Windows-1252/Latin-1 text (0x{bad.hex()} would be {bad.decode('cp1252')!r})"

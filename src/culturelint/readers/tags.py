@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 _NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
+_END_NAME = re.compile(r"</[A-Za-z][^\t\n\f\r />]*")
 _ATTRIBUTE = re.compile(
     r"[\t\n\f\r /]*"
     r"(?P<name>[^\t\n\f\r />][^\t\n\f\r /=>]*)"
@@ -36,15 +37,35 @@ def scan_start_tag(src: str, pos: int) -> StartTag | None:
     if m is None:
         return None
     tag = StartTag(name=m.group(1).lower(), start=pos, end=len(src))
-    i = m.end()
+    _scan_attributes(src, m.end(), tag)
+    return tag
+
+
+def tag_end(src: str, pos: int) -> int | None:
+    """Just after the start or end tag at src[pos] == "<"; None when there is none.
+
+    A ">" inside a quoted attribute value does not end the tag (`<a title="a>b">`),
+    and neither does one in an end tag's attributes, which the tokenizer reads too.
+    """
+    m = _END_NAME.match(src, pos)
+    if m is None:
+        tag = scan_start_tag(src, pos)
+        return tag.end if tag is not None else None
+    tag = StartTag(name="", start=pos, end=len(src))
+    _scan_attributes(src, m.end(), tag)
+    return tag.end
+
+
+def _scan_attributes(src: str, i: int, tag: StartTag) -> None:
+    """Record the attribute values from src[i] to the end of the tag, and that end."""
     while True:
         end = _TAG_END.match(src, i)
         if end is not None:
             tag.end = end.end()
-            return tag
+            return
         a = _ATTRIBUTE.match(src, i)
         if a is None or a.end() == i:
-            return tag
+            return
         name = a.group("name").lower()
         if name not in tag.values:  # the first of duplicate attributes wins
             for group in ("dq", "sq", "uq"):

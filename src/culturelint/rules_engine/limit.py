@@ -92,16 +92,33 @@ def _strip(text: str, start: int, end: int) -> Span:
 
 
 def is_caps_word(word: str, min_length: int = 2) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) < min_length:
-        return False
-    return any(c.isupper() for c in letters) and not any(c.islower() and c != "ß" for c in letters)
+    """All letters capitals (ß excepted, it has no capital in most text), at least one
+    upper-case letter and `min_length` letters.
+
+    One pass that stops at the first lower-case letter: most words start with one, and
+    this runs for every word of every segment.
+    """
+    letters = 0
+    upper = False
+    for c in word:
+        if c.isalpha():
+            if c.islower() and c != "ß":
+                return False
+            letters += 1
+            upper = upper or c.isupper()
+    return upper and letters >= min_length
 
 
-def _exclamations(text: str, start: int, end: int) -> list[Span]:
+def _exclamations(
+    text: str, start: int, end: int, bounds: list[Span] | None = None
+) -> list[Span]:
     """Each exclamation in text[start:end] as the span from the start of its sentence
-    to the end of its marks. A run of ! and ? counts once."""
-    bounds = sentences(text)
+    to the end of its marks. A run of ! and ? counts once. `bounds` are the sentences
+    of `text` when the caller has them already."""
+    if not _MARK_RE.search(text, start, end):
+        return []
+    if bounds is None:
+        bounds = sentences(text)
     out = []
     for m in _PUNCT_RUN_RE.finditer(text, start, end):
         if not _MARK_RE.search(m.group(0)):
@@ -137,8 +154,11 @@ class Limit:
             if over:
                 yield over
         elif self.what == "exclamations_per_sentence":
-            for start, end in sentences(text):
-                over = _over(_exclamations(text, start, end), self.max)
+            if not _MARK_RE.search(text):
+                return
+            bounds = sentences(text)
+            for start, end in bounds:
+                over = _over(_exclamations(text, start, end, bounds), self.max)
                 if over:
                     yield over
         elif self.what == "caps_words_per_segment":

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from culturelint.finding import Severity
+from culturelint.profiles import validcache, yamlload
 from culturelint.registry import Check, RuleDoc
 from culturelint.rules_engine import limit, pattern, require, substitute, terms
 from culturelint.rules_engine.base import (
@@ -124,16 +125,18 @@ def check_rule_file(path: Path) -> tuple[list[Check], list[RuleFileError]]:
     except OSError as exc:
         return [], [RuleFileError(path, "", f"cannot read the file: {exc.strerror or exc}")]
     try:
-        data = yaml.safe_load(text)
+        data = yamlload.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         line = mark.line + 1 if mark is not None else None
         return [], [RuleFileError(path, "", f"malformed YAML: {problem}", line)]
     locator = _Locator(text)
-    errors = _schema_errors(path, data, locator)
-    if errors:
-        return [], errors
+    if not validcache.known_valid("rules", _schema_bytes(), text):
+        errors = _schema_errors(path, data, locator)
+        if errors:
+            return [], errors
+        validcache.remember_valid("rules", _schema_bytes(), text)
     checks: list[Check] = []
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
@@ -233,6 +236,11 @@ def _clashes(
 
 
 # -- schema validation -------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _schema_bytes() -> bytes:
+    return SCHEMA_PATH.read_bytes()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,523 @@
+"""CL103 source-language-leftover: short source-language fragments left in localized copy.
+
+CL101 judges whole segments with a language detector, which needs a sentence or two
+to be sure. The leftovers that survive a localization pass are shorter: a "Buy now"
+button, a "Learn more" link, a "Sign up" heading, one English sentence at the end of a
+German paragraph, "Free shipping on all orders" inside Japanese copy. A detector
+cannot judge two words; a dictionary can.
+
+A fragment (a clause of a segment, or in a market written in another script a run of
+Latin-script words) is a leftover when its words are words of the source language
+and not of the market's language. The words come from spaCy's data, not a hand list:
+its stop words and the word forms of the spacy-lookups-data lemma tables. Words both
+languages use ("Online", "Shop", "App", "E-Mail", "Team", "Design" in German) are told
+apart by the same tables and, where spacy-lookups-data has word frequencies for both
+languages, by how common a word is in each: "Shop" is about as frequent in German as
+in English text, "now" is hundreds of times rarer. Brand and product names
+(capitalised words that are no dictionary word, and the project's `keep_terms`) never
+make a leftover.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from culturelint.checks import language as cl101
+from culturelint.checks._util import mask_non_copy, script_of, segment_hit
+from culturelint.document import Document, Segment
+from culturelint.finding import Evidence, Hit, Severity
+from culturelint.registry import Check, CheckContext, RuleDoc
+
+CODE = "CL103"
+NAME = "source-language-leftover"
+
+SOURCE_OPTION = "source_language"
+KEEP_OPTION = "keep_terms"
+
+# Segments that are UI strings: a single source-language word there is a leftover
+# ("Subscribe", "Search"); elsewhere a fragment needs two words.
+SINGLE_WORD_KINDS = frozenset({"cta", "placeholder", "aria_label"})
+# A document is localized when less than this share of its words are source-language
+# words that the market's language does not share.
+LOCALIZED_SHARE = 0.5
+# A word is shared by both languages when it is at most this much rarer (natural log
+# of the frequency ratio) in the market's language than in the source language:
+# "Shop" (ratio -0.7 in German), "App" (-1.2); "now" (-5.8) and "more" (-6) are not.
+SHARED_LOG_RATIO = 3.0
+# Fragments of this many words may hold one word no dictionary knows (a typo, a rare
+# word) and still count as source language.
+TOLERANT_WORDS = 5
+
+# Clause boundaries in scripts with spaces: sentence ends, dashes and bars between
+# spaced words, bullets, colons and line breaks.
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[.!?…])\s+|\s[–—|·•]\s|[•·]|:\s|\n+|(?<=[.!?])[\"”»)]\s*"
+)
+# A word: letters, with inner hyphens or apostrophes ("E-Mail", "don't").
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Characters that may sit inside a run of Latin-script words in CJK copy.
+_RUN_PUNCTUATION = frozenset(" '’-&+.,!?/:\u00a0")
+
+
+class Kind(Enum):
+    """What a word says about the language of its fragment."""
+
+    SOURCE = "source"  # a source-language word the market language does not have
+    SHARED = "shared"  # a word of both languages ("Online", "Team" in German)
+    MARKET = "market"  # a market-language word, or any word in the market's script
+    NEUTRAL = "neutral"  # a name, an acronym, a single letter: says nothing
+    UNKNOWN = "unknown"  # a lower-case word no dictionary knows
+
+
+@dataclass(frozen=True)
+class Fragment:
+    start: int
+    end: int
+    text: str
+
+
+# -- word lists from spaCy ------------------------------------------------------------
+
+
+# The word lists are read straight from the files of spacy-lookups-data and spaCy's
+# stop-word modules. Going through spaCy would import it (seconds) and, for stop
+# words, the language's package with its tokenizer exceptions (seconds more for
+# French), and this rule needs neither a tokenizer nor a pipeline.
+
+
+@cache
+def _data_dir() -> Path | None:
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or spec.origin is None:
+        return None
+    return Path(spec.origin).parent / "data"
+
+
+@cache
+def _tables(language: str) -> tuple[str, ...]:
+    """Names of the spacy-lookups-data tables of `language` ("lemma_lookup" ...)."""
+    folder = _data_dir()
+    if folder is None or not folder.is_dir():
+        return ()
+    prefix = f"{language}_"
+    return tuple(
+        sorted(
+            p.name[len(prefix) : -len(".json.gz")]
+            for p in folder.glob(f"{prefix}*.json.gz")
+        )
+    )
+
+
+def _load(language: str, table: str) -> dict[str, Any]:
+    folder = _data_dir()
+    if folder is None or table not in _tables(language):
+        return {}
+    with gzip.open(folder / f"{language}_{table}.json.gz", "rt", encoding="utf-8") as handle:
+        data = json.load(handle)
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of `language` (the commonest function words), or none."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
+    if not re.fullmatch(r"[a-z]{2,3}", language) or not path.is_file():
+        return frozenset()
+    module_spec = importlib.util.spec_from_file_location(f"_culturelint_stop_{language}", path)
+    if module_spec is None or module_spec.loader is None:
+        return frozenset()
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(w.casefold() for w in getattr(module, "STOP_WORDS", ()))
+
+
+@cache
+def vocabulary(language: str) -> frozenset[str]:
+    """Case-folded words of the source language: its stop words, the forms and lemmas
+    of its lemma lookup tables and the base forms of its lemma index
+    (spacy-lookups-data; for English, WordNet's)."""
+    words: set[str] = set(stop_words(language))
+    for name in _tables(language):
+        data = _load(language, name) if _is_lemma_table(name) or name == "lemma_index" else {}
+        if name == "lemma_index":
+            for forms in data.values():
+                words.update(str(f).casefold() for f in forms)
+        else:
+            words.update(str(f).casefold() for f in data)
+            for value in data.values():
+                for lemma in value if isinstance(value, list) else [value]:
+                    words.add(str(lemma).casefold())
+    return frozenset(w for w in words if w)
+
+
+@cache
+def _market_tables(language: str) -> tuple[tuple[dict[str, Any], frozenset[str]], ...]:
+    """The market language's lemma lookup tables, each with the set of its lemmas.
+
+    Kept case-sensitive (as the tables are): German "US" is not English "us". The
+    lemma index is left out: French's lists "more" as an old noun, which would make
+    "Learn more" French.
+    """
+    tables = []
+    for name in _tables(language):
+        if _is_lemma_table(name):
+            data = _load(language, name)
+            lemmas = frozenset(
+                lemma
+                for value in data.values()
+                for lemma in (value if isinstance(value, list) else [value])
+                if isinstance(lemma, str)
+            )
+            tables.append((data, lemmas))
+    return tuple(tables)
+
+
+def _is_lemma_table(name: str) -> bool:
+    return name.startswith("lemma_lookup")
+
+
+def market_word(language: str, word: str, source: str) -> bool:
+    """Whether `word` is a word of `language`: one of its stop words, or a form or a
+    lemma in its lemma tables as written, in lower case or capitalised.
+
+    A lemma that is a function word of the source language does not count: the
+    tables hold stray English plurals ("mores" -> "more", "homes" -> "home"), and
+    "more" must not make "Learn more" French.
+    """
+    if word.casefold() in stop_words(language):
+        return True
+    forms = (word, word.lower(), word.capitalize())
+    source_stop = stop_words(source)
+    for data, lemmas in _market_tables(language):
+        for form in forms:
+            if form in data or (form in lemmas and form.casefold() not in source_stop):
+                return True
+    return False
+
+
+@cache
+def _frequencies(language: str) -> dict[str, Any]:
+    """Log probabilities of word forms in a large corpus of `language`, where
+    spacy-lookups-data has them (English, German, Spanish ...)."""
+    return _load(language, "lexeme_prob")
+
+
+def _log_probability(table: dict[str, Any], word: str) -> float | None:
+    values = [float(table[w]) for w in (word, word.lower(), word.capitalize()) if w in table]
+    return max(values) if values else None
+
+
+@cache
+def _source_verbs(language: str) -> frozenset[str]:
+    """Base forms of the source language's verbs (its lemma index), for one-word
+    buttons: "Subscribe" and "Search" are commands, "Sale" and "Home" are labels
+    other languages borrow."""
+    return frozenset(str(v).casefold() for v in _load(language, "lemma_index").get("verb", ()))
+
+
+class Lexicon:
+    """Classifies words as source-language, shared, market-language or neutral."""
+
+    def __init__(self, source: str, market: list[str], keep: Iterable[str] = ()) -> None:
+        self.source = source
+        self.market = [m for m in market if m != source]
+        self.keep = frozenset(k.casefold() for k in keep)
+        self.latin_market = any(_latin_script(m) for m in self.market)
+
+    def stop(self, word: str) -> bool:
+        return word.casefold() in stop_words(self.source)
+
+    def command(self, word: str) -> bool:
+        """A word a one-word button can say: a function word or a verb."""
+        folded = word.casefold()
+        return self.stop(word) or folded in _source_verbs(self.source)
+
+    def kind(self, word: str, frequency: bool = True) -> Kind:
+        """What `word` says about its fragment. Without `frequency`, a source word
+        the market's tables lack is taken as source-only without consulting the
+        frequency tables (slow to load): a first pass that rules most fragments out."""
+        folded = word.casefold().replace("’", "'")
+        if folded in self.keep:
+            return Kind.NEUTRAL
+        if not all(script_of(c) == "Latin" for c in word if c.isalpha()):
+            return Kind.MARKET
+        if len(word) == 1:
+            return Kind.SOURCE if folded in stop_words(self.source) else Kind.NEUTRAL
+        if word.isupper() and len(word) <= 5:
+            return Kind.NEUTRAL  # an acronym: PDF, USB, FAQ
+        if folded not in vocabulary(self.source) and re.search(r"['\-]", folded):
+            return self._compound(word, frequency)
+        in_source = folded in vocabulary(self.source)
+        in_market = self.latin_market and any(market_word(m, word, self.source) for m in self.market)
+        if not in_source:
+            if in_market:
+                return Kind.MARKET
+            if word[0].isupper() or any(c.isupper() for c in word[1:]):
+                return Kind.NEUTRAL  # a name: Firefox, iPhone
+            return Kind.UNKNOWN
+        if in_market or (frequency and self._shared_by_frequency(word)):
+            return Kind.SHARED
+        return Kind.SOURCE
+
+    def _compound(self, word: str, frequency: bool) -> Kind:
+        """A hyphenated word the source dictionary lacks as a whole ("Online-Shop",
+        "sign-up") is what its parts are: market if one part is, source if all are."""
+        parts = [self.kind(p, frequency) for p in re.split(r"['’\-]", word) if p]
+        if Kind.MARKET in parts:
+            return Kind.MARKET
+        if Kind.UNKNOWN in parts:
+            return Kind.UNKNOWN
+        words = [k for k in parts if k is not Kind.NEUTRAL]
+        if not words:
+            return Kind.NEUTRAL
+        return Kind.SOURCE if all(k is Kind.SOURCE for k in words) else Kind.SHARED
+
+    def _shared_by_frequency(self, word: str) -> bool:
+        markets = [m for m in self.market if "lexeme_prob" in _tables(m)]
+        if not self.latin_market or not markets or "lexeme_prob" not in _tables(self.source):
+            return False
+        source = _frequencies(self.source)
+        mine = _log_probability(source, word) if source else None
+        if mine is None:
+            return False
+        for market in markets:
+            theirs = _log_probability(_frequencies(market), word)
+            if theirs is not None and theirs - mine > -SHARED_LOG_RATIO:
+                return True
+        return False
+
+
+def _latin_script(language: str) -> bool:
+    """Whether `language` is written in Latin script (CL101's table of scripts)."""
+    return language not in cl101._LANGUAGE_SCRIPTS
+
+
+# -- fragments -------------------------------------------------------------------------
+
+
+def clauses(text: str) -> Iterator[Fragment]:
+    """Sentences and clauses of `text` (split at sentence ends, dashes, bars, bullets,
+    colons and line breaks), without surrounding white space and punctuation."""
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        yield from _trimmed(text, start, match.start())
+        start = match.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def latin_runs(text: str) -> Iterator[Fragment]:
+    """Runs of Latin-script words inside text in another script ("Learn more" in
+    "詳しくはLearn moreへ")."""
+    start = None
+    for i, char in enumerate(text + "\x00"):
+        latin = (char.isalnum() and script_of(char) == "Latin") or char.isascii() and char.isdigit()
+        if latin or (start is not None and char in _RUN_PUNCTUATION):
+            if start is None:
+                start = i
+            continue
+        if start is not None:
+            yield from _trimmed(text, start, i)
+            start = None
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Fragment]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in "!?"):
+        end -= 1
+    if start < end:
+        yield Fragment(start, end, text[start:end])
+
+
+def is_leftover(fragment: str, lexicon: Lexicon, single_word: bool = False) -> bool:
+    """Whether `fragment` reads as source-language copy the market's language does
+    not share (see the rule's documentation for the thresholds)."""
+    words = _WORD.findall(fragment)
+    if not _verdict(words, [lexicon.kind(w, frequency=False) for w in words], lexicon, single_word):
+        return False
+    return _verdict(words, [lexicon.kind(w) for w in words], lexicon, single_word)
+
+
+def _verdict(words: list[str], kinds: list[Kind], lexicon: Lexicon, single_word: bool) -> bool:
+    if Kind.MARKET in kinds:
+        return False
+    source = [w for w, k in zip(words, kinds) if k is Kind.SOURCE]
+    shared = kinds.count(Kind.SHARED)
+    unknown = kinds.count(Kind.UNKNOWN)
+    counted = len(source) + shared
+    if unknown and (counted < TOLERANT_WORDS or unknown > 1):
+        return False
+    if not source:
+        return False
+    if counted == 1:
+        return single_word and len(words) == 1 and lexicon.command(source[0])
+    if len(source) < shared:
+        return False
+    if len(source) == 1 and not lexicon.stop(source[0]):
+        return False  # "Smart Home" in German: one loan word next to a shared one
+    return not _looks_like_name(words, lexicon)
+
+
+def _looks_like_name(words: list[str], lexicon: Lexicon) -> bool:
+    """Title Case without a single function word is a name: "Private Browsing",
+    "Enhanced Tracking Protection". "Shop Now" and "Learn More" are calls to action."""
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return not any(lexicon.stop(w) for w in words)
+
+
+# -- the check -------------------------------------------------------------------------
+
+
+def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    source = cl101.canonical(str(ctx.config.option(CODE, NAME, SOURCE_OPTION, "en") or "en"))
+    market = list(dict.fromkeys(cl101.canonical(lang) for lang in ctx.profile.languages))
+    if source in market:
+        return
+    keep = [str(k) for k in ctx.config.option(CODE, NAME, KEEP_OPTION, []) or []]
+    lexicon = Lexicon(source, market, keep)
+    candidates = list(_candidates(doc, lexicon, keep))
+    if not candidates or not _localized(doc, lexicon):
+        return
+    source_name = cl101.language_name(source)
+    wanted = cl101.language_name(market[0])
+    for segment, fragment in candidates:
+        if _for_cl101(segment, fragment, market):
+            continue
+        yield segment_hit(
+            segment,
+            fragment.start,
+            fragment.end,
+            f"'{fragment.text}' is {source_name} left in {ctx.market} copy",
+            suggestion=f"Translate '{fragment.text}' into {wanted}",
+            evidence=Evidence(profile=ctx.profile.tag, key="languages", source=None),
+        )
+
+
+def _candidates(
+    doc: Document, lexicon: Lexicon, keep: list[str]
+) -> Iterator[tuple[Segment, Fragment]]:
+    split = clauses if lexicon.latin_market else latin_runs
+    for segment in doc.segments:
+        text = _mask_terms(mask_non_copy(segment.text), keep)
+        single = segment.kind in SINGLE_WORD_KINDS
+        for fragment in split(text):
+            whole = fragment.text == text.strip()
+            if is_leftover(fragment.text, lexicon, single_word=single and whole):
+                yield segment, Fragment(fragment.start, fragment.end, segment.text[fragment.start : fragment.end])
+
+
+def _mask_terms(text: str, keep: list[str]) -> str:
+    """`text` with the project's do-not-translate terms blanked out, offsets kept."""
+    for term in sorted(keep, key=len, reverse=True):
+        pattern = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _localized(doc: Document, lexicon: Lexicon) -> bool:
+    """Whether most of the document is in the market's language: a page that is
+    English throughout is untranslated (CL101's finding), not one with leftovers."""
+    if not lexicon.latin_market:
+        letters = [c for s in doc.segments for c in s.text if c.isalpha()]
+        latin = sum(1 for c in letters if script_of(c) == "Latin")
+        return bool(letters) and latin < LOCALIZED_SHARE * len(letters)
+    words = [w for s in doc.segments for w in _WORD.findall(mask_non_copy(s.text))]
+    kinds = [lexicon.kind(w, frequency=False) for w in words]
+    counted = [k for k in kinds if k is not Kind.NEUTRAL]
+    return bool(counted) and counted.count(Kind.SOURCE) < LOCALIZED_SHARE * len(counted)
+
+
+def _for_cl101(segment: Segment, fragment: Fragment, market: list[str]) -> bool:
+    """A leftover that is the whole segment and long enough for CL101's language
+    detection is CL101's finding: report it once."""
+    if fragment.text != segment.text.strip():
+        return False
+    detected = cl101.detect(segment.text, frozenset(market))
+    return detected is not None and detected.language not in market
+
+
+CHECK = Check(
+    code=CODE,
+    name=NAME,
+    category="language",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what=(
+            "Flags short source-language fragments left in otherwise localized copy: "
+            'a "Buy now" button, a "Learn more" link, an English heading, alt text or '
+            "placeholder, or one English sentence inside a German paragraph. CL101 "
+            "judges whole segments with a language detector; this rule finds what is "
+            "too short for one.\n\n"
+            "Only documents whose words are mostly in the market's language are "
+            f"checked (less than {LOCALIZED_SHARE:.0%} source-language words): a page "
+            "that is English throughout is CL101's finding. Segments are split into "
+            "clauses (at sentence ends, dashes, bars, bullets, colons and line breaks); "
+            "in markets written in another script (Japanese, Chinese, Korean, Arabic, "
+            "Russian ...) the fragments are the runs of Latin-script words.\n\n"
+            "A fragment is a leftover when all its words are source-language words "
+            "(spaCy's stop words and the word forms of the spacy-lookups-data lemma "
+            "tables) and at least half of them are not words of the market's language "
+            "too. Words both languages use do not count against it: a word in the "
+            "market language's tables, or one about as frequent in the market "
+            f"language's corpus as in the source language's (within a factor of "
+            f"e^{SHARED_LOG_RATIO:g}, where spacy-lookups-data has word frequencies for "
+            'both, e.g. English and German), so "Online Shop", "App", "E-Mail", '
+            '"Team" and "Design" are German. A fragment needs two words, and when only '
+            "one of them is a source-only word it must be a function word "
+            '("Contact us", "Our Team"; not "Smart Home"). A single word is enough in '
+            "a button, placeholder or aria-label (\"Subscribe\"). Brand and product "
+            "names never make a leftover: capitalised words that are in no dictionary "
+            "(Firefox, iPhone), acronyms (PDF, USB), Title Case fragments without a "
+            'function word ("Private Browsing"), and the project\'s do-not-translate '
+            "terms (option `keep_terms`). A fragment that is a whole segment long "
+            "enough for CL101 to detect its language is left to CL101.\n\n"
+            "The source language is English unless the option `source_language` says "
+            "otherwise (a code spaCy knows); copy for a market that writes the source "
+            "language is not checked."
+        ),
+        why=(
+            "A leftover button or sentence is the most visible sign of an unfinished "
+            "localization, and the one translation pipelines produce most: a CMS "
+            "falls back to the source string when a translation is missing, and a "
+            "button label is often outside the text sent for translation. In France "
+            "the Loi Toubon (Law 94-665, Art. 2) requires French in all written "
+            "advertising; Poland's Language Act (Art. 7a) requires Polish in offers "
+            "and consumer information."
+        ),
+        example=(
+            "# market: de-DE\n"
+            "<p>Entdecken Sie den Lautsprecher, der Ihr Zuhause mit Musik füllt.</p>\n"
+            '<a class="cta" href="/kaufen">Buy now</a>'
+        ),
+        good_example=(
+            "# market: de-DE\n"
+            "<p>Entdecken Sie den Lautsprecher, der Ihr Zuhause mit Musik füllt.</p>\n"
+            '<a class="cta" href="/kaufen">Jetzt kaufen</a>  (Online-Shop, App, E-Mail: fine)'
+        ),
+        fix=(
+            "Translate the fragment. Product names and slogans that stay in English on "
+            "purpose go into the project's do-not-translate list: "
+            "`options: {source-language-leftover: {keep_terms: [\"Made for you\"]}}`."
+        ),
+        sources=(
+            "spaCy stop words and spacy-lookups-data lemma and frequency tables: "
+            "https://github.com/explosion/spacy-lookups-data",
+            "Loi n° 94-665 du 4 août 1994 (Loi Toubon), Art. 2: "
+            "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000006421210",
+        ),
+    ),
+    run=run,
+)

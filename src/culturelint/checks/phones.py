@@ -1,0 +1,288 @@
+"""CL706 phone-format: phone numbers a reader in the market cannot dial as written.
+
+Numbers are found and validated with libphonenumber's metadata (the `phonenumbers`
+package), in the market's region first: a number valid there is the market's own. A
+number that is only valid for another region and has no country code ("(212) 555-0123"
+in German copy) cannot be dialled from the market. On a page for readers in several
+countries (front matter `scope: international`, or the option `international: true` for
+this rule in the config) every number needs its country code. A valid number written
+neither the national nor the international way ("030/1234567", "+49 (0)30 1234567") is
+info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from culturelint.checks._util import mask_non_copy, segment_hit
+from culturelint.checks.formats import glued_before, labelled_as_code, read_number
+from culturelint.document import Document, Segment
+from culturelint.finding import Evidence, Hit, Severity
+from culturelint.registry import Check, CheckContext, RuleDoc
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+SOURCE = (
+    "Google libphonenumber metadata (via the phonenumbers package); ITU-T E.123 and E.164"
+)
+# Regions whose numbers are looked for when a number is not valid in the market: the
+# usual sources of copy that is adapted for another market.
+SOURCE_REGIONS = (
+    "US", "GB", "DE", "FR", "ES", "IT", "NL", "CH", "AT", "JP", "CN", "KR", "BR", "MX",
+    "IN", "AU", "CA",
+)  # fmt: skip
+# Words that announce a phone number, so a run of bare digits counts as one.
+_PHONE_WORDS = re.compile(
+    r"(?<![A-Za-z\u00c0-\u024f])(?:tel|phone|call|fax|hotline|whatsapp|anrufen|telefon\w*|téléphone|appelez|"
+    r"teléfono|llame|llama|telefone|ligue|telefono|chiama|bel|電話|电话|致电|☎|📞)"
+    r"[^\d\n]{0,20}$",
+    re.IGNORECASE,
+)
+_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
+_NUMBER_LIKE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
+_SHOWN = 3  # regions named at most for a foreign number
+_WITH_CODE = frozenset({1, 5})  # CountryCodeSource: with "+", with an international prefix
+
+
+@dataclass(frozen=True)
+class Phone:
+    start: int
+    end: int
+    raw: str
+    number: PhoneNumber
+    region: str | None
+    has_country_code: bool
+    # For a number not valid in the market: the same digits read in each other region
+    # where they are valid (several countries may fit "030 12345678").
+    readings: tuple[PhoneNumber, ...] = ()
+
+
+def find_phones(text: str, region: str) -> Iterator[Phone]:
+    """Valid phone numbers in `text` read from `region`, then numbers of other regions
+    that are not valid in `region` (they can only be someone else's)."""
+    import phonenumbers
+
+    own = list(_matches(text, region))
+    yield from own
+    taken = [(p.start, p.end) for p in own]
+    if not _digit_runs_left(text, taken):
+        return
+    foreign: dict[tuple[int, int], list[Phone]] = {}
+    for other in SOURCE_REGIONS:
+        if other == region:
+            continue
+        for phone in _matches(text, other):
+            if phone.has_country_code or any(_overlap(phone, span) for span in taken):
+                continue
+            if phonenumbers.is_valid_number_for_region(phone.number, region):
+                continue
+            foreign.setdefault((phone.start, phone.end), []).append(phone)
+    for same in foreign.values():
+        # The regions that write the number exactly as the copy does are the likely
+        # source ("(212) 555-0123" is how the US writes it, "030 12345678" Germany).
+        exact = [p for p in same if " ".join(p.raw.split()) == _national(p.number)]
+        likely = list({p.region: p for p in exact or same}.values())[:_SHOWN]
+        first = likely[0]
+        yield Phone(
+            first.start,
+            first.end,
+            first.raw,
+            first.number,
+            first.region,
+            False,
+            tuple(p.number for p in likely),
+        )
+
+
+def _national(number: PhoneNumber) -> str:
+    import phonenumbers
+
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def _matches(text: str, region: str) -> Iterator[Phone]:
+    import phonenumbers
+
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.VALID
+    ):
+        raw = match.raw_string
+        if not _plausible(text, match.start, raw):
+            continue
+        try:
+            parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
+        except phonenumbers.NumberParseException:
+            continue
+        yield Phone(
+            match.start,
+            match.end,
+            raw,
+            match.number,
+            phonenumbers.region_code_for_number(match.number),
+            parsed.country_code_source in _WITH_CODE,
+        )
+
+
+def _plausible(text: str, start: int, raw: str) -> bool:
+    """Whether a match reads as a phone number and not a date, a price or an ID."""
+    if _DATE_LIKE.fullmatch(raw) or _YEAR_RANGE.fullmatch(raw):
+        return False
+    if _NUMBER_LIKE.fullmatch(raw) and any(r.group or r.decimal for r in read_number(raw)):
+        return False  # 1.299.000, 4.155,52
+    announced = _PHONE_WORDS.search(text, max(0, start - 40), start) is not None
+    if announced:
+        return True
+    if glued_before(text, start) or labelled_as_code(text, start):
+        return False
+    # A bare run of digits is an order number or an ID unless something says "phone".
+    return raw.startswith("+") or any(not c.isdigit() for c in raw)
+
+
+def _digit_runs_left(text: str, taken: list[tuple[int, int]]) -> bool:
+    for match in re.finditer(r"[\d(][\d ()./-]{5,}\d", text):
+        if not any(s <= match.start() < e for s, e in taken):
+            return True
+    return False
+
+
+def _overlap(phone: Phone, span: tuple[int, int]) -> bool:
+    return phone.start < span[1] and span[0] < phone.end
+
+
+def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    region = ctx.profile.territory
+    international = str(doc.meta.get("scope", "")).lower() == "international" or bool(
+        ctx.config.option(CHECK.code, CHECK.name, "international", False)
+    )
+    ev = Evidence(profile=ctx.profile.tag, key="formats.phone", source=SOURCE)
+    for segment in doc.segments:
+        if sum(c.isdigit() for c in segment.text) < 6:
+            continue
+        for phone in find_phones(mask_non_copy(segment.text), region):
+            hit = _judge(phone, region, international, ctx.market, segment, ev)
+            if hit is not None:
+                yield hit
+
+
+def _judge(
+    phone: Phone,
+    region: str,
+    international: bool,
+    market: str,
+    segment: Segment,
+    ev: Evidence,
+) -> Hit | None:
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
+    national = phonenumbers.format_number(phone.number, PhoneNumberFormat.NATIONAL)
+    intl = phonenumbers.format_number(phone.number, PhoneNumberFormat.INTERNATIONAL)
+    severity: Severity | None = None
+    if phone.readings:
+        regions = [phonenumbers.region_code_for_number(n) for n in phone.readings]
+        message = (
+            f"'{phone.raw}' is not a valid phone number in {market}: it is a number "
+            f"from {' or '.join(map(_country, regions))} without its country code, "
+            "which cannot be dialled as written"
+        )
+        suggestion = " or ".join(
+            phonenumbers.format_number(n, PhoneNumberFormat.INTERNATIONAL) for n in phone.readings
+        )
+    elif not phone.has_country_code and international:
+        message = f"'{phone.raw}' has no country code, and this page is for readers abroad"
+        suggestion = intl
+    elif not _written_as(phone, national, intl):
+        message = (
+            f"'{phone.raw}' is written neither the national way ({national}) nor the "
+            f"international way ({intl})"
+        )
+        suggestion = intl if phone.has_country_code else f"{national} or {intl}"
+        severity = Severity.INFO
+    else:
+        return None
+    return segment_hit(
+        segment,
+        phone.start,
+        phone.end,
+        message,
+        suggestion=suggestion,
+        evidence=ev,
+        severity=severity,
+    )
+
+
+def _written_as(phone: Phone, national: str, intl: str) -> bool:
+    """Whether the number is written in a standard form; how digits are grouped by
+    spaces is the writer's choice ("030 1234 5678" is as good as "030 12345678")."""
+    import phonenumbers
+
+    shape = _shape(phone.raw)
+    e164 = phonenumbers.format_number(phone.number, phonenumbers.PhoneNumberFormat.E164)
+    prefix = f"+{phone.number.country_code}"
+    forms = {national, intl, e164, intl[len(prefix) :]} if intl.startswith(prefix) else {
+        national, intl, e164
+    }
+    return shape in {_shape(f) for f in forms}
+
+
+def _shape(written: str) -> str:
+    return "".join(c for c in written if not c.isspace())
+
+
+def _country(region: str | None) -> str:
+    from babel import Locale
+
+    territories: dict[str, Any] = Locale("en").territories
+    return str(territories.get(region or "", region or "foreign"))
+
+
+CHECK = Check(
+    code="CL706",
+    name="phone-format",
+    category="format",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what=(
+            "Checks phone numbers with libphonenumber (the phonenumbers package). "
+            "Numbers are read in the market's region first, and a number valid there "
+            "is the market's own.\n\n"
+            "Warnings: a number that is only valid in another region and has no "
+            "country code ('(212) 555-0123' in de-DE copy), and, on a page for readers "
+            "in several countries, any number without its country code. A page is "
+            "international when its front matter says `scope: international`, or for "
+            "a whole project with the config option `options: {phone-format: "
+            "{international: true}}`. Info: a valid number written neither the "
+            "national nor the international way ('030/1234567', '+49 (0)30 1234567', "
+            "'212.555.0123'); spaces between digit groups are the writer's choice.\n\n"
+            "Not phone numbers: dates, prices and grouped numbers ('1.299.000'), year "
+            "ranges, numbers glued to codes or labelled as IDs ('Order 4155552671', "
+            "'SKU-0301234567'), and runs of bare digits unless a word such as 'Tel', "
+            "'call', 'Telefon' or '電話' announces them. Links (tel: URLs) are not copy."
+        ),
+        why=(
+            "A number the reader cannot dial is a dead end exactly where a customer "
+            "wants to reach the company. A national number on a page read abroad lacks "
+            "the country code the caller needs, and a number copied from the source "
+            "market is a support line nobody in the target market can call."
+        ),
+        example="# market: de-DE\nFragen? Ruf uns an: (212) 555-0123.",
+        good_example="# market: de-DE\nFragen? Ruf uns an: 030 12345678 (+49 30 12345678).",
+        fix=(
+            "Give the market's own number, or the foreign number in international "
+            "format ('+1 212-555-0123'), as the suggestion shows."
+        ),
+        sources=(
+            "ITU-T Recommendation E.123, Notation for national and international "
+            "telephone numbers",
+            "ITU-T Recommendation E.164, The international public telecommunication "
+            "numbering plan",
+            "Google libphonenumber (https://github.com/google/libphonenumber)",
+        ),
+    ),
+    run=run,
+)

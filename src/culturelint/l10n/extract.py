@@ -1,0 +1,357 @@
+"""What must survive translation: placeholders, markup, numbers and URLs.
+
+Each extractor returns tokens with their offsets in the text and a comparison key:
+two tokens with the same key are the same thing written in source and target,
+whatever the language around them.
+
+Placeholders, in every common syntax:
+
+    {name} {0} {name, number}          ICU / Python str.format  -> "{name}"
+    {count, plural, one {...} ...}     ICU plural/select        -> "{count}" + the
+                                       placeholders inside its branches (branchy)
+    {{name}} {{ name | upper }}        i18next, Handlebars      -> "{{name}}"
+    { $var } { NUMBER($n) } { -term }  Fluent                   -> "{$var}", "{-term}"
+    %s %d %1$s %(name)s %.2f %@ %{x}   printf, Python, Ruby     -> "%1$s", "%(name)s"
+    $NAME$ $name ${name}               Chrome, shell, JS        -> "$NAME$", "$name"
+
+Sequential printf conversions are numbered in order ("%s %d" is "%1$s %2$d"), so a
+translation that reorders them with positions ("%2$d ... %1$s") matches. A "%"
+after a digit is a percentage ("50% off"), never a placeholder, and "%%" is a
+literal percent sign.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from culturelint.checks._util import iter_numbers
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # what is compared
+    start: int
+    end: int
+    kind: str = "placeholder"  # placeholder, term, tag, code, number, url
+
+
+@dataclass(frozen=True)
+class Placeholders:
+    tokens: list[Token]
+    branchy: bool  # has ICU plural/select or Fluent select branches
+
+
+# -- placeholders ------------------------------------------------------------------------
+
+_PRINTF = re.compile(
+    r"%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<name>[\w.-]+)\))?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<conv>[sdiufFeEgGxXoc@])"
+)
+_RUBY = re.compile(r"%\{(?P<name>[A-Za-z_][\w.-]*)\}")
+_CHROME = re.compile(r"\$(?P<name>[A-Za-z_][A-Za-z0-9_@]*)\$")
+_DOLLAR_BRACE = re.compile(r"\$\{(?P<name>[A-Za-z_][\w.]*)\}")
+_DOLLAR = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z_]\w*)")
+_ICU_BRANCHY = re.compile(r"^\s*(?P<name>[\w.$-]+)\s*,\s*(?:plural|select|selectordinal)\s*,", re.S)
+_ICU_SIMPLE = re.compile(r"^\s*(?P<name>[A-Za-z_][\w.]*|\d+)\s*(?:,[^{}]*)?$", re.S)
+_PY_FORMAT = re.compile(r"^(?P<name>[A-Za-z_][\w.]*|\d*)(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?$")
+_FLUENT_VAR = re.compile(r"\$(?P<name>[A-Za-z][\w-]*)")
+_FLUENT_TERM = re.compile(r"(?<![\w$-])-(?P<name>[A-Za-z][\w-]*)")
+_FLUENT_CALL = re.compile(r"^\s*[A-Z][A-Z0-9_-]*\s*\(")
+_FLUENT_MESSAGE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\s*$")
+_HANDLEBARS = re.compile(r"^\s*[#/^>&]?\s*(?P<name>[\w.$-]+)")
+
+
+def placeholders(text: str) -> Placeholders:
+    """The placeholders of `text`, in order of appearance."""
+    tokens: list[Token] = []
+    branchy = _scan(text, 0, len(text), tokens)
+    _number_printf(tokens)
+    return Placeholders(tokens, branchy)
+
+
+def _scan(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    branchy = False
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "{":
+            if text.startswith("{{", i):
+                close = text.find("}}", i + 2, end)
+                m = _HANDLEBARS.match(text, i + 2, close) if close > 0 else None
+                if close > 0 and m and m.group("name"):
+                    tokens.append(Token("{{" + m.group("name") + "}}", i, close + 2))
+                    i = close + 2
+                    continue
+            close = matching_brace(text, i, end)
+            if close < 0:
+                i += 1
+                continue
+            branchy = _brace(text, i, close + 1, tokens) or branchy
+            i = close + 1
+        elif ch == "%":
+            if text.startswith("%%", i):
+                i += 2
+                continue
+            m = _RUBY.match(text, i) or _PRINTF.match(text, i)
+            if m and not (i > 0 and text[i - 1].isdigit()):
+                tokens.append(Token(_printf_key(m), m.start(), m.end(), "printf"))
+                i = m.end()
+                continue
+            i += 1
+        elif ch == "$":
+            m = _CHROME.match(text, i) or _DOLLAR_BRACE.match(text, i) or _DOLLAR.match(text, i)
+            if m and m.end() <= end:
+                raw = m.group(0)
+                key = f"${m.group('name').upper()}$" if raw.endswith("$") else raw
+                tokens.append(Token(key, m.start(), m.end()))
+                i = m.end()
+                continue
+            i += 1
+        else:
+            i += 1
+    return branchy
+
+
+def _printf_key(m: re.Match[str]) -> str:
+    if "name" not in m.groupdict() or m.re is _RUBY:
+        return "%{" + m.group("name") + "}"
+    conv = "d" if m.group("conv") in "iu" else m.group("conv")
+    if m.group("name"):
+        return f"%({m.group('name')}){conv}"
+    if m.group("pos"):
+        return f"%{m.group('pos')}${conv}"
+    return f"%?{conv}"  # numbered by _number_printf
+
+
+def _number_printf(tokens: list[Token]) -> None:
+    n = 0
+    for index, token in enumerate(tokens):
+        if token.key.startswith("%?"):
+            n += 1
+            tokens[index] = Token(f"%{n}${token.key[2:]}", token.start, token.end, token.kind)
+
+
+def matching_brace(text: str, start: int, end: int | None = None) -> int:
+    """Offset of the "}" closing the "{" at `start`, or -1. Fluent string literals
+    ("{") inside are skipped."""
+    end = len(text) if end is None else end
+    depth = 0
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif ch == '"' and depth >= 1 and _in_fluent_expression(text, start, i):
+            close = _string_end(text, i + 1, end)
+            if close < 0:
+                return -1
+            i = close
+        i += 1
+    return -1
+
+
+def _in_fluent_expression(text: str, brace: int, quote: int) -> bool:
+    """A quote right after "{ " (or after "(" / ", " in a call) opens a string literal."""
+    before = text[brace + 1 : quote].rstrip()
+    return before == "" or before.endswith(("(", ",", ":"))
+
+
+def _string_end(text: str, i: int, end: int) -> int:
+    while i < end:
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == '"':
+            return i
+        i += 1
+    return -1
+
+
+def _brace(text: str, start: int, end: int, tokens: list[Token]) -> bool:
+    """Classify the brace group text[start:end]; True when it has branches."""
+    inner = text[start + 1 : end - 1]
+    stripped = inner.strip()
+    if "->" in inner and not stripped.startswith('"'):  # Fluent select expression
+        arrow = inner.index("->")
+        selector = inner[:arrow]
+        for m in _FLUENT_VAR.finditer(selector):
+            tokens.append(Token("{$" + m.group("name") + "}", start, end))
+        for m in _FLUENT_TERM.finditer(selector):
+            tokens.append(Token("{-" + m.group("name") + "}", start, end, "term"))
+        _scan(text, start + 1 + arrow + 2, end - 1, tokens)
+        return True
+    m = _ICU_BRANCHY.match(inner)
+    if m:
+        tokens.append(Token("{" + m.group("name").lstrip("$") + "}", start, end))
+        _scan(text, start + 1 + m.end(), end - 1, tokens)
+        return True
+    if stripped.startswith('"') or re.fullmatch(r"-?\d+(?:\.\d+)?", stripped):
+        return False  # Fluent string or number literal: text, not a placeholder
+    if stripped.startswith("$"):
+        m2 = _FLUENT_VAR.match(stripped)
+        if m2:
+            tokens.append(Token("{$" + m2.group("name") + "}", start, end))
+            return False
+    if stripped.startswith("-") and (m3 := _FLUENT_TERM.match(stripped)):
+        tokens.append(Token("{-" + m3.group("name") + "}", start, end, "term"))
+        return False
+    if _FLUENT_CALL.match(stripped):
+        for m4 in _FLUENT_VAR.finditer(stripped):
+            tokens.append(Token("{$" + m4.group("name") + "}", start, end))
+        for m5 in _FLUENT_TERM.finditer(stripped):
+            tokens.append(Token("{-" + m5.group("name") + "}", start, end, "term"))
+        return False
+    simple = _ICU_SIMPLE.match(inner) or _PY_FORMAT.match(inner) or _FLUENT_MESSAGE.match(inner)
+    if simple:
+        tokens.append(Token("{" + simple.group("name") + "}", start, end))
+        return False
+    # Not a placeholder itself (an ICU sub-message, text in braces): look inside.
+    return _scan(text, start + 1, end - 1, tokens)
+
+
+# -- markup ----------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s[^<>]*?)?)\s*(?P<self>/?)>")
+_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][\w:.-]*.*?&gt;")
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str  # lower case
+    kind: str  # "open", "close", "void"
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return {"open": f"<{self.name}>", "close": f"</{self.name}>", "void": f"<{self.name}/>"}[
+            self.kind
+        ]
+
+
+def tags(text: str) -> list[Tag]:
+    """HTML/XML tags in `text` (also written with &lt; &gt;)."""
+    found = []
+    for m in _TAG.finditer(text):
+        name = m.group("name").lower()
+        if m.group("close"):
+            kind = "close"
+        elif m.group("self") or name in VOID:
+            kind = "void"
+        else:
+            kind = "open"
+        found.append(Tag(name, kind, m.start(), m.end()))
+    for m in _ESCAPED_TAG.finditer(text):
+        for tag in tags(m.group(0).replace("&lt;", "<").replace("&gt;", ">")):
+            found.append(Tag(tag.name, tag.kind, m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
+
+
+def unbalanced(found: list[Tag]) -> list[Tag]:
+    """Tags that do not nest: closes without an open, opens never closed."""
+    stack: list[Tag] = []
+    bad: list[Tag] = []
+    for tag in found:
+        if tag.kind == "open":
+            stack.append(tag)
+        elif tag.kind == "close":
+            if stack and stack[-1].name == tag.name:
+                stack.pop()
+            elif any(t.name == tag.name for t in stack):
+                while stack and stack[-1].name != tag.name:
+                    bad.append(stack.pop())
+                stack.pop()
+            else:
+                bad.append(tag)
+    return sorted([*bad, *stack], key=lambda t: t.start)
+
+
+# -- masking ---------------------------------------------------------------------------
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans blanked out (offsets kept)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where placeholders, tags and URLs are: not prose, not numbers of the copy."""
+    spans = [(t.start, t.end) for t in placeholders(text).tokens]
+    spans += [(t.start, t.end) for t in tags(text)]
+    spans += [(u.start, u.end) for u in urls(text)]
+    return spans
+
+
+# -- numbers ---------------------------------------------------------------------------
+
+# CJK myriad units: 1万 is 10,000 and 1億 is 100,000,000.
+_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8, "만": 10**4, "억": 10**8}
+_PM = re.compile(r"\s?(?:p\.?\s?m\.?)(?![A-Za-z])", re.I)
+
+
+@dataclass(frozen=True)
+class Number:
+    values: frozenset[Decimal]  # what it may stand for (2 p.m. is 2 or 14)
+    start: int
+    end: int
+    text: str
+
+
+def numbers(text: str) -> list[Number]:
+    """Numbers of the copy (not inside placeholders, tags or URLs), as values: "1,000.5",
+    "1.000,5" and "1 000,5" are the same number whatever the locale writes."""
+    masked = mask(text, code_spans(text))
+    out = []
+    for token in iter_numbers(masked):
+        try:
+            value = Decimal(f"{token.integer or '0'}.{token.fraction or '0'}")
+        except InvalidOperation:
+            continue
+        after = masked[token.end : token.end + 1]
+        values = {value.normalize()}
+        if after in _MULTIPLIERS:
+            values = {(value * _MULTIPLIERS[after]).normalize()}
+        if _PM.match(masked, token.end) and value < 12:
+            values.add((value + 12).normalize())
+        out.append(Number(frozenset(values), token.start, token.end, text[token.start : token.end]))
+    return out
+
+
+# -- URLs ------------------------------------------------------------------------------
+
+_URL = re.compile(
+    r"""(?:https?|ftp)://[^\s<>"'{}\\]+|www\.[^\s<>"'{}\\]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
+    re.I,
+)
+_TRAILING = ".,;:!?)]}'\"»」』）"
+
+
+def urls(text: str) -> list[Token]:
+    """URLs and e-mail addresses, without trailing punctuation."""
+    out = []
+    for m in _URL.finditer(text):
+        raw = m.group(0)
+        while raw and raw[-1] in _TRAILING and not (raw[-1] == ")" and "(" in raw):
+            raw = raw[:-1]
+        if raw:
+            out.append(Token(raw, m.start(), m.start() + len(raw), "url"))
+    return out
+
+
+def iter_keys(tokens: list[Token]) -> Iterator[str]:
+    return (t.key for t in tokens)
