@@ -39,7 +39,12 @@ PRODUCTS = ("Aurora", "Nimbus", "Solace", "Vela", "Orbit", "Lumen", "Kestrel", "
 # {price}, {count}, {pct}, {colour}, {day}, {month}.
 TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
-        "heading": ("Meet {product}", "Why {product}?", "The new {product} is here", "Our {colour} edition"),
+        "heading": (
+            "Meet {product}",
+            "Why {product}?",
+            "The new {product} is here",
+            "Our {colour} edition",
+        ),
         "body": (
             "The {product} fills your home with sound and works with every major music service.",
             "Order by {month} {day} and pay just ${price} instead of ${price}.",
@@ -55,9 +60,15 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("November", "December", "April", "March"),
     },
     "de": {
-        "heading": ("Das ist {product}", "Warum {product}?", "Der neue {product} ist da", "Die {colour}e Edition"),
+        "heading": (
+            "Das ist {product}",
+            "Warum {product}?",
+            "Der neue {product} ist da",
+            "Die {colour}e Edition",
+        ),
         "body": (
-            "Der {product} erfüllt Ihr Zuhause mit Klang und funktioniert mit allen großen Musikdiensten.",
+            "Der {product} erfüllt Ihr Zuhause mit Klang und funktioniert mit allen großen "
+            "Musikdiensten.",
             "Bestellen Sie bis zum {day}. {month} und zahlen Sie nur {price} € statt {price} €.",
             "Mehr als {count} Kundinnen und Kunden vertrauen {product} jeden Tag.",
             "Das ist der beste Lautsprecher, den wir je gebaut haben!",
@@ -71,15 +82,22 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("November", "Dezember", "April", "März"),
     },
     "fr": {
-        "heading": ("Voici {product}", "Pourquoi {product} ?", "Le nouveau {product} est là", "L'édition {colour}"),
+        "heading": (
+            "Voici {product}",
+            "Pourquoi {product} ?",
+            "Le nouveau {product} est là",
+            "L'édition {colour}",
+        ),
         "body": (
-            "Le {product} remplit votre maison de son et fonctionne avec tous les grands services de musique.",
+            "Le {product} remplit votre maison de son et fonctionne avec tous les grands "
+            "services de musique.",
             "Commandez avant le {day} {month} et payez seulement {price} € au lieu de {price} €.",
             "Plus de {count} clients font déjà confiance à {product} chaque jour.",
             "C'est la meilleure enceinte que nous ayons jamais conçue !",
             "Choisis la finition {colour} pour un style calme et moderne dans chaque pièce.",
             "Économisez {pct} % cette semaine seulement !!! Vite, les stocks sont limités.",
-            "Livraison gratuite dès {price} $, avec une garantie satisfait ou remboursé de 30 jours.",
+            "Livraison gratuite dès {price} $, avec une garantie satisfait ou remboursé de 30 "
+            "jours.",
             "Notre équipe répond en moins de {count} minutes, 24 h/24.",
         ),
         "cta": ("Acheter", "Commander aujourd'hui", "En savoir plus"),
@@ -87,13 +105,20 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("novembre", "décembre", "avril", "mars"),
     },
     "es": {
-        "heading": ("Descubre {product}", "¿Por qué {product}?", "Llega el nuevo {product}", "La edición {colour}"),
+        "heading": (
+            "Descubre {product}",
+            "¿Por qué {product}?",
+            "Llega el nuevo {product}",
+            "La edición {colour}",
+        ),
         "body": (
-            "El {product} llena tu hogar de sonido y funciona con todos los grandes servicios de música.",
+            "El {product} llena tu hogar de sonido y funciona con todos los grandes servicios de "
+            "música.",
             "Pide antes del {day} de {month} y paga solo {price} € en lugar de {price} €.",
             "Más de {count} clientes ya confían en {product} cada día.",
             "¡Es el mejor altavoz que hemos fabricado nunca!",
-            "Elija el acabado {colour} para un aspecto tranquilo y moderno en cualquier habitación.",
+            "Elija el acabado {colour} para un aspecto tranquilo y moderno en cualquier "
+            "habitación.",
             "¡¡¡Ahorra un {pct} % solo esta semana!!! Date prisa, las existencias son limitadas.",
             "Envío gratis en pedidos de más de ${price}, con garantía de devolución de 30 días.",
             "Nuestro equipo responde en menos de {count} minutos, 24/7.",
@@ -103,9 +128,15 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("noviembre", "diciembre", "abril", "marzo"),
     },
     "pt": {
-        "heading": ("Conheça o {product}", "Por que {product}?", "Chegou o novo {product}", "A edição {colour}"),
+        "heading": (
+            "Conheça o {product}",
+            "Por que {product}?",
+            "Chegou o novo {product}",
+            "A edição {colour}",
+        ),
         "body": (
-            "O {product} enche a sua casa de som e funciona com todos os grandes serviços de música.",
+            "O {product} enche a sua casa de som e funciona com todos os grandes serviços de "
+            "música.",
             "Peça até {day} de {month} e pague apenas R$ {price} em vez de R$ {price}.",
             "Mais de {count} clientes já confiam no {product} todos os dias.",
             "É a melhor caixa de som que já fizemos!",
@@ -119,7 +150,12 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("novembro", "dezembro", "abril", "março"),
     },
     "ja": {
-        "heading": ("{product}のご紹介", "{product}が選ばれる理由", "新しい{product}が登場", "{colour}の限定モデル"),
+        "heading": (
+            "{product}のご紹介",
+            "{product}が選ばれる理由",
+            "新しい{product}が登場",
+            "{colour}の限定モデル",
+        ),
         "body": (
             "{product}はお部屋を豊かな音で満たし、主要な音楽サービスすべてに対応しています。",
             "{month}{day}日までのご注文で、{price}円のところ{price}円でお求めいただけます。",
@@ -135,7 +171,12 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("11月", "12月", "4月", "3月"),
     },
     "zh": {
-        "heading": ("认识{product}", "为什么选择{product}", "全新{product}上市", "{colour}色特别版"),
+        "heading": (
+            "认识{product}",
+            "为什么选择{product}",
+            "全新{product}上市",
+            "{colour}色特别版",
+        ),
         "body": (
             "{product}让您的家充满美妙的声音，并支持所有主流音乐服务。",
             "{month}{day}日前下单，只需{price}元，原价{price}元。",
@@ -151,7 +192,12 @@ TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         "months": ("11月", "12月", "4月", "3月"),
     },
     "ar": {
-        "heading": ("تعرّف على {product}", "لماذا {product}؟", "وصل {product} الجديد", "الإصدار {colour}"),
+        "heading": (
+            "تعرّف على {product}",
+            "لماذا {product}؟",
+            "وصل {product} الجديد",
+            "الإصدار {colour}",
+        ),
         "body": (
             "يملأ {product} منزلك بالصوت ويعمل مع جميع خدمات الموسيقى الكبرى.",
             "اطلب قبل {day} {month} وادفع {price} ريال فقط بدلاً من {price} ريال.",
@@ -266,7 +312,9 @@ def markdown_file(rng: random.Random, market: str, sections: int) -> str:
         if rng.random() < 0.4:
             out.append("".join(f"- {w.sentence()}\n" for _ in range(rng.randint(2, 4))))
         if rng.random() < 0.2:
-            out.append(f"| {w.heading()} | {w.sentence()} |\n|---|---|\n| {w.cta()} | {w.sentence()} |\n")
+            out.append(
+                f"| {w.heading()} | {w.sentence()} |\n|---|---|\n| {w.cta()} | {w.sentence()} |\n"
+            )
         if rng.random() < 0.3:
             out.append(f"![{w.heading()}](img/{rng.randint(1, 99)}.jpg)\n")
     out.append(f"[{w.cta()}](https://example.com/shop)\n")
@@ -303,11 +351,15 @@ def text_file(rng: random.Random, market: str, sections: int) -> str:
 def po_file(rng: random.Random, market: str, sections: int) -> str:
     w_src = _Writer(rng, "en")
     w = _Writer(rng, MARKETS[market])
-    out = [f'msgid ""\nmsgstr ""\n"Language: {market.replace("-", "_")}\\n"\n'
-           '"Content-Type: text/plain; charset=UTF-8\\n"\n']
+    out = [
+        f'msgid ""\nmsgstr ""\n"Language: {market.replace("-", "_")}\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    ]
     for i in range(sections * 3):
-        out.append(f"#: page.html:{i}\nmsgid {json.dumps(w_src.sentence(), ensure_ascii=False)}\n"
-                   f"msgstr {json.dumps(w.sentence(), ensure_ascii=False)}\n")
+        out.append(
+            f"#: page.html:{i}\nmsgid {json.dumps(w_src.sentence(), ensure_ascii=False)}\n"
+            f"msgstr {json.dumps(w.sentence(), ensure_ascii=False)}\n"
+        )
     return "\n".join(out)
 
 

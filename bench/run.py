@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -49,8 +48,9 @@ cwd, cmd = sys.argv[1], sys.argv[2:]
 t = time.perf_counter()
 p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 wall = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall": wall, "rc": p.returncode, "rss_kb": rss,
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+rss, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+print(json.dumps({"wall": wall, "cpu": cpu, "rc": p.returncode, "rss_kb": rss,
                   "stderr": p.stderr.decode("utf-8", "replace")[-2000:]}))
 """
 
@@ -58,6 +58,7 @@ print(json.dumps({"wall": wall, "rc": p.returncode, "rss_kb": rss,
 @dataclass
 class Run:
     wall: float
+    cpu: float  # user + system seconds of the command and its workers
     rc: int
     rss_mb: float
     stderr: str = ""
@@ -73,6 +74,7 @@ class Results:
     memory: dict[str, float] = field(default_factory=dict)
     peers: dict[str, object] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def probe(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -84,14 +86,21 @@ def probe(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
         check=True,
     )
     data = json.loads(out.stdout)
-    return Run(data["wall"], data["rc"], data["rss_kb"] / 1024, data["stderr"])
+    return Run(data["wall"], data["cpu"], data["rc"], data["rss_kb"] / 1024, data["stderr"])
 
 
 class Tool:
-    """`python -m culturelint` with the interpreter and sources under test."""
+    """`python -m culturelint` with the interpreter and sources under test.
 
-    def __init__(self, python: str) -> None:
+    With `derived_cache`, bench/derived_cache_cli.py runs instead: the same command
+    line with the derived-data cache on (see that file).
+    """
+
+    def __init__(self, python: str, derived_cache: bool = False) -> None:
         self.python = python
+        self.entry = (
+            [str(HERE / "derived_cache_cli.py")] if derived_cache else ["-m", "culturelint"]
+        )
         self.env = dict(os.environ)
         src = str(REPO / "src")
         self.env["PYTHONPATH"] = os.pathsep.join(
@@ -99,13 +108,18 @@ class Tool:
         )
         self.env.pop("CULTURELINT_DEBUG", None)
         self.env["CI"] = "1"  # no progress bar
+        self.notes: list[str] = []
 
     def check(self, args: list[str], cwd: Path) -> Run:
-        run = probe([self.python, "-m", "culturelint", "check", *args], cwd, self.env)
-        if run.rc not in (0, 1):
+        run = probe([self.python, *self.entry, "check", *args], cwd, self.env)
+        if "Traceback (most recent call last)" in run.stderr or run.rc not in (0, 1, 2):
             raise SystemExit(
-                f"culturelint check {' '.join(args)} exited {run.rc}:\n{run.stderr}"
+                f"culturelint check {' '.join(args)} crashed ({run.rc}):\n{run.stderr}"
             )
+        if run.rc == 2:
+            # Files culturelint reported as errors still count: they were read and judged.
+            first = run.stderr.strip().splitlines()[:1]
+            self.notes.append(f"exit 2 (errors reported) for check {' '.join(args)[:60]}: {first}")
         return run
 
 
@@ -128,30 +142,37 @@ def single_file(tool: Tool, root: Path, market: str, runs: int) -> dict[str, flo
     rel = str(path.relative_to(root))
     original = path.read_text(encoding="utf-8")
     clear_cache(root)
-    cold = tool.check([rel], root).wall
+    cold = tool.check([rel], root)
     warm = []
     for i in range(runs):
         path.write_text(original + f"\nEdit number {i}.\n", encoding="utf-8")
-        warm.append(tool.check([rel], root).wall)
+        warm.append(tool.check([rel], root))
     hits = [tool.check([rel], root).wall for _ in range(runs)]
     path.write_text(original, encoding="utf-8")
     return {
-        "cold_s": round(cold, 3),
-        "warm_median_s": round(statistics.median(warm), 3),
+        "cold_s": round(cold.wall, 3),
+        "warm_median_s": round(statistics.median(r.wall for r in warm), 3),
+        "warm_cpu_median_s": round(statistics.median(r.cpu for r in warm), 3),
         "hit_median_s": round(statistics.median(hits), 3),
     }
 
 
 def throughput(tool: Tool, root: Path, size: int, jobs: int) -> tuple[float, Run]:
+    """MB of copy per second per core, linting the whole corpus without the result cache."""
     run = tool.check(["--no-cache", "--jobs", str(jobs), "--format", "json", "."], root)
     return size / 1e6 / run.wall / jobs, run
 
 
 def rerun(tool: Tool, root: Path) -> dict[str, float]:
+    """The whole corpus twice with the cache: the second run finds every result cached."""
     clear_cache(root)
     first = tool.check(["--format", "json", "."], root).wall
     again = tool.check(["--format", "json", "."], root).wall
-    return {"first_s": round(first, 3), "rerun_s": round(again, 3), "speedup": round(first / again, 1)}
+    return {
+        "first_s": round(first, 3),
+        "rerun_s": round(again, 3),
+        "speedup": round(first / again, 1),
+    }
 
 
 # -- peers ------------------------------------------------------------------------------
@@ -198,7 +219,8 @@ def install_peers() -> list[str]:
 
 
 def proselint_args(exe: list[str]) -> list[str]:
-    """proselint 0.14 and later lint with `proselint check FILE...`; older with `proselint FILE...`."""
+    """proselint 0.14 and later lint with `proselint check FILE...`, older ones with
+    `proselint FILE...`."""
     out = subprocess.run([*exe, "--help"], capture_output=True, text=True)
     return [*exe, "check"] if "check" in out.stdout.split() else exe
 
@@ -237,34 +259,66 @@ def machine(python: str) -> dict[str, str]:
     except OSError:
         cpu = platform.processor()
     version = subprocess.run([python, "--version"], capture_output=True, text=True).stdout.strip()
-    return {"nproc": str(os.cpu_count()), "python": version, "cpu": cpu, "system": platform.platform()}
+    return {
+        "nproc": str(os.cpu_count()),
+        "python": version,
+        "cpu": cpu,
+        "system": platform.platform(),
+    }
 
 
 def table(r: Results) -> str:
     rows = [("machine", f"{r.machine['nproc']} cores, {r.machine['cpu']}, {r.machine['python']}")]
-    rows.append(("corpus", f"{r.corpus['files']} files, {r.corpus['mb']} MB, {', '.join(r.corpus['formats'])}"))
+    rows.append(
+        (
+            "corpus",
+            f"{r.corpus['files']} files, {r.corpus['mb']} MB, {', '.join(r.corpus['formats'])}",
+        )
+    )
     for market, s in r.single_file.items():
         rows.append(
-            (f"single file {market}", f"cold {s['cold_s']} s, warm {s['warm_median_s']} s (median), "
-             f"cached result {s['hit_median_s']} s")
+            (
+                f"single file {market}",
+                f"cold {s['cold_s']} s, warm {s['warm_median_s']} s (median), "
+                f"cached result {s['hit_median_s']} s",
+            )
         )
     t = r.throughput
     if t:
-        rows.append(("throughput --jobs 1", f"{t['jobs1_mb_s_per_core']} MB/s per core ({t['jobs1_s']} s)"))
+        rows.append(
+            ("throughput --jobs 1", f"{t['jobs1_mb_s_per_core']} MB/s per core ({t['jobs1_s']} s)")
+        )
         if "jobs2_s" in t:
-            rows.append(("throughput --jobs 2", f"{t['jobs2_mb_s_per_core']} MB/s per core ({t['jobs2_s']} s)"))
+            rows.append(
+                (
+                    "throughput --jobs 2",
+                    f"{t['jobs2_mb_s_per_core']} MB/s per core ({t['jobs2_s']} s)",
+                )
+            )
             rows.append(("scaling 1 -> 2 jobs", f"{t['scaling']}x"))
     if r.cache:
-        rows.append(("rerun with cache", f"{r.cache['first_s']} s -> {r.cache['rerun_s']} s ({r.cache['speedup']}x)"))
+        rows.append(
+            (
+                "rerun with cache",
+                f"{r.cache['first_s']} s -> {r.cache['rerun_s']} s ({r.cache['speedup']}x)",
+            )
+        )
     if r.memory:
         rows.append(("peak RSS", ", ".join(f"{k} {v} MB" for k, v in r.memory.items())))
     for name in ("proselint", "alex"):
         peer = r.peers.get(name)
         if isinstance(peer, dict):
-            rows.append((f"vs {name}", f"{peer['s']} s vs culturelint {r.peers['culturelint_s']} s: "
-                         f"culturelint {peer['ratio']}x faster"))
+            rows.append(
+                (
+                    f"vs {name}",
+                    f"{peer['s']} s vs culturelint {r.peers['culturelint_s']} s: "
+                    f"culturelint {peer['ratio']}x faster",
+                )
+            )
         elif peer:
             rows.append((f"vs {name}", f"skipped: {peer}"))
+    for note in r.notes:
+        rows.append(("note", note))
     for failure in r.failures:
         rows.append(("FAILED", failure))
     width = max(len(k) for k, _ in rows)
@@ -274,13 +328,24 @@ def table(r: Results) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size-mb", type=float, default=None, help="corpus size [5; 0.3 with --small]")
-    ap.add_argument("--runs", type=int, default=None, help="warm single-file runs [9; 3 with --small]")
+    ap.add_argument(
+        "--runs", type=int, default=None, help="warm single-file runs [9; 3 with --small]"
+    )
     ap.add_argument("--seed", type=int, default=20260101)
     ap.add_argument("--python", default=sys.executable, help="interpreter that runs culturelint")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    ap.add_argument("--small", action="store_true", help="CI mode: quick, fails only when far too slow")
-    ap.add_argument("--no-peers", action="store_true", help="skip the proselint and alex comparison")
+    ap.add_argument(
+        "--small", action="store_true", help="CI mode: quick, fails only when far too slow"
+    )
+    ap.add_argument(
+        "--no-peers", action="store_true", help="skip the proselint and alex comparison"
+    )
     ap.add_argument("--install-peers", action="store_true", help=f"install peers under {PEER_DIR}")
+    ap.add_argument(
+        "--derived-cache",
+        action="store_true",
+        help="run through bench/derived_cache_cli.py (derived-data cache on)",
+    )
     ap.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
     args = ap.parse_args(argv)
     size_mb = args.size_mb if args.size_mb is not None else (0.3 if args.small else 5.0)
@@ -290,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in install_peers():
             print(f"bench: could not install {problem}", file=sys.stderr)
 
-    tool = Tool(args.python)
+    tool = Tool(args.python, derived_cache=args.derived_cache)
     results = Results(machine=machine(args.python))
     with tempfile.TemporaryDirectory(prefix="culturelint-bench-") as tmp:
         root = args.keep or Path(tmp) / "corpus"
@@ -308,13 +373,16 @@ def main(argv: list[str] | None = None) -> int:
             results.single_file[market] = single_file(tool, singles, market, runs)
 
         rate1, run1 = throughput(tool, root, corpus.bytes, 1)
-        results.throughput = {"jobs1_s": round(run1.wall, 2), "jobs1_mb_s_per_core": round(rate1, 2)}
+        results.throughput = {
+            "jobs1_s": round(run1.wall, 2),
+            "jobs1_mb_s_per_core": round(rate1, 3),
+        }
         results.memory = {"jobs1": round(run1.rss_mb)}
         if not args.small:
             rate2, run2 = throughput(tool, root, corpus.bytes, 2)
             results.throughput.update(
                 jobs2_s=round(run2.wall, 2),
-                jobs2_mb_s_per_core=round(rate2, 2),
+                jobs2_mb_s_per_core=round(rate2, 3),
                 scaling=round(run1.wall / run2.wall, 2),
             )
             results.memory["jobs2_largest_process"] = round(run2.rss_mb)
@@ -329,6 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         results.failures.append(
             f"throughput {results.throughput['jobs1_mb_s_per_core']} MB/s (limit {SMALL_MIN_MB_S})"
         )
+    results.notes = tool.notes[:10]
+    results.corpus["entry"] = " ".join(tool.entry)
     if args.json:
         print(json.dumps(asdict(results), indent=2))
     else:

@@ -148,6 +148,13 @@ def test_unreadable_campaign_window(meta: str, problem: str) -> None:
     assert problem in str(error.value)
 
 
+def test_campaign_line_is_the_whole_line() -> None:
+    doc = md("---\nmarket: de-DE\ncampaign: {start: 2026-04-03}\r\n---\n\nText\n")
+    start, end = campaign_line(doc, "campaign")
+    assert doc.text[start:end] == "campaign: {start: 2026-04-03}"
+    assert campaign_line(doc, "date") == (0, 0)
+
+
 def test_no_campaign_window() -> None:
     assert campaign_of(md("---\nmarket: de-DE\n---\n\nText\n")) is None
     assert campaign_of(paragraphs_doc("Text")) is None
@@ -247,10 +254,11 @@ def test_dates_in_copy_on_sensitive_days(market: str, text: str, expected: list[
 
 
 def test_year_less_copy_date_takes_the_campaign_year() -> None:
-    # Qingming falls on 4 April in 2027 and 5 April in 2026.
-    doc = md(front("{start: 2027-04-01, end: 2027-04-10}", "4月4日全场狂欢", market="zh-CN"))
+    # Qingming falls on 4 April in 2028 and on 5 April in 2026.
+    body = "4月4日全场狂欢\n\n4月5日新品上市"
+    doc = md(front("{start: 2028-04-01, end: 2028-04-10}", body, market="zh-CN"))
     hits = run_check(SENSITIVE, doc, real_profile("zh-CN"))
-    assert flagged(doc, hits) == ["campaign: {start: 2027-04-01, end: 2027-04-10}", "4月4日"]
+    assert flagged(doc, hits) == ["campaign: {start: 2028-04-01, end: 2028-04-10}", "4月4日"]
 
 
 # -- CL402 holiday-not-kept -------------------------------------------------------------------
@@ -416,7 +424,9 @@ def test_cli_positions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "us.md").write_text(
         "---\nmarket: en-US\n---\n\nBoxing Day deals\n", encoding="utf-8"
     )
-    result = CliRunner().invoke(app, ["check", "--no-cache", "--format", "json", "--select", "CL4", "."])
+    result = CliRunner().invoke(
+        app, ["check", "--no-cache", "--format", "json", "--select", "CL4", "."]
+    )
     assert result.exit_code == 1, result.output
     found = {
         (Path(f["path"]).name, f["rule"], f["line"], f["column"], f["end_line"], f["end_column"])
@@ -425,7 +435,7 @@ def test_cli_positions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert found == {
         ("ad.md", "CL401", 3, 1, 3, 47),
         ("ad.md", "CL401", 6, 7, 6, 11),
-        ("br.md", "CL403", 6, 10, 6, 17),
+        ("br.md", "CL403", 6, 12, 6, 19),
         ("us.md", "CL402", 5, 1, 5, 11),
     }
 

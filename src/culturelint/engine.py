@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +25,73 @@ from culturelint.safe_regex import RegexTimeout
 if TYPE_CHECKING:
     from culturelint.cache import Cache
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# Copy files are small: a landing page with inline CSS is well under a MiB. Linting
+# costs about 10 s and 110 MB of memory per MiB of Markdown on a 2-core machine, so a
+# 50 MiB file would hold a CI job for many minutes. Larger files are refused with an
+# error instead; `max_file_size` in the config, or the environment variable below,
+# raises the limit for a project that really has such files.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_FILE_SIZE_ENV = "CULTURELINT_MAX_FILE_SIZE"
+_SIZE_UNITS = {
+    "": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 2**20, "mb": 2**20,
+    "mib": 2**20, "g": 2**30, "gb": 2**30, "gib": 2**30,
+}  # fmt: skip
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*")
+
+
+class SizeError(ValueError):
+    """A file size limit that cannot be understood; the message says what was given."""
+
+
+def parse_size(value: object) -> int:
+    """Bytes from `4194304`, `"4 MiB"`, `"512KB"` (binary units: 1 MB = 2**20 bytes)."""
+    if isinstance(value, bool):
+        raise SizeError(f"not a file size: {value!r}")
+    if isinstance(value, int):
+        size = value
+    else:
+        m = _SIZE.fullmatch(str(value))
+        unit = m.group(2).lower() if m else ""
+        if m is None or unit not in _SIZE_UNITS:
+            raise SizeError(f"not a file size: {value!r} (use bytes or a unit such as 8MiB)")
+        size = int(float(m.group(1)) * _SIZE_UNITS[unit])
+    if size <= 0:
+        raise SizeError(f"file size limit must be positive, not {value!r}")
+    return size
+
+
+def max_file_bytes(config: Config) -> int:
+    """The size limit for one file: the environment, then the config, then the default."""
+    raw = os.environ.get(MAX_FILE_SIZE_ENV)
+    if raw:
+        try:
+            return parse_size(raw)
+        except SizeError as exc:
+            raise SizeError(f"{MAX_FILE_SIZE_ENV}: {exc}") from None
+    # `max_file_size` is read only when the config has the field.
+    configured = getattr(config, "max_file_size", None)
+    if configured is None:
+        return MAX_FILE_BYTES
+    try:
+        return parse_size(configured)
+    except SizeError as exc:
+        raise SizeError(f"{config.path or 'config'}: max_file_size: {exc}") from None
+
+
+def _size_text(size: int) -> str:
+    if size >= 2**20:
+        return f"{size / 2**20:.1f} MiB".replace(".0 ", " ")
+    if size >= 1024:
+        return f"{size / 1024:.1f} KiB".replace(".0 ", " ")
+    return f"{size} bytes"
+
+
+def too_large_message(size: int | None, limit: int) -> str:
+    what = f"file is {_size_text(size)}, larger" if size is not None else "file is larger"
+    return (
+        f"{what} than the {_size_text(limit)} limit for one file; not checked "
+        f"(raise max_file_size in the config or {MAX_FILE_SIZE_ENV} if this really is copy)"
+    )
 
 
 @dataclass

@@ -9,7 +9,9 @@ without one inflectional ending ("schwarze" finds "schwarz"). Languages written
 without spaces (Japanese, Chinese, Thai ...) match by characters, without spaCy.
 
 spaCy and the lemma tables are loaded on first use, once per process and language:
-a run whose checks never match terms in a spaced language never imports spaCy.
+a run whose checks never match terms in a spaced language never imports spaCy. When
+the run has a cache folder, spaCy's tokenizer rules are exported there once and later
+runs tokenize without importing spaCy at all (`_RuleTokenizer`), with the same tokens.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from culturelint.profiles.model import UNSPACED_LANGUAGES
@@ -77,25 +80,346 @@ def _nlp(language: str) -> Any:
         return spacy.blank("xx")
 
 
+# (start, end) of each word of a text, whitespace left out.
+Spans = list[tuple[int, int]]
+
+
+@cache
+def _tokenizer(language: str) -> Any:
+    """A function from text to token spans that splits exactly as spaCy's tokenizer.
+
+    Importing spaCy costs most of a second, which a pre-commit hook would pay on every
+    commit. spaCy's tokenizer is a fixed algorithm over rules (prefix, suffix and infix
+    regexes, exceptions) that spaCy also spells out in Python (`Tokenizer.explain`), so
+    the rules are exported once into the cache folder and later runs tokenize with
+    `_RuleTokenizer`, without spaCy. With no cache folder, or rules that cannot be
+    exported, spaCy itself tokenizes.
+    """
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("tokenizers")
+    if folder is not None:
+        rules = _read_rules(folder, language)
+        if rules is not None:
+            return _Switching(language, _RuleTokenizer(rules).spans)
+        # spaCy is loaded now anyway: it tokenizes this run, the rules serve the next.
+        rules = _export_rules(_nlp(language))
+        if rules is not None:
+            tokenizer = _RuleTokenizer(rules)
+            phrases = tokenizer.phrases.values()
+            rules["phrases"] = [[list(p), string] for items in phrases for p, string in items]
+            _write_rules(folder, language, rules)
+    return _spacy_spans(language)
+
+
+def _spacy_spans(language: str) -> Any:
+    nlp = _nlp(language)
+    return lambda text: [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text) if not t.is_space]
+
+
+# Characters a process tokenizes with the rules before it hands over to spaCy: its
+# compiled tokenizer is faster, which repays the import on runs this long.
+SWITCH_TO_SPACY_AFTER = 400_000
+_tokenized_chars = 0
+
+
+class _Switching:
+    """The rule tokenizer for short runs (a pre-commit hook), spaCy's for long ones.
+
+    Both split identically, so which one served a text never shows in the results.
+    """
+
+    def __init__(self, language: str, spans: Any) -> None:
+        self.language = language
+        self.spans = spans
+        self.switched = False
+
+    def __call__(self, text: str) -> Spans:
+        global _tokenized_chars
+        if not self.switched:
+            _tokenized_chars += len(text)
+            if _tokenized_chars > SWITCH_TO_SPACY_AFTER:
+                self.spans = _spacy_spans(self.language)
+                self.switched = True
+        return self.spans(text)
+
+
+def _rules_name(language: str) -> str | None:
+    """File name of a language's exported rules: tied to the spaCy that made them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"{language}-spacy-{version('spacy')}.json"
+    except PackageNotFoundError:
+        return None
+
+
+def _read_rules(folder: Path, language: str) -> dict[str, Any] | None:
+    import json
+
+    name = _rules_name(language)
+    if name is None:
+        return None
+    try:
+        rules = json.loads((folder / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return rules if isinstance(rules, dict) and rules.get("format") == 1 else None
+
+
+def _write_rules(folder: Path, language: str, rules: dict[str, Any]) -> None:
+    import json
+
+    from culturelint.atomic import write_atomic
+    from culturelint.profiles import validcache
+
+    name = _rules_name(language)
+    if name is None:
+        return
+    try:
+        validcache.ensure_folder(folder)
+        write_atomic(folder / name, json.dumps(rules, ensure_ascii=False))
+    except OSError:
+        pass
+
+
+def _export_rules(nlp: Any) -> dict[str, Any] | None:
+    """The tokenizer's rules as plain data, or None when they are not all plain
+    regular expressions of Python's `re` (then only spaCy can apply them)."""
+    from spacy.attrs import ORTH
+
+    tokenizer = nlp.tokenizer
+    if type(tokenizer).__module__ != "spacy.tokenizer":
+        return None
+    patterns: dict[str, Any] = {}
+    for key, fn in (
+        ("prefix", tokenizer.prefix_search),
+        ("suffix", tokenizer.suffix_search),
+        ("infix", tokenizer.infix_finditer),
+        ("token_match", tokenizer.token_match),
+        ("url_match", tokenizer.url_match),
+    ):
+        if fn is None:
+            patterns[key] = None
+            continue
+        owner = getattr(fn, "__self__", None)
+        if not isinstance(owner, re.Pattern) or not isinstance(owner.pattern, str):
+            return None
+        patterns[key] = [owner.pattern, owner.flags]
+    strings = nlp.vocab.strings
+    special: dict[str, list[str]] = {}
+    for string, pieces in tokenizer.rules.items():
+        orths = []
+        for piece in pieces:
+            orth = piece.get(ORTH, piece.get("ORTH"))
+            orths.append(orth if isinstance(orth, str) else strings[orth])
+        special[string] = orths
+    return {
+        "format": 1,
+        "patterns": patterns,
+        "special": special,
+        "faster_heuristics": bool(tokenizer.faster_heuristics),
+    }
+
+
+class _RuleTokenizer:
+    """spaCy's tokenization algorithm over exported rules (see `Tokenizer.explain`).
+
+    Text is split at white space; each chunk loses prefixes and suffixes until an
+    exception, a token_match or nothing to strip remains, then splits at infixes.
+    Finally exceptions that the affix rules had split ("e.g." seen as "e.g" + ".")
+    are put back together, as spaCy's special-case matcher does.
+    """
+
+    def __init__(self, rules: dict[str, Any]) -> None:
+        patterns = rules["patterns"]
+        never = re.compile("a^")
+
+        def compiled(key: str) -> re.Pattern[str]:
+            value = patterns.get(key)
+            return re.compile(value[0], value[1]) if value else never
+
+        self.special: dict[str, list[str]] = rules["special"]
+        self._prefix = compiled("prefix").search
+        self._suffix = compiled("suffix").search
+        self._infix = compiled("infix").finditer
+        self._url_match = compiled("url_match").match
+        # Compiled on first use: French's is a list of more than a million characters.
+        self._token_pattern = patterns.get("token_match")
+        self._token_match_fn: Any = None
+        if "phrases" in rules:
+            self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for pieces, string in rules["phrases"]:
+                self.phrases.setdefault(pieces[0], []).append((tuple(pieces), string))
+        else:
+            self.phrases = self._special_phrases(bool(rules.get("faster_heuristics", True)))
+
+    def _token_match(self, text: str) -> Any:
+        if not self._token_pattern:
+            return None
+        if self._token_match_fn is None:
+            self._token_match_fn = re.compile(*self._token_pattern).match
+        return self._token_match_fn(text)
+
+    def _special_phrases(self, faster: bool) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """Exceptions the affix rules would split, keyed by the first piece they split into."""
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for string in self.special:
+            if faster and not (
+                self._prefix(string)
+                or self._suffix(string)
+                or next(self._infix(string), None)
+                or " " in string
+            ):
+                continue
+            pieces = tuple(self._split(string, {}))
+            if pieces:
+                phrases.setdefault(pieces[0], []).append((pieces, string))
+        return phrases
+
+    def spans(self, text: str) -> Spans:
+        words = self._split(text, self.special)
+        starts = _starts(text, words)
+        if self.phrases:
+            words, starts = self._merge_specials(words, starts, text)
+        return [(s, s + len(w)) for s, w in zip(starts, words, strict=True) if not w.isspace()]
+
+    def _split(self, text: str, special: dict[str, list[str]]) -> list[str]:
+        prefix_search, suffix_search = self._prefix, self._suffix
+        tokens: list[str] = []
+        for substring in text.split():
+            suffixes: list[str] = []
+            while substring:
+                if substring in special:
+                    tokens.extend(special[substring])
+                    substring = ""
+                    continue
+                while prefix_search(substring) or suffix_search(substring):
+                    if self._token_match(substring):
+                        tokens.append(substring)
+                        substring = ""
+                        break
+                    if substring in special:
+                        tokens.extend(special[substring])
+                        substring = ""
+                        break
+                    match = prefix_search(substring)
+                    if match:
+                        split = match.end()
+                        if split == 0:
+                            break
+                        tokens.append(substring[:split])
+                        substring = substring[split:]
+                        if substring in special:
+                            continue
+                    match = suffix_search(substring)
+                    if match:
+                        split = match.start()
+                        if split == len(substring):
+                            break
+                        suffixes.append(substring[split:])
+                        substring = substring[:split]
+                if not substring:
+                    continue
+                if self._token_match(substring) or self._url_match(substring):
+                    tokens.append(substring)
+                elif substring in special:
+                    tokens.extend(special[substring])
+                else:
+                    tokens.extend(self._split_infixes(substring))
+                substring = ""
+            tokens.extend(reversed(suffixes))
+        return tokens
+
+    def _split_infixes(self, substring: str) -> list[str]:
+        out: list[str] = []
+        offset = 0
+        for match in self._infix(substring):
+            if offset == 0 and match.start() == 0:
+                continue
+            if substring[offset : match.start()]:
+                out.append(substring[offset : match.start()])
+            if substring[match.start() : match.end()]:
+                out.append(substring[match.start() : match.end()])
+            offset = match.end()
+        if substring[offset:]:
+            out.append(substring[offset:])
+        return out
+
+    def _merge_specials(
+        self, words: list[str], starts: list[int], text: str
+    ) -> tuple[list[str], list[int]]:
+        """Longest (then first) runs of words that spell an exception become its pieces,
+        when nothing separates the words in the text ("e.g." but not "e.g .")."""
+        found: list[tuple[int, int, str]] = []
+        for i, word in enumerate(words):
+            for pieces, string in self.phrases.get(word, ()):
+                j = i + len(pieces)
+                if tuple(words[i:j]) == pieces:
+                    found.append((i, j, string))
+        if not found:
+            return words, starts
+        found.sort(key=lambda f: (f[0] - f[1], f[0]))
+        taken: set[int] = set()
+        chosen: dict[int, tuple[int, str]] = {}
+        for i, j, string in found:
+            if taken.isdisjoint(range(i, j)):
+                taken.update(range(i, j))
+                chosen[i] = (j, string)
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i in chosen:
+                j, string = chosen[i]
+                if text[starts[i] : starts[j - 1] + len(words[j - 1])] == string:
+                    out.extend(self.special[string])
+                    i = j
+                    continue
+            out.append(words[i])
+            i += 1
+        return out, _starts(text, out)
+
+
+def _starts(text: str, words: list[str]) -> list[int]:
+    """Offsets of consecutive words of `text` (only white space lies between them)."""
+    starts: list[int] = []
+    pos = 0
+    for word in words:
+        start = text.find(word, pos)
+        starts.append(start)
+        pos = start + len(word)
+    return starts
+
+
 @cache
 def _lemma_table(language: str) -> dict[str, Any]:
     """The `lemma_lookup` table of spacy-lookups-data for `language`, or {}.
 
-    Read through spaCy's lookups registry but kept as a plain dict: building a spaCy
-    `Table` hashes every key and takes several times longer for the large tables.
+    Found through the package's `spacy_lookups` entry points (what spaCy's lookups
+    registry reads, without importing spaCy) and kept as a plain dict: building a
+    spaCy `Table` hashes every key and takes several times longer for large tables.
     """
-    from spacy.util import load_language_data, registry
+    import gzip
+    import json
+    from importlib.metadata import entry_points
 
     try:
-        if language not in registry.lookups:
-            return {}
-        paths = registry.lookups.get(language)
-    except (ImportError, ValueError, KeyError):
+        found = [ep for ep in entry_points(group="spacy_lookups") if ep.name == language]
+        paths = found[0].load() if found else None
+    except (ImportError, ValueError, KeyError, AttributeError):
         return {}
     path = paths.get("lemma_lookup") if isinstance(paths, dict) else None
     if path is None:
         return {}
-    table = load_language_data(path)
+    path = Path(path)
+    try:
+        if path.exists():
+            table = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            with gzip.open(path.with_suffix(path.suffix + ".gz"), "rt", encoding="utf-8") as fh:
+                table = json.load(fh)
+    except (OSError, ValueError):
+        return {}
     return table if isinstance(table, dict) else {}
 
 
@@ -142,17 +466,14 @@ def _stems(language: str, folded: str) -> tuple[str, ...]:
 
 
 def _spaced_tokens(language: str, text: str) -> tuple[_Token, ...]:
-    nlp = _nlp(language)
     table = _lemma_table(language)
     out: list[_Token] = []
-    for token in nlp.make_doc(text):
-        if token.is_space:
-            continue
-        word = token.text
+    for start, end in _tokenizer(language)(text):
+        word = text[start:end]
         folded = word.casefold()
         lemma, known = _lemma(table, word, folded)
         stems = () if known else _stems(language, folded)
-        out.append((token.idx, token.idx + len(word), folded, lemma, stems))
+        out.append((start, end, folded, lemma, stems))
     return tuple(out)
 
 
@@ -309,11 +630,7 @@ class TermMatcher:
         return index
 
     def _surface_tokens(self, text: str) -> list[tuple[int, int, str]]:
-        return [
-            (t.idx, t.idx + len(t.text), t.text)
-            for t in _nlp(self.language).make_doc(text)
-            if not t.is_space
-        ]
+        return [(a, b, text[a:b]) for a, b in _tokenizer(self.language)(text)]
 
     def _find_tokens(self, text: str) -> list[TermMatch]:
         index = self._compile_tokens()

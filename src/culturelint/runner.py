@@ -10,11 +10,13 @@ from pathlib import Path
 
 from culturelint import __version__
 from culturelint.config import Config
-from culturelint.engine import FileResult, Linter, build_registry
+from culturelint.engine import FileResult, Linter, SizeError, build_registry, too_large_message
 from culturelint.finding import FileError, Finding, Severity
 
 # Below this many files per process, starting processes costs more than it saves.
 MIN_FILES_PER_JOB = 4
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 @dataclass
@@ -36,6 +38,53 @@ class RunOptions:
 
 
 def run_check(config: Config, opts: RunOptions) -> int:
+    """Run `culturelint check`; the exit code. Never raises, never prints a traceback.
+
+    A CI gate must not pass because the linter fell over, nor leave a half-written
+    file behind: Ctrl-C exits 130 (every file the run writes is written atomically,
+    so whatever is on disk is whole), and an unexpected exception is reported in one
+    line as an internal error with exit 2. CULTURELINT_DEBUG=1 shows the traceback.
+    """
+    try:
+        return _run_check(config, opts)
+    except KeyboardInterrupt:
+        sys.stderr.write("culturelint: interrupted\n")
+        return EXIT_INTERRUPTED
+    except SizeError as exc:
+        sys.stderr.write(f"culturelint: {exc}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): nothing more can be said.
+        _silence_stdout()
+        return EXIT_ERROR
+    except Exception as exc:
+        if os.environ.get("CULTURELINT_DEBUG"):
+            raise
+        sys.stderr.write(internal_error_message(exc))
+        return EXIT_ERROR
+
+
+def internal_error_message(exc: BaseException) -> str:
+    """One line for a bug in culturelint itself, with what to do about it."""
+    detail = " ".join(str(exc).split())[:300]
+    what = f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+    return (
+        f"culturelint: internal error: {what}\n"
+        "culturelint: this is a bug in culturelint, not in your files; please report it "
+        "with the command you ran (CULTURELINT_DEBUG=1 shows the traceback)\n"
+    )
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run_check(config: Config, opts: RunOptions) -> int:
     from culturelint.discover import Target, discover
     from culturelint.readers import SUPPORTED_EXTENSIONS
 
@@ -47,10 +96,15 @@ def run_check(config: Config, opts: RunOptions) -> int:
     files = 0
     if opts.paths == ["-"]:
         name = opts.stdin_filename or "-"
-        data = sys.stdin.buffer.read()
         from culturelint.readers import reader_for
 
-        results.append(linter.lint_bytes(data, name, reader_for(name) or "text"))
+        data = sys.stdin.buffer.read(linter.max_bytes + 1)
+        if len(data) > linter.max_bytes:
+            results.append(
+                FileResult(errors=[FileError(name, too_large_message(None, linter.max_bytes))])
+            )
+        else:
+            results.append(linter.lint_bytes(data, name, reader_for(name) or "text"))
         files = 1
     else:
         if "-" in opts.paths:
@@ -58,7 +112,7 @@ def run_check(config: Config, opts: RunOptions) -> int:
         targets: list[Target] = []
         for item in discover([p for p in opts.paths if p != "-"], config, SUPPORTED_EXTENSIONS):
             if isinstance(item, str):
-                path, _, message = item.partition(": ")
+                path, _, message = item.rpartition(": ")  # a path may hold ": " too
                 errors.append(FileError(path, message))
             else:
                 targets.append(item)
@@ -135,17 +189,24 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         init_args = (config, opts, linter.cache is not None)
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=multiprocessing.get_context(method),
             initializer=_init_worker,
             initargs=init_args,
-        ) as pool:
+        )
+        try:
             work = [(t.path, t.display) for t in targets]
             for res in pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8))):
                 results.append(res)
                 if progress:
                     progress.advance()
+        except BaseException:
+            # Ctrl-C or a worker that died: drop the queued files, let the running
+            # ones finish their (atomic) cache writes, then pass the problem on.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     if progress:
         progress.close()
     return results
@@ -156,6 +217,11 @@ _WORKER: Linter | None = None
 
 def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C reaches the whole process group; the parent alone handles it, so a worker
+    # never dies with a traceback half-way through a file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     registry, _errors = build_registry(config)  # setup errors are reported by the parent
     _WORKER = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if use_cache:

@@ -2,21 +2,30 @@
 
 from culturelint.checks import (
     calendar,
+    claims,
     colour,
     currency,
     currency_placement,
     dates_format,
+    framing,
     gestures,
+    glossary,
+    l10n_content,
     language,
     language_law,
     leftovers,
     numbers,
     numbers_format,
     phones,
+    placeholders,
+    pressure,
+    register,
     taboos,
     times,
+    translation,
     trust,
     units,
+    untranslated,
 )
 
 BUILTIN_CHECKS = [
@@ -36,6 +45,15 @@ BUILTIN_CHECKS = [
     currency_placement.CHECK,
     *trust.CHECKS,
     *calendar.CHECKS,
+    register.CHECK,
+    pressure.CHECK,
+    framing.CHECK,
+    *claims.CHECKS,
+    untranslated.CHECK,
+    *placeholders.CHECKS,
+    *l10n_content.CHECKS,
+    *translation.CHECKS,
+    glossary.CHECK,
 ]
 
 __all__ = ["BUILTIN_CHECKS"]

@@ -453,6 +453,7 @@ def run_season(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     place = "southern" if side == "south" else "northern"
     evidence = _season_evidence(profile, place)
     languages = list(dict.fromkeys([*profile.languages, "en"]))
+    seen: set[tuple[int, int]] = set()  # "Winter" is German and English
     for language in languages:
         terms = SEASON_WORDS[wrong].get(language)
         if not terms:
@@ -466,8 +467,10 @@ def run_season(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                 if any(s < match.end and match.start < e for s, e in masks):
                     continue
                 found = segment.text[match.start : match.end]
-                if not same_words(match.term, found):
+                span = segment.span(match.start, match.end)
+                if span in seen or not same_words(match.term, found):
                     continue
+                seen.add(span)
                 yield segment_hit(
                     segment,
                     match.start,

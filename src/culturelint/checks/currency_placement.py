@@ -100,7 +100,9 @@ def _judge(
         message = f"'{money.marker}' belongs {side} the amount in {market}: {written} {shape}"
         severity = None
     elif wanted.spaced and not spaced:
-        message = f"'{raw}' needs a space between amount and '{money.marker}' in {market}: {written}"
+        message = (
+            f"'{raw}' needs a space between amount and '{money.marker}' in {market}: {written}"
+        )
         severity = Severity.INFO
     else:
         return None

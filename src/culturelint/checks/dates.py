@@ -46,7 +46,7 @@ _BEFORE = r"(?<![0-9A-Za-z])(?<!\d)(?<!\d[./\-])"
 _AFTER = r"(?![0-9A-Za-z])(?!\d)(?![./\-]\d)"
 _ISO = re.compile(_BEFORE + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _AFTER)
 # A version number is not a date, whatever its shape ("Version 4.5.2026", "ver. 1.2.26").
-_VERSION_BEFORE = re.compile(r"(?i)\b(?:version|ver\.?|build|release|rev\.?|v)[ \u00a0]*$")
+_VERSION_BEFORE = re.compile(r"(?i)\b(?:version|ver\.?|build|rev\.?|v)[ \u00a0]*$")
 
 
 @dataclass(frozen=True)

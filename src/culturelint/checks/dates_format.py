@@ -110,7 +110,7 @@ def _orders(a: str, c: str, year_first: bool) -> tuple[str, ...]:
 
 
 def _date(order: str, a: str, b: str, c: str) -> dt.date | None:
-    values = dict(zip(order, (a, b, c)))
+    values = dict(zip(order, (a, b, c), strict=True))
     year = int(values["Y"])
     if len(values["Y"]) == 2:
         year += 2000
@@ -160,15 +160,11 @@ def _judge(
     meant = date.readings[order]
     suggestion = _format(meant, shown, facts.locale)
     if order in {s.order for s in styles}:
-        message = (
-            f"'{date.raw}' is written with '{date.separator.strip()}'; {writes}"
-        )
+        message = f"'{date.raw}' is written with '{date.separator.strip()}'; {writes}"
         return segment_hit(
             segment, date.start, date.end, message, suggestion=suggestion, severity=Severity.INFO
         )
-    message = (
-        f"'{date.raw}' can only be read {_ORDER_WORDS[order]} ({_spelled(meant)}); {writes}"
-    )
+    message = f"'{date.raw}' can only be read {_ORDER_WORDS[order]} ({_spelled(meant)}); {writes}"
     # Year first is unusual but cannot be misread; day and month swapped can.
     severity = Severity.INFO if order == "YMD" else None
     return segment_hit(
@@ -191,7 +187,9 @@ def _ambiguous(
             f"{_spelled(day_first, 'en_GB')} in en-GB",
             f"{_spelled(month_first, 'en_US')} in en-US",
         ]
-    message = f"ambiguous date '{date.raw}': means {' but '.join(readings)}; {market} writes {shown}"
+    message = (
+        f"ambiguous date '{date.raw}': means {' but '.join(readings)}; {market} writes {shown}"
+    )
     options = [
         f"{_format(d, shown, facts.locale)} ({_spelled(d)})"
         for _, d in sorted(date.readings.items(), key=lambda item: item[0] != style.order)

@@ -31,15 +31,18 @@ GLUED_BEFORE = re.compile(f"[{_LATIN}0-9_#@\\\\/:.,'’-]$")
 CODE_LABELS = frozenset(
     {
         "version", "versión", "versão", "ver", "v", "build", "release", "rev", "revision",
-        "firmware", "model", "modell", "modèle", "modelo", "type", "typ", "sku", "art",
-        "artikel", "artikelnummer", "art.-nr", "nr", "no", "nº", "n°", "número", "numéro",
-        "item", "part", "serial", "seriennummer", "ref", "référence", "referenz", "id",
-        "order", "bestellung", "bestellnummer", "auftrag", "pedido", "commande", "invoice",
-        "rechnung", "factura", "facture", "ticket", "case", "kundennummer", "code", "isbn",
-        "ean", "upc", "iban", "bic", "plz", "zip", "cp", "vers", "版本", "型号", "型番",
+        "firmware", "model", "modell", "modèle", "modelo", "type", "typ", "sku", "artikel",
+        "artikelnummer", "art.-nr", "nr", "nº", "n°", "número", "numéro", "item", "part",
+        "serial", "seriennummer", "référence", "referenz", "id", "order", "bestellung",
+        "bestellnummer", "auftrag", "pedido", "commande", "invoice", "rechnung", "factura",
+        "facture", "ticket", "kundennummer", "code", "isbn", "ean", "upc", "iban", "bic",
+        "plz", "zip", "版本", "型号", "型番", "注文番号", "订单号",
     }
 )  # fmt: skip
-_WORD_BEFORE = re.compile(r"([^\W\d][\w.'’-]*?)\.?:?[ \u00a0]{0,2}$")
+# Abbreviations that are labels only with their dot: "No. 12" but "no 31/12" (Portuguese
+# "on the"), "Art. 5" but "art 5".
+DOTTED_LABELS = frozenset({"no", "art", "ref", "vers", "cp"})
+_WORD_BEFORE = re.compile(r"([^\W\d][\w.'’-]*?)(\.?):?[ \u00a0]{0,2}$")
 
 # A number as copy writes it: digits with single separators between runs of digits.
 # A plain space never joins two runs (two numbers separated by a space stay two).
@@ -57,7 +60,10 @@ def glued_before(text: str, start: int) -> bool:
 def labelled_as_code(text: str, start: int) -> bool:
     """Whether the word right before `start` names an identifier ("Version", "Nr.")."""
     match = _WORD_BEFORE.search(text, max(0, start - 24), start)
-    return match is not None and match.group(1).casefold().rstrip(".") in CODE_LABELS
+    if match is None:
+        return False
+    word = match.group(1).casefold().rstrip(".")
+    return word in CODE_LABELS or (word in DOTTED_LABELS and bool(match.group(2)))
 
 
 def not_a_quantity(text: str, start: int) -> bool:
@@ -207,7 +213,7 @@ def evidence(profile: Profile, key: str) -> Evidence:
 _UNIT_AFTER = re.compile(
     "[ \u00a0\u202f\u2009]?(?:km/h|km²|km|kg|cm|mm|ml|mg|m²|m³|m|g|l|L|kWh|kW|W|V|mAh|GB|MB|"
     "TB|KB|GHz|MHz|Hz|%|％|°C|°F|°|mi|ft|lbs|lb|oz|gal|mph|Zoll|inch|inches|in\\.|″|"
-    "cm|ℓ|ｍｌ|キロ|センチ|ミリ|グラム|リットル|公里|公斤|千克|厘米|毫米|克|升|毫升|米)"
+    "ℓ|ｍｌ|キロ|センチ|ミリ|グラム|リットル|公里|公斤|千克|厘米|毫米|克|升|毫升|米)"
     f"(?![{_LATIN}])"
 )
 

@@ -62,12 +62,10 @@ WORDS: dict[str, dict[str, frozenset[str]]] = {
     },
     "pt": {
         SINGULAR: frozenset(
-            "eu me mim meu minha meus minhas comigo você tu te ti teu tua teus tuas "
-            "contigo".split()
+            "eu me mim meu minha meus minhas comigo você tu te ti teu tua teus tuas contigo".split()
         ),
         GROUP: frozenset(
-            "nós nosso nossa nossos nossas juntos juntas família famílias equipe "
-            "comunidade".split()
+            "nós nosso nossa nossos nossas juntos juntas família famílias equipe comunidade".split()
         ),
     },
     "id": {
@@ -245,17 +243,17 @@ CHECK = Check(
             "English, Spanish, Portuguese, Chinese, Japanese, Korean and Indonesian. "
             "Options (`options: {individual-framing: {...}}`): `max-idv` (40), "
             "`min-pronouns` (5), `min-share` (1.0; 0.8 also reports files with a stray "
-            "\"we\", but also much ordinary product copy, which addresses the reader as "
-            "\"you\" throughout).\n\n"
+            '"we", but also much ordinary product copy, which addresses the reader as '
+            '"you" throughout).\n\n'
             "Left out as ambiguous: Spanish su and Portuguese seu (his, her, their or "
-            "your), Portuguese nos (also \"in the\"), plural you (vocês, ustedes, 你们), "
+            'your), Portuguese nos (also "in the"), plural you (vocês, ustedes, 你们), '
             "Japanese 私 not followed by a particle (私立, 私鉄), English US in capitals."
         ),
         why=(
             "Individualism, in Hofstede's model, is whether self-image is defined as "
             '"I" or "we". de Mooij & Hofstede (2010) relate it to advertising appeals: '
             "in collectivist cultures communication is indirect and relationship-first, "
-            "and the benefit to the group (family, colleagues, \"we\") persuades more "
+            'and the benefit to the group (family, colleagues, "we") persuades more '
             "than the benefit to the individual; in individualist cultures (US 91, GB "
             "89) direct personal address fits. Scores are national averages and say "
             "nothing about a particular audience, so this is a prompt at info, never a "
@@ -265,17 +263,15 @@ CHECK = Check(
             "# market: zh-CN\n你值得拥有。我为你挑选了最适合你的礼物，你一定会喜欢，"
             "现在就为你自己下单吧。"
         ),
-        good_example=(
-            "# market: zh-CN\n我们为你和家人精心挑选，和大家一起分享这份美好。"
-        ),
+        good_example=("# market: zh-CN\n我们为你和家人精心挑选，和大家一起分享这份美好。"),
         fix=(
             "Frame some of the benefits around the group the reader belongs to: family, "
             "friends, colleagues, doing something together. If the piece is deliberately "
             "personal (a personal account page), suppress the rule for that file."
         ),
         sources=(
-            "de Mooij, M. & Hofstede, G. (2010) \"The Hofstede model: Applications to "
-            "global branding and advertising strategy and research\", International "
+            'de Mooij, M. & Hofstede, G. (2010) "The Hofstede model: Applications to '
+            'global branding and advertising strategy and research", International '
             "Journal of Advertising 29(1): 85-110, doi:10.2501/S026504870920104X",
             "Hofstede, G., Hofstede, G. J. & Minkov, M. (2010) Cultures and "
             "Organizations: Software of the Mind, 3rd ed., McGraw-Hill",

@@ -79,7 +79,9 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
     severity = profile.severity_for(entry, Severity.WARNING)
     evidence = profile.evidence(f"gestures.{entry['id']}", entry)
     emoji = [str(e) for e in entry.get("emoji") or [] if str(e).strip()]
-    matchers = [matcher_for(lang, words) for lang, words in profile.terms(entry.get("words")).items()]
+    matchers = [
+        matcher_for(lang, words) for lang, words in profile.terms(entry.get("words")).items()
+    ]
 
     def hit(segment: Segment, start: int, end: int) -> Hit:
         found = segment.text[start:end]
@@ -114,8 +116,8 @@ CHECK = Check(
             "Flags emoji and descriptions of hand gestures that carry an offensive or "
             "negative meaning in the market. The market profile's `gestures` entries "
             "list each gesture with its `emoji` and the `words` that describe it per "
-            "language (for alt text and image briefs: \"OK hand sign\", \"V sign\", "
-            "\"thumbs up\").\n\n"
+            'language (for alt text and image briefs: "OK hand sign", "V sign", '
+            '"thumbs up").\n\n'
             "Emoji are matched without skin-tone modifiers and variation selectors, so "
             "an entry for 👍 also finds 👍🏽 and 👍️; an emoji joined to another by a "
             "zero-width joiner (a ZWJ sequence such as 🙂‍↔️) is a different emoji and "
@@ -128,8 +130,8 @@ CHECK = Check(
             "confidence are reported as info; an entry's own `severity` wins."
         ),
         why=(
-            "Gestures do not travel: the thumb-and-index ring means \"OK\" in the US, "
-            "\"zero, worthless\" in France and an obscenity in Brazil and Turkey; the V "
+            'Gestures do not travel: the thumb-and-index ring means "OK" in the US, '
+            '"zero, worthless" in France and an obscenity in Brazil and Turkey; the V '
             "sign with the palm inward is an insult in Britain and Ireland; showing the "
             "soles of the feet offends in the Arab world (The Guardian, 16 Dec 2008). "
             "Emoji carry meanings of their own: in China the WeChat slightly smiling "

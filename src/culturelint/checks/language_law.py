@@ -31,7 +31,12 @@ KEEP_OPTION = "keep_terms"
 
 # A quotation this short around a term is a mention of the word, not a use of it.
 MAX_QUOTED = 40
-_QUOTED = re.compile(r"«[^»]{1,%d}»|“[^”]{1,%d}”|\"[^\"]{1,%d}\"|‘[^’]{1,%d}’" % ((MAX_QUOTED,) * 4))
+_QUOTED = re.compile(
+    "|".join(
+        f"{re.escape(left)}[^{re.escape(right)}]{{1,{MAX_QUOTED}}}{re.escape(right)}"
+        for left, right in (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"))
+    )
+)
 
 
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -41,24 +46,38 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if not terms:
         return
     language = str(law.get("language") or profile.language)
-    keep = {str(k).casefold() for k in ctx.config.option(CODE, NAME, KEEP_OPTION, []) or []}
+    project = ctx.config.options.get("l10n")
+    project = project if isinstance(project, dict) else {}
+    keep = {
+        str(k).casefold()
+        for key in (KEEP_OPTION, "do_not_translate")
+        for k in _as_list(project.get(key))
+    }
+    keep.update(str(k).casefold() for k in _as_list(ctx.config.option(CODE, NAME, KEEP_OPTION)))
+    finders = []
     for term in terms:
         foreign = [str(f) for f in term["foreign"] if str(f).casefold() not in keep]
         equivalents = [str(e) for e in term["equivalent"]]
-        if not foreign:
-            continue
-        finder = matcher_for(language, foreign)
-        translation = matcher_for(language, equivalents)
-        for segment in doc.segments:
-            text = mask_non_copy(segment.text)
+        if foreign:
+            finders.append(
+                (
+                    term,
+                    equivalents,
+                    matcher_for(language, foreign),
+                    matcher_for(language, equivalents),
+                )
+            )
+    for segment in doc.segments:
+        text = mask_non_copy(segment.text)
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        found = []
+        for term, equivalents, finder, translation in finders:
             matches = finder.find(text)
             if not matches or translation.find(text):
                 continue
-            quoted = [m.span() for m in _QUOTED.finditer(text)]
-            for match in matches:
-                if _mentioned(text, match, quoted):
-                    continue
-                yield _hit(segment, match, profile, law, term, equivalents)
+            found.extend((m, term, equivalents) for m in matches if not _mentioned(text, m, quoted))
+        for match, term, equivalents in sorted(found, key=lambda f: (f[0].start, f[0].end)):
+            yield _hit(segment, match, profile, law, term, equivalents)
 
 
 def _mentioned(text: str, match: TermMatch, quoted: list[tuple[int, int]]) -> bool:
@@ -146,7 +165,9 @@ CHECK = Check(
             "(FranceTerme). Breaches are fined up to €750 per offence (décret du 3 "
             "mars 1995)."
         ),
-        example="# market: fr-FR\nInscrivez-vous à notre newsletter et recevez nos offres par e-mail.",
+        example=(
+            "# market: fr-FR\nInscrivez-vous à notre newsletter et recevez nos offres par e-mail."
+        ),
         good_example=(
             "# market: fr-FR\n"
             "Inscrivez-vous à notre lettre d'information et recevez nos offres par courriel."
@@ -161,7 +182,7 @@ CHECK = Check(
             "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000006421210",
             "FranceTerme (Commission d'enrichissement de la langue française): "
             "https://www.culture.fr/franceterme",
-            "ARPP, \"Langue française\" doctrine (29 May 2024): "
+            'ARPP, "Langue française" doctrine (29 May 2024): '
             "https://www.arpp.org/actualite/loi-toubon-30-ans-arpp-publicite-pour-bon-usage-langue-francaise/",
         ),
     ),

@@ -59,11 +59,10 @@ TOLERANT_WORDS = 5
 
 # Clause boundaries in scripts with spaces: sentence ends, dashes and bars between
 # spaced words, bullets, colons and line breaks.
-_CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?…])\s+|\s[–—|·•]\s|[•·]|:\s|\n+|(?<=[.!?])[\"”»)]\s*"
-)
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|\s[–—|·•]\s|[•·]|:\s|\n+|(?<=[.!?])[\"”»)]\s*")
 # A word: letters, with inner hyphens or apostrophes ("E-Mail", "don't").
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
 # Characters that may sit inside a run of Latin-script words in CJK copy.
 _RUN_PUNCTUATION = frozenset(" '’-&+.,!?/:\u00a0")
 
@@ -110,10 +109,7 @@ def _tables(language: str) -> tuple[str, ...]:
         return ()
     prefix = f"{language}_"
     return tuple(
-        sorted(
-            p.name[len(prefix) : -len(".json.gz")]
-            for p in folder.glob(f"{prefix}*.json.gz")
-        )
+        sorted(p.name[len(prefix) : -len(".json.gz")] for p in folder.glob(f"{prefix}*.json.gz"))
     )
 
 
@@ -260,7 +256,9 @@ class Lexicon:
         if folded not in vocabulary(self.source) and re.search(r"['\-]", folded):
             return self._compound(word, frequency)
         in_source = folded in vocabulary(self.source)
-        in_market = self.latin_market and any(market_word(m, word, self.source) for m in self.market)
+        in_market = self.latin_market and any(
+            market_word(m, word, self.source) for m in self.market
+        )
         if not in_source:
             if in_market:
                 return Kind.MARKET
@@ -322,7 +320,9 @@ def latin_runs(text: str) -> Iterator[Fragment]:
     "詳しくはLearn moreへ")."""
     start = None
     for i, char in enumerate(text + "\x00"):
-        latin = (char.isalnum() and script_of(char) == "Latin") or char.isascii() and char.isdigit()
+        latin = (char.isalnum() and script_of(char) == "Latin") or (
+            char.isascii() and char.isdigit()
+        )
         if latin or (start is not None and char in _RUN_PUNCTUATION):
             if start is None:
                 start = i
@@ -353,7 +353,7 @@ def is_leftover(fragment: str, lexicon: Lexicon, single_word: bool = False) -> b
 def _verdict(words: list[str], kinds: list[Kind], lexicon: Lexicon, single_word: bool) -> bool:
     if Kind.MARKET in kinds:
         return False
-    source = [w for w, k in zip(words, kinds) if k is Kind.SOURCE]
+    source = [w for w, k in zip(words, kinds, strict=True) if k is Kind.SOURCE]
     shared = kinds.count(Kind.SHARED)
     unknown = kinds.count(Kind.UNKNOWN)
     counted = len(source) + shared
@@ -382,11 +382,17 @@ def _looks_like_name(words: list[str], lexicon: Lexicon) -> bool:
 
 
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    source = cl101.canonical(str(ctx.config.option(CODE, NAME, SOURCE_OPTION, "en") or "en"))
+    project = _project_l10n(ctx)
+    default_source = str(project.get("source_locale") or "en")
+    source = cl101.canonical(str(ctx.config.option(CODE, NAME, SOURCE_OPTION, default_source)))
     market = list(dict.fromkeys(cl101.canonical(lang) for lang in ctx.profile.languages))
     if source in market:
         return
-    keep = [str(k) for k in ctx.config.option(CODE, NAME, KEEP_OPTION, []) or []]
+    keep = [
+        *_strings(ctx.config.option(CODE, NAME, KEEP_OPTION, [])),
+        *_strings(project.get("keep_terms")),
+        *_strings(project.get("do_not_translate")),
+    ]
     lexicon = Lexicon(source, market, keep)
     candidates = list(_candidates(doc, lexicon, keep))
     if not candidates or not _localized(doc, lexicon):
@@ -411,12 +417,44 @@ def _candidates(
 ) -> Iterator[tuple[Segment, Fragment]]:
     split = clauses if lexicon.latin_market else latin_runs
     for segment in doc.segments:
-        text = _mask_terms(mask_non_copy(segment.text), keep)
+        if segment.source is not None and segment.text.strip() == segment.source.strip():
+            continue  # a unit left as its source: CL102's finding
+        text = _mask_terms(_mask_markup(mask_non_copy(segment.text)), keep)
         single = segment.kind in SINGLE_WORD_KINDS
         for fragment in split(text):
-            whole = fragment.text == text.strip()
+            whole = _whole(text, fragment)
             if is_leftover(fragment.text, lexicon, single_word=single and whole):
-                yield segment, Fragment(fragment.start, fragment.end, segment.text[fragment.start : fragment.end])
+                yield (
+                    segment,
+                    Fragment(
+                        fragment.start, fragment.end, segment.text[fragment.start : fragment.end]
+                    ),
+                )
+
+
+def _project_l10n(ctx: CheckContext) -> dict[str, Any]:
+    """The project-wide localization options (`options: {l10n: {...}}`), whose
+    `source_locale`, `keep_terms` and `do_not_translate` this rule honours too."""
+    raw = ctx.config.options.get("l10n")
+    return raw if isinstance(raw, dict) else {}
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
+
+
+def _mask_markup(text: str) -> str:
+    """`text` with inline markup (<a href="...">, <strong>) blanked out, offsets kept:
+    translation strings often carry tags, and their attributes are not copy."""
+    return _MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _whole(text: str, fragment: Fragment) -> bool:
+    """Whether `fragment` is all the words of `text` (punctuation aside)."""
+    rest = text[: fragment.start] + text[fragment.end :]
+    return not any(c.isalnum() for c in rest)
 
 
 def _mask_terms(text: str, keep: list[str]) -> str:
@@ -443,7 +481,7 @@ def _localized(doc: Document, lexicon: Lexicon) -> bool:
 def _for_cl101(segment: Segment, fragment: Fragment, market: list[str]) -> bool:
     """A leftover that is the whole segment and long enough for CL101's language
     detection is CL101's finding: report it once."""
-    if fragment.text != segment.text.strip():
+    if not _whole(segment.text, fragment):
         return False
     detected = cl101.detect(segment.text, frozenset(market))
     return detected is not None and detected.language not in market
@@ -478,15 +516,17 @@ CHECK = Check(
             '"Team" and "Design" are German. A fragment needs two words, and when only '
             "one of them is a source-only word it must be a function word "
             '("Contact us", "Our Team"; not "Smart Home"). A single word is enough in '
-            "a button, placeholder or aria-label (\"Subscribe\"). Brand and product "
+            'a button, placeholder or aria-label ("Subscribe"). Brand and product '
             "names never make a leftover: capitalised words that are in no dictionary "
             "(Firefox, iPhone), acronyms (PDF, USB), Title Case fragments without a "
             'function word ("Private Browsing"), and the project\'s do-not-translate '
             "terms (option `keep_terms`). A fragment that is a whole segment long "
             "enough for CL101 to detect its language is left to CL101.\n\n"
-            "The source language is English unless the option `source_language` says "
-            "otherwise (a code spaCy knows); copy for a market that writes the source "
-            "language is not checked."
+            "The source language is English unless the option `source_language` (or "
+            "the project's `options.l10n.source_locale`) says otherwise; copy for a "
+            "market that writes the source language is not checked. The project's "
+            "`options.l10n.keep_terms` and `do_not_translate` are honoured too, and a "
+            "translation unit left identical to its source is CL102's finding."
         ),
         why=(
             "A leftover button or sentence is the most visible sign of an unfinished "
@@ -510,7 +550,7 @@ CHECK = Check(
         fix=(
             "Translate the fragment. Product names and slogans that stay in English on "
             "purpose go into the project's do-not-translate list: "
-            "`options: {source-language-leftover: {keep_terms: [\"Made for you\"]}}`."
+            '`options: {source-language-leftover: {keep_terms: ["Made for you"]}}`.'
         ),
         sources=(
             "spaCy stop words and spacy-lookups-data lemma and frequency tables: "

@@ -101,9 +101,10 @@ def _judge(
     readings = number.readings
     if context.price_precision is not None:
         # A price has as many decimals as its currency: "1,000 €" groups.
-        readings = tuple(
-            r for r in readings if len(r.fraction) in (0, context.price_precision)
-        ) or readings
+        readings = (
+            tuple(r for r in readings if len(r.fraction) in (0, context.price_precision))
+            or readings
+        )
     if len(readings) != 1:
         return None  # "1.000": one thousand or one; the copy does not say
     (reading,) = readings

@@ -26,9 +26,7 @@ from culturelint.registry import Check, CheckContext, RuleDoc
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-SOURCE = (
-    "Google libphonenumber metadata (via the phonenumbers package); ITU-T E.123 and E.164"
-)
+SOURCE = "Google libphonenumber metadata (via the phonenumbers package); ITU-T E.123 and E.164"
 # Regions whose numbers are looked for when a number is not valid in the market: the
 # usual sources of copy that is adapted for another market.
 SOURCE_REGIONS = (
@@ -111,21 +109,29 @@ def _matches(text: str, region: str) -> Iterator[Phone]:
     for match in phonenumbers.PhoneNumberMatcher(
         text, region, leniency=phonenumbers.Leniency.VALID
     ):
-        raw = match.raw_string
-        if not _plausible(text, match.start, raw):
+        raw, start = _unbracketed(match.raw_string, match.start)
+        if not _plausible(text, start, raw):
             continue
         try:
             parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
         except phonenumbers.NumberParseException:
             continue
         yield Phone(
-            match.start,
-            match.end,
+            start,
+            start + len(raw),
             raw,
             match.number,
             phonenumbers.region_code_for_number(match.number),
             parsed.country_code_source in _WITH_CODE,
         )
+
+
+def _unbracketed(raw: str, start: int) -> tuple[str, int]:
+    """The number without a bracket that opens before it and closes after it:
+    "(+49 30 12345678)" is a number in brackets, "(212) 555-0123" a number."""
+    if raw.startswith("(") and ")" not in raw:
+        return raw[1:], start + 1
+    return raw, start
 
 
 def _plausible(text: str, start: int, raw: str) -> bool:
@@ -224,9 +230,11 @@ def _written_as(phone: Phone, national: str, intl: str) -> bool:
     shape = _shape(phone.raw)
     e164 = phonenumbers.format_number(phone.number, phonenumbers.PhoneNumberFormat.E164)
     prefix = f"+{phone.number.country_code}"
-    forms = {national, intl, e164, intl[len(prefix) :]} if intl.startswith(prefix) else {
-        national, intl, e164
-    }
+    forms = (
+        {national, intl, e164, intl[len(prefix) :]}
+        if intl.startswith(prefix)
+        else {national, intl, e164}
+    )
     return shape in {_shape(f) for f in forms}
 
 
@@ -277,10 +285,8 @@ CHECK = Check(
             "format ('+1 212-555-0123'), as the suggestion shows."
         ),
         sources=(
-            "ITU-T Recommendation E.123, Notation for national and international "
-            "telephone numbers",
-            "ITU-T Recommendation E.164, The international public telecommunication "
-            "numbering plan",
+            "ITU-T Recommendation E.123, Notation for national and international telephone numbers",
+            "ITU-T Recommendation E.164, The international public telecommunication numbering plan",
             "Google libphonenumber (https://github.com/google/libphonenumber)",
         ),
     ),

@@ -270,7 +270,7 @@ CHECK = Check(
     severity=Severity.INFO,
     doc=RuleDoc(
         what=(
-            "Urgency and scarcity wording: \"only 2 left\", \"act now\", \"offer ends in\", "
+            'Urgency and scarcity wording: "only 2 left", "act now", "offer ends in", '
             '"last chance", "hurry", "countdown", "nur noch 2 Stück", "jetzt zugreifen", '
             '"dernière chance", "últimas unidades", "残りわずか", "今だけ", "限时", "仅剩", '
             '"마감 임박" ... (phrase tables for en, de, fr, es, it, pt, ja, zh, ko).\n\n'
@@ -283,15 +283,15 @@ CHECK = Check(
             "long-term orientation is 70 or more (ja-JP, ko-KR, zh-CN, zh-TW, de-DE, "
             "fr-FR, es-ES, es-MX, pt-BR, it-IT, pl-PL, ru-RU, tr-TR, he-IL ...), always "
             "at info.\n\n"
-            "Not flagged: the qualifiers the law asks for (\"while stocks last\", "
-            "\"solange der Vorrat reicht\", \"jusqu'à épuisement des stocks\"), prices "
-            "(\"jetzt nur noch 19,99 €\"), and 期間限定 (a limited-time edition, "
+            'Not flagged: the qualifiers the law asks for ("while stocks last", '
+            '"solange der Vorrat reicht", "jusqu\'à épuisement des stocks"), prices '
+            '("jetzt nur noch 19,99 €"), and 期間限定 (a limited-time edition, '
             "everyday Japanese retail vocabulary)."
         ),
         why=(
             "False urgency is a dark pattern: India's Central Consumer Protection "
             "Authority lists it among 13 banned dark patterns (falsely implying scarcity "
-            "or urgency, such as a fake \"only 2 left\" or \"20 people are viewing\").\n\n"
+            'or urgency, such as a fake "only 2 left" or "20 people are viewing").\n\n'
             "Beyond the law the evidence is weak, and the rule says so. de Mooij & "
             "Hofstede (2010) tie high uncertainty avoidance to appeals built on "
             "explanation, detail and proof; that pressure and urgency backfire in such "
@@ -304,8 +304,8 @@ CHECK = Check(
         good_example="# market: ja-JP\n数量限定の商品です。在庫状況は商品ページでご確認ください。",
         fix=(
             "Keep urgency that is true and shown as a fact (the real end date, the real "
-            "stock level); drop invented scarcity, countdowns that restart, and \"N "
-            "people are viewing\" counters."
+            'stock level); drop invented scarcity, countdowns that restart, and "N '
+            'people are viewing" counters.'
         ),
         sources=(
             "CCPA Guidelines for Prevention and Regulation of Dark Patterns, 2023 "
@@ -313,7 +313,7 @@ CHECK = Check(
             "centre-releases-guidelines-on-dark-patterns-that-mislead-consumers-2793998",
             "de Mooij, M. & Hofstede, G. (2010), International Journal of Advertising "
             "29(1): 85-110, doi:10.2501/S026504870920104X",
-            "Minkov, M. (2018) \"A revision of Hofstede's model of national culture\", "
+            'Minkov, M. (2018) "A revision of Hofstede\'s model of national culture", '
             "Cross Cultural & Strategic Management, doi:10.1108/CCSM-03-2017-0033",
         ),
     ),

@@ -202,9 +202,10 @@ def _confirmed(text: str, start: int, hits: list[tuple[int, int, str, bool]]) ->
     register = next(h[2] for h in hits if h[0] == start)
     end_of_sentence = _sentence_end(text, start)
     return any(
-        h[3] and h[2] == register and start < h[0] < end_of_sentence and not _starts_sentence(
-            text, h[0]
-        )
+        h[3]
+        and h[2] == register
+        and start < h[0] < end_of_sentence
+        and not _starts_sentence(text, h[0])
         for h in hits
     )
 
@@ -380,7 +381,8 @@ def _against(
             form.segment,
             form.start,
             form.end,
-            f"{_capital(form.describe())}, but {where} sets {_article(register)} {register} register",
+            f"{_capital(form.describe())}, but {where} sets "
+            f"{_article(register)} {register} register",
             suggestion=(
                 f"Use the {register} form{f' ({examples})' if examples else ''}"
                 + (
@@ -479,7 +481,7 @@ CHECK = Check(
             "words on their surface form. Markers listed with a capital (German Sie, "
             "Ihnen, Ihr, Swedish Ni) match only that spelling; at the start of a sentence, "
             "where every word is capitalised, they count only when the same sentence has "
-            "another capitalised formal form further in (\"Sie erhalten Ihre Bestellung\" "
+            'another capitalised formal form further in ("Sie erhalten Ihre Bestellung" '
             'counts, "Sie sparen 20 %" alone does not: it may mean "they"). '
             "French vous counts as formal although it is also the plural you; French "
             "ta, tes and t' are informal forms besides the profile's tu, te, toi. "
@@ -518,7 +520,7 @@ CHECK = Check(
             "or `overrides:` in the project config."
         ),
         sources=(
-            "dpa via Westfälische Nachrichten, \"Kundschaft wird immer häufiger geduzt\", "
+            'dpa via Westfälische Nachrichten, "Kundschaft wird immer häufiger geduzt", '
             "https://www.wn.de/welt/wirtschaft/kundschaft-wird-immer-haeufiger-geduzt-2076579",
             "https://www.necesitascontenido.com/tutear-o-no-tutear-al-cliente",
             "https://comasoi.com/le-tutoiement-en-communication",

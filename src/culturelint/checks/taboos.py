@@ -159,10 +159,10 @@ CHECK = Check(
             "contain a term do not: clockwise, o'clock, Uhrzeit. An entry with a "
             "`context` list is reported only when one of its context words is in the "
             "same segment (a clock is a taboo as a gift, not on a product page; 钟点, "
-            "\"hour\", is not a clock at all). An entry's `unless` phrases cancel a term "
+            '"hour", is not a clock at all). An entry\'s `unless` phrases cancel a term '
             f"they overlap or stand next to (within {UNLESS_DISTANCE} characters, same "
-            "clause): alcohol-free beer, non-alcoholic, بيرة خالية من الكحول, \"contains "
-            "no pork\". A term followed by \"-free\" or \"-frei\" is always taken as "
+            'clause): alcohol-free beer, non-alcoholic, بيرة خالية من الكحول, "contains '
+            'no pork". A term followed by "-free" or "-frei" is always taken as '
             "negated.\n\n"
             "One finding per term, at the term, with the entry's meaning and sources. "
             "Entries of low confidence are reported as info; an entry's own `severity` "
@@ -170,10 +170,10 @@ CHECK = Check(
         ),
         why=(
             "A taboo in copy is noticed at once by the people it offends, and recalled "
-            "long after the campaign: Tchibo and Esso withdrew \"Jedem den Seinen\" "
+            'long after the campaign: Tchibo and Esso withdrew "Jedem den Seinen" '
             "posters from about 700 petrol stations in 2009 (Süddeutsche Zeitung); a UK "
             "minister apologised in 2015 for giving Taipei's mayor a watch, since 送钟, "
-            "\"giving a clock\", sounds like attending a death (The Guardian, 27 Jan "
+            '"giving a clock", sounds like attending a death (The Guardian, 27 Jan '
             "2015); Tesco apologised for a bacon offer in a Ramadan display. Machine "
             "translation carries such references over faithfully."
         ),

@@ -134,8 +134,7 @@ def _hit(
 
     shown = "–".join(format_time(t, "short", locale=facts.locale) for t in clock.times)
     message = (
-        f"'{clock.raw}' is {written} time; {market} uses the {wanted} clock "
-        f"({facts.time_short})"
+        f"'{clock.raw}' is {written} time; {market} uses the {wanted} clock ({facts.time_short})"
     )
     severity = Severity.INFO if facts.hour_cycle == "h12" else None
     return segment_hit(

@@ -37,19 +37,21 @@ from culturelint.finding import Evidence, Hit, Severity
 from culturelint.profiles.model import LocaleFacts
 from culturelint.registry import Check, CheckContext, RuleDoc
 
+# (value, written for the UK) -> (converted value, unit symbol)
+Conversion = Callable[[float, bool], tuple[float, str]]
+
 
 @dataclass(frozen=True)
 class Unit:
     """A unit, how copy writes it, and how to convert it for the other system."""
 
     name: str
-    system: str  # "imperial" or "metric"
-    words: tuple[str, ...]  # spelled out, matched without regard to case
+    words: dict[str, tuple[str, ...]]  # language -> spelled out, matched in any case
     symbols: tuple[str, ...]  # abbreviations, matched exactly
-    convert: Callable[[float, bool], tuple[float, str]]  # (value, uk) -> (value, symbol)
+    convert: Conversion
 
 
-def _scale(factor: float, symbol: str, small: tuple[float, str] | None = None):  # type: ignore[no-untyped-def]
+def _scale(factor: float, symbol: str, small: tuple[float, str] | None = None) -> Conversion:
     """A conversion by a factor, to a smaller unit when the result is below 1."""
 
     def convert(value: float, uk: bool) -> tuple[float, str]:
@@ -79,60 +81,71 @@ def _celsius(value: float, uk: bool) -> tuple[float, str]:
 
 
 IMPERIAL = (
-    Unit("miles per hour", "imperial", ("miles per hour",), ("mph", "MPH"), _scale(1.609344, "km/h")),
-    Unit("square feet", "imperial", ("square feet", "square foot"),
+    Unit("miles per hour", {"en": ("miles per hour",)}, ("mph", "MPH"),
+         _scale(1.609344, "km/h")),
+    Unit("square feet", {"en": ("square feet", "square foot")},
          ("sq ft", "sq. ft.", "sq.ft.", "sqft"), _scale(0.09290304, "m²")),
-    Unit("fluid ounces", "imperial", ("fluid ounces", "fluid ounce"), ("fl oz", "fl. oz."),
+    Unit("fluid ounces", {"en": ("fluid ounces", "fluid ounce")}, ("fl oz", "fl. oz."),
          _scale(29.5735295625, "ml")),
-    Unit("degrees Fahrenheit", "imperial",
-         ("degrees Fahrenheit", "Grad Fahrenheit", "degrés Fahrenheit", "grados Fahrenheit",
-          "gradi Fahrenheit", "graus Fahrenheit"),
+    Unit("degrees Fahrenheit",
+         {"en": ("degrees Fahrenheit",), "de": ("Grad Fahrenheit",),
+          "fr": ("degrés Fahrenheit",), "es": ("grados Fahrenheit",),
+          "it": ("gradi Fahrenheit",), "pt": ("graus Fahrenheit",)},
          ("°F", "° F", "℉"), _fahrenheit),
-    Unit("miles", "imperial",
-         ("miles", "mile", "Meilen", "Meile", "milles", "millas", "milla", "miglia", "miglio",
-          "milhas", "milha", "mijl", "マイル", "英里", "마일"),
+    Unit("miles",
+         {"en": ("miles", "mile"), "de": ("Meilen", "Meile"), "fr": ("milles", "miles"),
+          "es": ("millas", "milla"), "it": ("miglia", "miglio"), "pt": ("milhas", "milha"),
+          "nl": ("mijl",), "ja": ("マイル",), "zh": ("英里",), "ko": ("마일",)},
          ("mi",), _scale(1.609344, "km")),
-    Unit("feet", "imperial",
-         ("feet", "foot", "Fuß", "pieds", "pied", "pies", "piedi", "piede", "pés", "voet",
-          "フィート", "英尺", "피트"),
+    Unit("feet",
+         {"en": ("feet", "foot"), "de": ("Fuß",), "fr": ("pieds", "pied"),
+          "es": ("pies",), "it": ("piedi", "piede"), "pt": ("pés",), "nl": ("voet",),
+          "ja": ("フィート",), "zh": ("英尺",), "ko": ("피트",)},
          ("ft",), _scale(0.3048, "m", (30.48, "cm"))),
-    Unit("inches", "imperial",
-         ("inches", "inch", "Zoll", "pouces", "pouce", "pulgadas", "pulgada", "pollici",
-          "pollice", "polegadas", "polegada", "インチ", "英寸", "인치"),
+    Unit("inches",
+         {"en": ("inches", "inch"), "de": ("Zoll",), "fr": ("pouces", "pouce"),
+          "es": ("pulgadas", "pulgada"), "it": ("pollici", "pollice"),
+          "pt": ("polegadas", "polegada"), "nl": ("inch",), "ja": ("インチ",),
+          "zh": ("英寸",), "ko": ("인치",)},
          ("in.", "″"), _scale(2.54, "cm")),
-    Unit("yards", "imperial", ("yards", "yard", "yardas", "yarda", "iarde", "jardas", "ヤード"),
+    Unit("yards",
+         {"en": ("yards", "yard"), "es": ("yardas", "yarda"), "it": ("iarde",),
+          "pt": ("jardas",), "ja": ("ヤード",)},
          ("yd", "yds"), _scale(0.9144, "m")),
-    Unit("pounds", "imperial", ("libbre", "libbra", "磅"), ("lbs", "lb"),
+    Unit("pounds", {"it": ("libbre", "libbra"), "zh": ("磅",)}, ("lbs", "lb"),
          _scale(0.45359237, "kg", (453.59237, "g"))),
-    Unit("ounces", "imperial",
-         ("ounces", "ounce", "Unzen", "Unze", "onces", "onzas", "onza", "oncia", "onças",
-          "オンス", "盎司", "온스"),
+    Unit("ounces",
+         {"en": ("ounces", "ounce"), "de": ("Unzen", "Unze"), "fr": ("onces",),
+          "es": ("onzas", "onza"), "it": ("oncia",), "pt": ("onças",), "ja": ("オンス",),
+          "zh": ("盎司",), "ko": ("온스",)},
          ("oz",), _scale(28.349523125, "g")),
-    Unit("gallons", "imperial",
-         ("gallons", "gallon", "Gallonen", "Gallone", "galones", "galón", "galloni",
-          "gallone", "galões", "galão", "ガロン", "加仑", "갤런"),
+    Unit("gallons",
+         {"en": ("gallons", "gallon"), "de": ("Gallonen", "Gallone"),
+          "fr": ("gallons",), "es": ("galones", "galón"), "it": ("galloni", "gallone"),
+          "pt": ("galões", "galão"), "ja": ("ガロン",), "zh": ("加仑",), "ko": ("갤런",)},
          ("gal",), _gallon),
-    Unit("pints", "imperial", ("pints", "pint", "pintes", "pintas"), (), _pint),
-    Unit("quarts", "imperial", ("quarts", "quart"), ("qt",), _scale(0.946352946, "l")),
-    Unit("acres", "imperial", ("acres", "acre"), (), _scale(0.40468564224, "ha")),
+    Unit("pints", {"en": ("pints", "pint"), "fr": ("pintes",), "es": ("pintas",)}, (),
+         _pint),
+    Unit("quarts", {"en": ("quarts", "quart")}, ("qt",), _scale(0.946352946, "l")),
+    Unit("acres", {"en": ("acres", "acre")}, (), _scale(0.40468564224, "ha")),
 )  # fmt: skip
 
 # Metric units the United States does not use routinely; millimetres, millilitres,
 # litres and grams are everyday there (tech specs, labels, soda bottles) and are left out.
 METRIC = (
-    Unit("kilometres per hour", "metric", ("kilometers per hour", "kilometres per hour"),
+    Unit("kilometres per hour", {"en": ("kilometers per hour", "kilometres per hour")},
          ("km/h", "kph"), _scale(0.621371192, "mph")),
-    Unit("square metres", "metric", ("square meters", "square metres"), ("m²", "sqm"),
+    Unit("square metres", {"en": ("square meters", "square metres")}, ("m²", "sqm"),
          _scale(10.7639104, "sq ft")),
-    Unit("kilometres", "metric", ("kilometers", "kilometres", "kilometer", "kilometre"),
+    Unit("kilometres", {"en": ("kilometers", "kilometres", "kilometer", "kilometre")},
          ("km",), _scale(0.621371192, "mi")),
-    Unit("kilograms", "metric", ("kilograms", "kilogrammes", "kilogram", "kilos"), ("kg",),
+    Unit("kilograms", {"en": ("kilograms", "kilogrammes", "kilogram", "kilos")}, ("kg",),
          _scale(2.20462262, "lb")),
-    Unit("centimetres", "metric", ("centimeters", "centimetres"), ("cm",),
+    Unit("centimetres", {"en": ("centimeters", "centimetres")}, ("cm",),
          _scale(0.393700787, "in")),
-    Unit("metres", "metric", ("meters", "metres", "meter", "metre"), (),
+    Unit("metres", {"en": ("meters", "metres", "meter", "metre")}, (),
          _scale(3.2808399, "ft")),
-    Unit("degrees Celsius", "metric", ("degrees Celsius",), ("°C", "° C", "℃"), _celsius),
+    Unit("degrees Celsius", {"en": ("degrees Celsius",)}, ("°C", "° C", "℃"), _celsius),
 )  # fmt: skip
 
 # The imperial units the UK does not use for these purposes (see the module docstring).
@@ -145,7 +158,9 @@ _LATIN = "A-Za-z\u00c0-\u024f"
 _NUM = r"\d+(?:[.,'’\u00a0\u202f]\d+)*"
 _GAP = "[ \u00a0\u202f\u2009]"
 # What joins a measurement to the same value in the other system.
-_JOINER_AFTER = re.compile(rf"{_GAP}*[(\[/≈~=（]{_GAP}*|{_GAP}*[,–-]?{_GAP}(?:or|oder|ou|o|of){_GAP}")
+_JOINER_AFTER = re.compile(
+    rf"{_GAP}*[(\[/≈~=（]{_GAP}*|{_GAP}*[,–-]?{_GAP}(?:or|oder|ou|o|of){_GAP}"
+)
 _JOINER_BEFORE = re.compile(rf"{_GAP}*[(\[/≈~=（]{_GAP}*$")
 
 
@@ -158,24 +173,29 @@ class Measurement:
     numbers: tuple[str, ...]  # one number, or the two ends of a range
 
 
-@lru_cache(maxsize=4)
-def _pattern(system: str) -> tuple[re.Pattern[str], dict[str, Unit]]:
+@lru_cache(maxsize=64)
+def _pattern(system: str, languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, Unit]]:
+    """Spelled-out units of the market's languages and English, and every symbol: a
+    word counts only in its language ("pies" is feet in Spanish and pies in English)."""
     units = IMPERIAL if system == "imperial" else METRIC
-    words = sorted((w for u in units for w in u.words), key=len, reverse=True)
-    symbols = sorted((s for u in units for s in u.symbols), key=len, reverse=True)
-    alternatives = [f"(?i:{'|'.join(map(re.escape, words))})", *map(re.escape, symbols)]
+    langs = (*languages, "en")
+    lookup = {w.casefold(): u for u in units for lang in langs for w in u.words.get(lang, ())}
+    symbols = {sym: u for u in units for sym in u.symbols}
+    words = sorted(lookup, key=len, reverse=True)
+    alternatives = [f"(?i:{'|'.join(map(re.escape, words))})"]
+    alternatives += [re.escape(sym) for sym in sorted(symbols, key=len, reverse=True)]
     pattern = re.compile(
         rf"(?:(?P<low>{_NUM}){_GAP}?[-–]{_GAP}?)?(?P<sign>[-−](?=\d))?(?P<num>{_NUM})"
-        rf"(?P<gap>{_GAP}|-)?(?P<unit>{'|'.join(alternatives)})(?![{_LATIN}])"
+        rf"(?:{_GAP}|-)?(?P<unit>{'|'.join(alternatives)})(?![{_LATIN}])"
     )
-    lookup = {w.casefold(): u for u in units for w in u.words}
-    lookup.update({sym: u for u in units for sym in u.symbols})
-    return pattern, lookup
+    return pattern, {**lookup, **symbols}
 
 
-def find_measurements(text: str, system: str) -> Iterator[Measurement]:
+def find_measurements(
+    text: str, system: str, languages: tuple[str, ...] = ()
+) -> Iterator[Measurement]:
     """Numbers with a unit of `system` ("imperial" or "metric") after them."""
-    pattern, units = _pattern(system)
+    pattern, units = _pattern(system, languages)
     for match in pattern.finditer(text):
         if glued_before(text, match.start()) or labelled_as_code(text, match.start()):
             continue
@@ -189,18 +209,18 @@ def find_measurements(text: str, system: str) -> Iterator[Measurement]:
         yield Measurement(match.start(), match.end(), match.group(0), unit, numbers)
 
 
-def _paired(text: str, found: Measurement, other: str) -> bool:
+def _paired(text: str, found: Measurement, other: str, languages: tuple[str, ...]) -> bool:
     """Whether the copy gives the value in the other system right next to it:
     "5 miles (8 km)", "8 km / 5 miles", "8 km (5 miles)"."""
     after = _JOINER_AFTER.match(text, found.end)
     if after is not None:
-        nxt = next(find_measurements(text[after.end() : after.end() + 40], other), None)
+        nxt = next(find_measurements(text[after.end() : after.end() + 40], other, languages), None)
         if nxt is not None and nxt.start == 0:
             return True
     before = _JOINER_BEFORE.search(text, max(0, found.start - 40), found.start)
     if before is not None:
         window = text[max(0, before.start() - 40) : before.start()]
-        return any(m.end == len(window) for m in find_measurements(window, other))
+        return any(m.end == len(window) for m in find_measurements(window, other, languages))
     return False
 
 
@@ -209,14 +229,15 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     system = facts.measurement
     flagged_system, other = ("metric", "imperial") if system == "us" else ("imperial", "metric")
     ev = evidence(ctx.profile, "measurement")
+    languages = tuple(ctx.profile.languages)
     for segment in doc.segments:
         if not any(c.isdigit() for c in segment.text):
             continue
         text = mask_non_copy(segment.text)
-        for found in find_measurements(text, flagged_system):
+        for found in find_measurements(text, flagged_system, languages):
             if system == "uk" and found.unit.name not in _UK_REPORTED:
                 continue
-            if _paired(text, found, other):
+            if _paired(text, found, other, languages):
                 continue
             value = _converted(found, facts, system == "uk")
             if value is None:
@@ -225,7 +246,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _converted(found: Measurement, facts: LocaleFacts, uk: bool) -> str | None:
-    """"8 km" for "5 miles", in the market's number format."""
+    """ "8 km" for "5 miles", in the market's number format."""
     values = []
     symbol = ""
     for raw in found.numbers:
@@ -263,7 +284,9 @@ def _hit(
         message = f"'{raw}': {market} {_UK_REPORTED[found.unit.name]}"
         severity = Severity.INFO
     else:
-        message = f"'{raw}' is an imperial unit ({found.unit.name}); {market} uses the metric system"
+        message = (
+            f"'{raw}' is an imperial unit ({found.unit.name}); {market} uses the metric system"
+        )
         # Screens, wheels and pipes are measured in inches in metric markets too.
         severity = Severity.INFO if found.unit.name == "inches" else None
     return segment_hit(
@@ -316,8 +339,7 @@ CHECK = Check(
             "value), or both: '8 km (5 miles)'."
         ),
         sources=(
-            "Unicode CLDR supplemental measurement data (UTS #35, Part 6, Measurement "
-            "System Data)",
+            "Unicode CLDR supplemental measurement data (UTS #35, Part 6, Measurement System Data)",
             "Council Directive 80/181/EEC on units of measurement, as amended by "
             "Directive 2009/3/EC",
         ),

@@ -27,8 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from culturelint.checks._util import iter_numbers
-
 
 @dataclass(frozen=True)
 class Token:
@@ -61,7 +59,7 @@ _FLUENT_VAR = re.compile(r"\$(?P<name>[A-Za-z][\w-]*)")
 _FLUENT_TERM = re.compile(r"(?<![\w$-])-(?P<name>[A-Za-z][\w-]*)")
 _FLUENT_CALL = re.compile(r"^\s*[A-Z][A-Z0-9_-]*\s*\(")
 _FLUENT_MESSAGE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\s*$")
-_HANDLEBARS = re.compile(r"^\s*[#/^>&]?\s*(?P<name>[\w.$-]+)")
+_HANDLEBARS = re.compile(r"\s*[#/^>&]?\s*(?P<name>[\w.$-]+)")
 
 
 def placeholders(text: str) -> Placeholders:
@@ -192,8 +190,10 @@ def _brace(text: str, start: int, end: int, tokens: list[Token]) -> bool:
         tokens.append(Token("{" + m.group("name").lstrip("$") + "}", start, end))
         _scan(text, start + 1 + m.end(), end - 1, tokens)
         return True
-    if stripped.startswith('"') or re.fullmatch(r"-?\d+(?:\.\d+)?", stripped):
-        return False  # Fluent string or number literal: text, not a placeholder
+    if stripped.startswith('"') or (
+        inner != stripped and re.fullmatch(r"-?\d+(?:\.\d+)?", stripped)
+    ):
+        return False  # Fluent string or number literal ("{ 5 }"): text, not a placeholder
     if stripped.startswith("$"):
         m2 = _FLUENT_VAR.match(stripped)
         if m2:
@@ -218,7 +218,9 @@ def _brace(text: str, start: int, end: int, tokens: list[Token]) -> bool:
 
 # -- markup ----------------------------------------------------------------------------
 
-_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s[^<>]*?)?)\s*(?P<self>/?)>")
+_TAG = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s[^<>]*?)?)\s*(?P<self>/?)>"
+)
 _ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][\w:.-]*.*?&gt;")
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -312,11 +314,25 @@ class Number:
     text: str
 
 
-def numbers(text: str) -> list[Number]:
+_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u2009]\d{3})+(?![\d]|[.,]\d)")
+
+
+def numbers(text: str, *, space_groups: bool = False) -> list[Number]:
     """Numbers of the copy (not inside placeholders, tags or URLs), as values: "1,000.5",
-    "1.000,5" and "1 000,5" are the same number whatever the locale writes."""
+    "1.000,5" and "1 000,5" are the same number whatever the locale writes.
+
+    With `space_groups`, digits grouped by plain or thin spaces ("4 000", as French
+    and German copy often type it) are also read as one number, besides their parts."""
+    # The copy's number reader, shared with the CL2xx/CL7xx rules (imported here: the
+    # checks package imports this module).
+    from culturelint.checks._util import iter_numbers
+
     masked = mask(text, code_spans(text))
     out = []
+    if space_groups:
+        for m in _SPACE_GROUPED.finditer(masked):
+            value = Decimal(re.sub(r"[ \u2009]", "", m.group()))
+            out.append(Number(frozenset({value.normalize()}), m.start(), m.end(), m.group()))
     for token in iter_numbers(masked):
         try:
             value = Decimal(f"{token.integer or '0'}.{token.fraction or '0'}")

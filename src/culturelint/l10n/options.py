@@ -41,7 +41,7 @@ class L10nOptions:
 
 
 def language_of(tag: str) -> str:
-    """"de-DE" -> "de", "zh_Hant_TW" -> "zh"."""
+    """ "de-DE" -> "de", "zh_Hant_TW" -> "zh"."""
     return tag.replace("_", "-").split("-")[0].lower()
 
 

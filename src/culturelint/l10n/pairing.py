@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from culturelint.document import Document, Segment
-from culturelint.l10n.options import L10nOptions, language_of, l10n_options
+from culturelint.l10n.options import L10nOptions, l10n_options, language_of
 from culturelint.readers.l10n_units import (
     EMPTY,
     FUZZY,
@@ -177,17 +177,37 @@ def _missing(
     seen: set[str] = set()
     for segment in source.segments:
         key = segment.key
-        if not key or key in present or key in seen:
+        if not key or key in present:
             continue
-        seen.add(key)
         m = PLURAL_SUFFIX.match(key)
         if m and (m.group("base") in plural_bases or m.group("base") in present):
             continue
         if key in plural_bases:
             continue
-        start, end = _missing_anchor(key, objects)
-        out.append(MissingKey(key, segment.text, start, end))
+        group = _missing_group(key, doc.format, objects, present)
+        if group in seen:
+            continue
+        seen.add(group)
+        start, end = _missing_anchor(group, objects)
+        out.append(MissingKey(group, segment.text, start, end))
     return out
+
+
+def _missing_group(
+    key: str, fmt: str, objects: dict[str, tuple[int, int]], present: set[str]
+) -> str:
+    """What is missing as a whole: a Fluent message rather than each of its
+    attributes, a JSON object rather than each of its keys."""
+    if fmt == "fluent":
+        message = key.split(".")[0]
+        if not any(k == message or k.startswith(message + ".") for k in present):
+            return message
+        return key
+    parts = key.split(".")
+    for depth in range(1, len(parts)):
+        if ".".join(parts[:depth]) not in objects:
+            return ".".join(parts[:depth])
+    return key
 
 
 def _missing_anchor(key: str, objects: dict[str, tuple[int, int]]) -> tuple[int, int]:
@@ -227,8 +247,15 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-_TAG = re.compile(r"^(?P<lang>[a-z]{2,3})(?:(?P<sep>[-_])(?P<script>[A-Z][a-z]{3}[-_])?(?P<region>[A-Za-z]{2}|\d{3}))?$")  # fmt: skip
-_NAME_TAG = re.compile(r"(?:^|(?<=[._-]))(?P<tag>[a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}[-_])?[A-Za-z]{2})?)(?=\.[^.]+$)")  # fmt: skip
+# A locale tag as a folder name ("de", "de-DE", "de_de", "zh-Hant-TW") ...
+_TAG = re.compile(
+    r"^(?P<lang>[a-z]{2,3})"
+    r"(?:(?P<sep>[-_])(?P<script>[A-Z][a-z]{3}[-_])?(?P<region>[A-Za-z]{2}|\d{3}))?$"
+)
+# ... and inside a file name ("de.json", "messages.de-DE.json", "strings_de.json").
+_NAME_TAG = re.compile(
+    r"(?:^|(?<=[._-]))(?P<tag>[a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}[-_])?[A-Za-z]{2})?)(?=\.[^.]+$)"
+)
 
 
 def _candidates(path: PurePath, source_locale: str) -> list[str]:

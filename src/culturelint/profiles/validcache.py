@@ -1,4 +1,5 @@
-"""Remembers which market profiles and rule files have passed their JSON Schema.
+"""Remembers which market profiles and rule files have passed their JSON Schema, and
+where other data derived once and reused across runs lives (`folder`).
 
 Validating is the dearest part of loading them: jsonschema alone takes about a tenth
 of a second to import, which a pre-commit hook linting one file pays on every commit.
@@ -18,29 +19,50 @@ from pathlib import Path
 
 from culturelint import __version__
 
-_folder: Path | None = None
+_root: Path | None = None
 
 
 def configure(cache_root: Path | None) -> None:
-    """Keep records under `cache_root` (the `.culturelint_cache` folder), or nowhere
-    (None: validate every time)."""
-    global _folder
-    _folder = Path(cache_root) / __version__ / "valid" if cache_root is not None else None
+    """Keep records (and other derived data, see `folder`) under `cache_root`, the
+    `.culturelint_cache` folder, or nowhere (None: validate and derive every time)."""
+    global _root
+    _root = Path(cache_root) if cache_root is not None else None
 
 
-def folder() -> Path | None:
-    return _folder
+def folder(name: str) -> Path | None:
+    """The folder for one kind of derived data, or None when no cache is configured."""
+    return _root / __version__ / name if _root is not None else None
+
+
+def ensure_folder(path: Path) -> None:
+    """Create a derived-data folder, and the cache's .gitignore if it is missing.
+
+    Raises OSError when the tree is read-only.
+    """
+    from culturelint.atomic import write_atomic
+
+    path.mkdir(parents=True, exist_ok=True)
+    if _root is not None:
+        marker = _root / ".gitignore"
+        if not marker.exists():
+            write_atomic(marker, "# Created by culturelint.\n*\n")
 
 
 def _record(kind: str, schema: bytes, text: str) -> Path | None:
-    if _folder is None:
+    base = folder("valid")
+    if base is None:
         return None
     h = hashlib.sha256()
-    for part in (__version__.encode(), kind.encode(), schema, text.encode("utf-8", "surrogatepass")):
+    for part in (
+        __version__.encode(),
+        kind.encode(),
+        schema,
+        text.encode("utf-8", "surrogatepass"),
+    ):
         h.update(len(part).to_bytes(8, "little"))
         h.update(part)
     key = h.hexdigest()
-    return _folder / key[:2] / key
+    return base / key[:2] / key
 
 
 def known_valid(kind: str, schema: bytes, text: str) -> bool:
@@ -57,10 +79,7 @@ def remember_valid(kind: str, schema: bytes, text: str) -> None:
     from culturelint.atomic import write_atomic
 
     try:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        marker = record.parents[3] / ".gitignore"
-        if not marker.exists():
-            write_atomic(marker, "# Created by culturelint.\n*\n")
+        ensure_folder(record.parent)
         write_atomic(record, b"")
     except OSError:
         pass

@@ -22,7 +22,7 @@ def safe_load(text: str) -> Any:
     if _FAST_LOADER is None:
         return yaml.safe_load(text)
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)  # noqa: S506 (a safe loader)
+        return yaml.load(text, Loader=_FAST_LOADER)  # CSafeLoader: a safe loader
     except yaml.YAMLError:
         pass
     # Raises the pure-Python loader's error; returns its result if only libyaml objected.

@@ -74,8 +74,12 @@ def _entry(doc: Document, text: str, entry: Any, empties: list[EmptyUnit]) -> No
     note = None
     if entry.comment is not None:
         note = None if "culturelint-" in entry.comment.content else entry.comment.content
-        _comment(doc, entry.comment.span.start, entry.comment.span.end,
-                 (entry.span.start, entry.span.end))  # fmt: skip
+        _comment(
+            doc,
+            entry.comment.span.start,
+            entry.comment.span.end,
+            (entry.span.start, entry.span.end),
+        )
     base = {"term": True} if is_term else {}
     if entry.value is not None:
         _pattern(doc, text, name, entry.value, note, base, empties)

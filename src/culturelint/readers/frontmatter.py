@@ -60,7 +60,9 @@ def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -
         bad = _bad_scalar(node)
         line = first + bad.start_mark.line if bad is not None else first
         what = f"{bad.value!r}: " if bad is not None else ""
-        front.warnings.append((f"front matter has an invalid value: {what}{exc}", lines.start(line)))
+        front.warnings.append(
+            (f"front matter has an invalid value: {what}{exc}", lines.start(line))
+        )
         return
     except RecursionError:
         front.warnings.append(("front matter is nested too deeply", lines.start(first)))

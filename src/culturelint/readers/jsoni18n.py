@@ -74,7 +74,11 @@ _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|nu
 def is_i18n_path(path: str) -> bool:
     """A JSON file is read as copy when its path names a locale and it is no tool file."""
     name = os.path.basename(path).lower()
-    if name in NOT_I18N_NAMES or name.startswith(("tsconfig", ".")) or name.endswith(".schema.json"):
+    if (
+        name in NOT_I18N_NAMES
+        or name.startswith(("tsconfig", "."))
+        or name.endswith(".schema.json")
+    ):
         return False
     from culturelint.resolve import market_from_path
 
@@ -94,8 +98,9 @@ def read(path: str, text: str) -> Document:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReadError(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-                        exc.lineno) from None  # fmt: skip
+        raise ReadError(
+            f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", exc.lineno
+        ) from None
     except RecursionError:
         raise ReadError("cannot read this JSON file: it is nested too deeply") from None
     root, _ = _parse(text, _skip(text, 0))
@@ -227,9 +232,7 @@ class _Reader:
         for child_key, offset, _child in node.items:
             if child_key in seen:
                 shown = ".".join([*path, child_key])
-                self.doc.warnings.append(
-                    (f"duplicate key `{shown}`: the later value wins", offset)
-                )
+                self.doc.warnings.append((f"duplicate key `{shown}`: the later value wins", offset))
             seen.add(child_key)
 
     def _message_object(self, key: str, node: _Node) -> bool:
@@ -241,7 +244,9 @@ class _Reader:
         known = {*MESSAGE_KEYS, *NOTE_KEYS, *OTHER_MESSAGE_KEYS}
         if not set(members) <= known:
             return False
-        notes = [members[k].value for k in NOTE_KEYS if k in members and members[k].kind == "string"]
+        notes = [
+            members[k].value for k in NOTE_KEYS if k in members and members[k].kind == "string"
+        ]
         attrs: dict[str, object] = {}
         limit = members.get("character_limit") or members.get("maxLength")
         if limit is not None and limit.kind == "scalar":

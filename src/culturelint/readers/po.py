@@ -185,7 +185,7 @@ def _quoted(text: str, quote: int, line_end: int, line_no: int) -> tuple[int, in
         if ch == '"':
             if text[i + 1 : line_end].strip():
                 raise ReadError(
-                    f"line {line_no}: text after the closing quote (an unescaped \\\" ?)",
+                    f'line {line_no}: text after the closing quote (an unescaped \\" ?)',
                     line_no,
                 )
             return quote + 1, i
@@ -322,9 +322,7 @@ def _add_units(
         builder = _decode(text, item)
         if not builder.text:
             if not is_fuzzy:
-                empties.append(
-                    EmptyUnit(key, source, item.start, item.end, note=note, attrs=attrs)
-                )
+                empties.append(EmptyUnit(key, source, item.start, item.end, note=note, attrs=attrs))
             continue
         segment = builder.build("msgstr", key=key, source=source, note=note, attrs=attrs)
         if is_fuzzy:

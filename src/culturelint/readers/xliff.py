@@ -268,7 +268,9 @@ class _Walker:
         here = self._here()
         if capture is not None:
             if local in ("source", "target") and capture.code_depth == 0:
-                capture.end = self._tag_end(here)
+                open_end = self._tag_end(capture.start)
+                self_closing = self.text[open_end - 2 : open_end] == "/>"
+                capture.end = open_end if self_closing else self._tag_end(here)
                 self._capture = None
             elif capture.code_depth:
                 capture.code_depth -= 1
@@ -328,8 +330,11 @@ class _Walker:
             if target is None or not target.builder.text:
                 if not source_text or not source_text.strip():
                     continue  # nothing to translate
-                where = (target.start, target.end) if target is not None else (
-                    unit.start, self._tag_end(unit.start))  # fmt: skip
+                where = (
+                    (target.start, target.end)
+                    if target is not None
+                    else (unit.start, self._tag_end(unit.start))
+                )
                 self.empties.append(EmptyUnit(key, source_text, *where, note=note, attrs=attrs))
                 continue
             attrs["codes"] = list(target.codes)

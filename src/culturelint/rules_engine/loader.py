@@ -132,6 +132,7 @@ def check_rule_file(path: Path) -> tuple[list[Check], list[RuleFileError]]:
         line = mark.line + 1 if mark is not None else None
         return [], [RuleFileError(path, "", f"malformed YAML: {problem}", line)]
     locator = _Locator(text)
+    errors: list[RuleFileError] = []
     if not validcache.known_valid("rules", _schema_bytes(), text):
         errors = _schema_errors(path, data, locator)
         if errors:

@@ -1,0 +1,328 @@
+"""CL801 placeholder-mismatch and CL802 markup-mismatch: what code fills in or renders
+must come through translation unchanged.
+
+A placeholder the translation drops shows the raw key or nothing at run time; one it
+adds or misspells ("{nmae}") crashes the formatter or prints a blank; a tag it loses
+breaks the page's markup. Both rules compare each translated unit with its source
+(see culturelint.l10n.pairing for where the source comes from).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from culturelint.checks._util import segment_hit
+from culturelint.document import Document, Segment
+from culturelint.finding import Hit, Severity
+from culturelint.l10n.compare import by_message, comparable, whole
+from culturelint.l10n.extract import Token, placeholders, tags, unbalanced
+from culturelint.l10n.pairing import Pair
+from culturelint.registry import Check, CheckContext, RuleDoc
+
+# -- CL801 ------------------------------------------------------------------------------
+
+
+def run_placeholders(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    _pairing, pairs = comparable(doc, ctx)
+    for group in by_message(pairs):
+        first = group[0]
+        if "refs" in first.segment.attrs and first.source_segment is not None:
+            yield from _fluent(group)
+        elif "plural" in first.segment.attrs and first.segment.attrs.get("msgid_plural"):
+            yield from _po_plural(first)
+        else:
+            for pair in group:
+                yield from _generic(pair)
+
+
+def _generic(pair: Pair) -> Iterator[Hit]:
+    assert pair.source is not None
+    source = placeholders(pair.source)
+    target = placeholders(pair.segment.text)
+    if source.branchy or target.branchy:
+        missing = sorted(set(_keys(source.tokens)) - set(_keys(target.tokens)))
+        extra_keys = set(_keys(target.tokens)) - set(_keys(source.tokens))
+    else:
+        diff_missing = Counter(_keys(source.tokens)) - Counter(_keys(target.tokens))
+        missing = sorted(diff_missing.elements())
+        extra_keys = set((Counter(_keys(target.tokens)) - Counter(_keys(source.tokens))).elements())
+    yield from _report(pair.segment, missing, target.tokens, extra_keys, set())
+
+
+def _po_plural(pair: Pair) -> Iterator[Hit]:
+    """A plural form may drop what only the other source form has ("One file" /
+    "%d files"), but must keep what both have and add nothing neither has."""
+    segment = pair.segment
+    forms = [placeholders(t) for t in (_msgid(pair), segment.attrs["msgid_plural"])]
+    sets = [set(_keys(f.tokens)) for f in forms]
+    required, allowed = sets[0] & sets[1], sets[0] | sets[1]
+    target = placeholders(segment.text)
+    found = set(_keys(target.tokens))
+    extra = found - allowed
+    yield from _report(segment, sorted(required - found), target.tokens, extra, set())
+
+
+def _msgid(pair: Pair) -> str:
+    """The singular msgid of a plural entry (the key without its context)."""
+    key = pair.segment.key or ""
+    context = pair.segment.attrs.get("context")
+    return key[len(context) + 1 :] if context else key
+
+
+def _fluent(group: list[Pair]) -> Iterator[Hit]:
+    """A Fluent message is compared as a whole: every variable and term it uses,
+    selectors included. With a select expression only which names are used counts
+    (a variant may leave out `{ $count }`); without one, how often each variable is
+    used as well. Terms count by presence only."""
+    segment = group[0].segment
+    source_segment = group[0].source_segment
+    assert source_segment is not None
+    target_refs = Counter(segment.attrs.get("refs", {}))
+    source_refs = Counter(source_segment.attrs.get("refs", {}))
+    as_sets = segment.attrs.get("select") or source_segment.attrs.get("select")
+    for refs in (target_refs, source_refs):
+        for name in list(refs):
+            # Terms are names in the text: a translation may use one more or less
+            # often as its sentences need; only one that is missing or new counts.
+            if as_sets or name.startswith("-"):
+                refs[name] = 1
+    missing = sorted((source_refs - target_refs).elements())
+    extra = set((target_refs - source_refs).elements())
+    tokens: list[tuple[Segment, Token]] = []
+    for pair in group:
+        for token in placeholders(pair.segment.text).tokens:
+            tokens.append((pair.segment, token))
+    missing_keys = [_fluent_key(name) for name in missing]
+    extra_keys = {_fluent_key(name) for name in extra}
+    terms = {_fluent_key(name) for name in (*missing, *extra) if name.startswith("-")}
+    reported: set[str] = set()
+    for key in missing_keys:
+        yield _missing_hit(segment, key, key in terms)
+    for owner, token in tokens:
+        if token.key in extra_keys and token.key not in reported:
+            reported.add(token.key)
+            yield _extra_hit(owner, token, token.key in terms)
+    for key in sorted(extra_keys - reported):
+        yield whole(segment, f"{key} is not in the source", severity=_severity(key in terms))
+
+
+def _fluent_key(name: str) -> str:
+    return "{" + name + "}"
+
+
+def _keys(tokens: list[Token]) -> list[str]:
+    return [t.key for t in tokens]
+
+
+def _report(
+    segment: Segment,
+    missing: list[str],
+    target_tokens: list[Token],
+    extra: set[str],
+    terms: set[str],
+) -> Iterator[Hit]:
+    for key in missing:
+        yield _missing_hit(segment, key, key in terms)
+    reported: set[str] = set()
+    for token in target_tokens:
+        if token.key in extra and token.key not in reported:
+            reported.add(token.key)
+            yield _extra_hit(segment, token, token.key in terms)
+
+
+def _severity(is_term: bool) -> Severity | None:
+    # A term reference is text, not data: a missing one reads oddly but breaks nothing.
+    return Severity.WARNING if is_term else None
+
+
+def _missing_hit(segment: Segment, key: str, is_term: bool) -> Hit:
+    what = "Term reference" if is_term else "Placeholder"
+    return whole(
+        segment,
+        f"{what} {key} of the source is missing from the translation",
+        suggestion=f"Add {key} to the translation, spelled exactly as in the source",
+        severity=_severity(is_term),
+    )
+
+
+def _extra_hit(segment: Segment, token: Token, is_term: bool) -> Hit:
+    what = "Term reference" if is_term else "Placeholder"
+    return segment_hit(
+        segment,
+        token.start,
+        token.end,
+        f"{what} {segment.text[token.start : token.end]} is not in the source",
+        suggestion="Use the source's placeholders only, spelled exactly as in the source",
+        severity=_severity(is_term),
+    )
+
+
+# -- CL802 ------------------------------------------------------------------------------
+
+# Inline formatting a translation may add in balanced pairs, and line breaks it may add.
+FORMATTING = ("i", "em", "b", "strong", "span", "sup", "sub", "nobr", "small")
+BREAKS = ("br", "wbr")
+
+
+def run_markup(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    _pairing, pairs = comparable(doc, ctx)
+    for pair in pairs:
+        yield from _markup(pair)
+
+
+def _markup(pair: Pair) -> Iterator[Hit]:
+    assert pair.source is not None
+    segment = pair.segment
+    source_tags = tags(pair.source)
+    target_tags = tags(segment.text)
+    source_count = Counter(t.key for t in source_tags)
+    target_count = Counter(t.key for t in target_tags)
+    for key in sorted((source_count - target_count).elements()):
+        yield whole(
+            segment,
+            f"Tag {key} of the source is missing from the translation",
+            suggestion="Keep the source's markup: the same tags, in a valid nesting",
+        )
+    extra = target_count - source_count
+    for name in FORMATTING:
+        # Emphasis or a line break the translation adds (italics for a foreign word,
+        # a <br> where a CJK line wants to break) is typography, not a broken string.
+        pairs = min(extra[f"<{name}>"], extra[f"</{name}>"])
+        extra[f"<{name}>"] -= pairs
+        extra[f"</{name}>"] -= pairs
+    for name in BREAKS:
+        extra[f"<{name}/>"] = 0
+    for tag in target_tags:
+        if extra[tag.key] > 0:
+            extra[tag.key] -= 1
+            yield segment_hit(
+                segment,
+                tag.start,
+                tag.end,
+                f"Tag {tag.key} is not in the source",
+                suggestion="Remove the tag, or use the source's tags",
+            )
+    if not unbalanced(source_tags) and source_count == target_count:
+        for tag in unbalanced(target_tags):
+            state = "is never closed" if tag.kind == "open" else "closes a tag that is not open"
+            yield segment_hit(
+                segment,
+                tag.start,
+                tag.end,
+                f"Tag {tag.key} {state}",
+                suggestion="Nest the tags as the source does",
+            )
+    source_codes = Counter(segment.attrs.get("source_codes", []))
+    target_codes = Counter(segment.attrs.get("codes", []))
+    if "codes" in segment.attrs and source_codes != target_codes:
+        missing = sorted((source_codes - target_codes).elements())
+        added = sorted((target_codes - source_codes).elements())
+        parts = []
+        if missing:
+            parts.append("missing " + ", ".join(missing))
+        if added:
+            parts.append("not in the source: " + ", ".join(added))
+        yield whole(
+            segment,
+            "Inline codes differ from the source (" + "; ".join(parts) + ")",
+            suggestion="Keep every inline code of the source (<g>, <x/>, <ph>, <pc> ...) "
+            "with its id",
+        )
+
+
+# -- rule documentation ------------------------------------------------------------------------
+
+PLACEHOLDERS = Check(
+    code="CL801",
+    name="placeholder-mismatch",
+    category="l10n",
+    severity=Severity.ERROR,
+    doc=RuleDoc(
+        what=(
+            "Flags a translation whose placeholders differ from its source's: one "
+            "dropped, one added, one misspelled. Every common syntax is read: ICU and "
+            "Python `{name}`, `{0}`; i18next `{{name}}`; printf `%s`, `%d`, `%1$s`, "
+            "`%(name)s`; Ruby `%{name}`; Chrome `$NAME$`; `$name`, `${name}`; Fluent "
+            "`{ $var }`, `{ NUMBER($n) }` and `{ -term }`.\n\n"
+            "Placeholders are compared as a multiset (the same ones, as often). printf "
+            "conversions are compared by position, so `%2$s ... %1$s` matches `%s ... "
+            "%s`. Plural and select messages compare names only: ICU `{count, plural, "
+            "one {...} other {...}}` counts as its argument plus the placeholders of its "
+            "branches, whatever branches the language's plural rules need; a Fluent "
+            "message with a select expression, and a PO plural form, may leave out a "
+            'placeholder in one variant ("One file" / "%d files"). A PO plural form '
+            "must keep what both source forms have.\n\n"
+            "A missing placeholder points at the translation; an added one at itself. "
+            "Fluent term references (`{ -brand-name }`) are text, not data: a term "
+            "dropped or added is a warning, not an error (a language may need another "
+            "term form or the plain name)."
+        ),
+        why=(
+            "Placeholders are filled in by code. A dropped `{name}` shows nothing where "
+            "the customer's name belongs; a misspelled `{nmae}` or an extra `%s` makes "
+            "the formatter print a raw key or throw, so the page or the app fails in "
+            "that language only, where the team is least likely to look."
+        ),
+        example='# de-DE, source "Hello {name}, your order has shipped"\n'
+        "Hallo {nmae}, Ihre Bestellung ist unterwegs",
+        good_example="Hallo {name}, Ihre Bestellung ist unterwegs",
+        fix=(
+            "Copy the placeholders from the source exactly; translate around them. "
+            "Reorder printf conversions with positions (`%2$s`) if the language needs "
+            "another order."
+        ),
+        sources=(
+            "Unicode ICU, Formatting Messages: "
+            "https://unicode-org.github.io/icu/userguide/format_parse/messages/",
+            "GNU gettext manual, Translating plural forms and c-format: "
+            "https://www.gnu.org/software/gettext/manual/gettext.html",
+            "Project Fluent syntax guide: https://projectfluent.org/fluent/guide/",
+        ),
+    ),
+    run=run_placeholders,
+)
+
+MARKUP = Check(
+    code="CL802",
+    name="markup-mismatch",
+    category="l10n",
+    severity=Severity.ERROR,
+    doc=RuleDoc(
+        what=(
+            "Flags a translation whose markup differs from its source's: HTML or XML "
+            "tags missing, added or left unclosed (also tags written as `&lt;b&gt;`), "
+            "and XLIFF inline codes (<g>, <x/>, <bpt>/<ept>, <ph>, <pc>, <sc>/<ec>) "
+            "missing or added. Tags are compared by name; attributes may be translated "
+            "(a `title`, an `alt`), and links are checked by CL806. A tag that is not "
+            "closed is reported only when the source itself nests correctly. A "
+            "translation may add inline formatting in balanced pairs (`<i>`, `<em>`, "
+            "`<b>`, `<strong>`, `<span>`, `<sup>`, `<sub>`, `<small>`, `<nobr>`) and line "
+            "breaks (`<br>`, `<wbr>`): italics for a foreign word, a break where a "
+            "Japanese line should wrap.\n\n"
+            "Character entities (`&nbsp;`, `&amp;`, `&hellip;`) are characters, not "
+            "markup: a translation may use or drop them (French typography adds "
+            "no-break spaces)."
+        ),
+        why=(
+            "Markup in a string is rendered by the page: a lost `</a>` turns the rest "
+            "of the paragraph into a link, a lost `<strong>` drops the emphasis the "
+            "design relies on, and a missing inline code in XLIFF makes the file fail "
+            "to merge back into its document."
+        ),
+        example='# ja-JP, source "Read our <a>privacy policy</a>"\n'
+        "<a>プライバシーポリシー</b>をお読みください",
+        good_example="<a>プライバシーポリシー</a>をお読みください",
+        fix="Keep every tag and inline code of the source, nested the same way; "
+        "translate only the text between them.",
+        sources=(
+            "OASIS XLIFF 1.2, Inline elements: "
+            "http://docs.oasis-open.org/xliff/v1.2/os/xliff-core.html#Struct_InLine",
+            "OASIS XLIFF 2.1, Inline content: "
+            "https://docs.oasis-open.org/xliff/xliff-core/v2.1/xliff-core-v2.1.html",
+        ),
+    ),
+    run=run_markup,
+)
+
+CHECKS = [PLACEHOLDERS, MARKUP]

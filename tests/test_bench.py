@@ -1,0 +1,93 @@
+"""The benchmark's own machinery: a deterministic corpus, a small mode that runs end to
+end, and the rule tokenizer it verifies. No timing is asserted: machines are shared."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402
+import run  # noqa: E402
+import verify_tokenizer  # noqa: E402
+
+
+def test_same_seed_gives_identical_corpus(tmp_path: Path) -> None:
+    first = corpus.generate(tmp_path / "a", 0.05, seed=3)
+    second = corpus.generate(tmp_path / "b", 0.05, seed=3)
+    assert first.digest() == second.digest()
+    assert [f.name for f in first.files] == [f.name for f in second.files]
+
+
+def test_other_seed_gives_other_corpus(tmp_path: Path) -> None:
+    first = corpus.generate(tmp_path / "a", 0.05, seed=3)
+    other = corpus.generate(tmp_path / "b", 0.05, seed=4)
+    assert first.digest() != other.digest()
+
+
+@pytest.mark.parametrize("size_mb", [0.05, 0.1])
+def test_corpus_reaches_its_size_with_every_market(tmp_path: Path, size_mb: float) -> None:
+    made = corpus.generate(tmp_path, size_mb)
+    assert made.bytes >= size_mb * 1_000_000
+    # Not far over: the last file is at most a few kilobytes.
+    assert made.bytes < size_mb * 1_000_000 + 20_000
+    assert {f.parent.name for f in made.files} == set(corpus.MARKETS)
+
+
+def test_corpus_formats_follow_the_readers(tmp_path: Path) -> None:
+    from culturelint.readers import EXTENSIONS
+
+    made = corpus.generate(tmp_path, 0.1)
+    suffixes = {f.suffix for f in made.files}
+    assert {".md", ".html", ".txt"} <= suffixes
+    assert suffixes <= set(EXTENSIONS)
+
+
+def test_markdown_carries_its_market_in_front_matter(tmp_path: Path) -> None:
+    path = corpus.small_markdown(tmp_path, "de-DE")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\nmarket: de-DE\n")
+    assert path.stat().st_size < 4000
+
+
+def test_small_mode_runs_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run.main(["--small", "--size-mb", "0.03", "--runs", "1", "--json", "--no-peers"])
+    report = json.loads(capsys.readouterr().out)
+    # Exit 1 would mean far too slow; either way the report is complete.
+    assert code in (0, 1)
+    assert code == (1 if report["failures"] else 0)
+    single = report["single_file"]["en-US"]
+    assert single["cold_s"] > 0 and single["warm_median_s"] > 0
+    assert report["throughput"]["jobs1_mb_s_per_core"] > 0
+    assert report["memory"]["jobs1"] > 0
+    assert report["corpus"]["files"] > 0
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_rule_tokenizer_splits_as_spacy(language: str) -> None:
+    samples = verify_tokenizer.texts(0.03)
+    differ, shown = verify_tokenizer.compare(language, samples)
+    assert differ == 0, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("e.g. this", ["e.g.", "this"]),  # an exception kept whole
+        ("(e.g.)", ["(", "e.g.", ")"]),  # an exception inside punctuation
+        ("don't", ["do", "n't"]),  # an exception split in two
+        ("4K-ready", ["4K", "-", "ready"]),  # an infix
+    ],
+)
+def test_rule_tokenizer_english_cases(text: str, words: list[str]) -> None:
+    from culturelint import matching
+
+    rules = matching._export_rules(matching._nlp("en"))
+    assert rules is not None
+    spans = matching._RuleTokenizer(rules).spans(text)
+    assert [text[a:b] for a, b in spans] == words

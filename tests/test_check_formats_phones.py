@@ -1,0 +1,138 @@
+"""CL706 phone-format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checkutil import flagged, make_profile, paragraphs_doc, run_check
+from culturelint.checks.phones import CHECK
+from culturelint.config import Config
+from culturelint.finding import Hit, Severity
+
+
+def hits(
+    market: str, text: str, *, meta: dict[str, Any] | None = None, config: Config | None = None
+) -> tuple[list[str], list[Hit]]:
+    doc = paragraphs_doc(text)
+    doc.meta.update(meta or {})
+    found = run_check(CHECK, doc, make_profile(market), config)
+    return flagged(doc, found), found
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("de-DE", "Fragen? Ruf uns an: (212) 555-0123.", "(212) 555-0123"),
+        ("fr-FR", "Appelez le (212) 555-0123.", "(212) 555-0123"),
+        ("ja-JP", "お電話は (212) 555-0123 まで", "(212) 555-0123"),
+        ("en-US", "Call our Berlin office: 030 12345678", "030 12345678"),
+    ],
+)
+def test_foreign_numbers_without_country_code_are_warnings(
+    market: str, text: str, expected: str
+) -> None:
+    texts, found = hits(market, text)
+    assert texts == [expected]
+    assert found[0].severity is None
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("de-DE", "Telefon: 030/12345678", "030/12345678"),
+        ("de-DE", "Telefon: +49 (0)30 12345678", "+49 (0)30 12345678"),
+        ("de-DE", "Aus dem Ausland: 0044 20 7946 0958", "0044 20 7946 0958"),
+        ("en-US", "Call 212.555.0123", "212.555.0123"),
+    ],
+)
+def test_oddly_written_numbers_are_info(market: str, text: str, expected: str) -> None:
+    texts, found = hits(market, text)
+    assert texts == [expected]
+    assert found[0].severity is Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("de-DE", "Ruf an: 030 12345678, 030 1234 5678 oder +49 30 12345678"),
+        ("de-DE", "Hotline 0800 1234567 oder +44 20 7946 0958 aus UK"),
+        ("en-US", "Call (212) 555-0123, 212-555-0123 or +1 212-555-0123"),
+        ("ja-JP", "お電話: 03-1234-5678 または 0120-123-456"),
+        ("fr-FR", "Appelez le 01 23 45 67 89 ou le +33 1 23 45 67 89"),
+    ],
+)
+def test_the_market_formats_pass(market: str, text: str) -> None:
+    assert hits(market, text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("de-DE", "Am 03.04.2026 für 1.299,00 € oder 1.299.000 Punkte"),
+        ("de-DE", "Bestellnummer 4155552671, SKU-0301234567, Art.-Nr. 030 12345678"),
+        ("de-DE", "PLZ 10115 Berlin, Version 1.2.3.4, 2020-2026, 2020–2026"),
+        ("en-US", "Order 4155552671 costs $1,299.00 on 03/04/2026"),
+        ("en-US", "Ticket 2125550123 and ID 030-1234-5678"),
+        ("en-US", "See https://example.com/call/2125550123"),
+        ("ja-JP", "注文番号 0312345678、価格 ￥12,345,678"),
+    ],
+)
+def test_near_misses(market: str, text: str) -> None:
+    assert hits(market, text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("market", "national", "international"),
+    [
+        ("de-DE", "030 12345678", "+49 30 12345678"),
+        ("ja-JP", "03-1234-5678", "+81 3-1234-5678"),
+    ],
+)
+def test_international_pages_need_country_codes(
+    market: str, national: str, international: str
+) -> None:
+    text = f"Tel: {national}"
+    assert hits(market, text)[0] == []
+    texts, found = hits(market, text, meta={"scope": "international"})
+    assert texts == [national]
+    assert found[0].suggestion == international
+    assert found[0].severity is None
+    config = Config(options={"phone-format": {"international": True}})
+    assert hits(market, text, config=config)[0] == [national]
+    # With the country code the number passes on an international page too.
+    assert hits(market, f"Tel: {international}", meta={"scope": "international"})[0] == []
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "message", "suggestion"),
+    [
+        (
+            "de-DE",
+            "Ruf an: (212) 555-0123",
+            "'(212) 555-0123' is not a valid phone number in de-DE: it is a number from "
+            "United States without its country code, which cannot be dialled as written",
+            "+1 212-555-0123",
+        ),
+        (
+            "de-DE",
+            "Telefon: 030/12345678",
+            "'030/12345678' is written neither the national way (030 12345678) nor the "
+            "international way (+49 30 12345678)",
+            "030 12345678 or +49 30 12345678",
+        ),
+        (
+            "en-US",
+            "Call 212.555.0123",
+            "'212.555.0123' is written neither the national way ((212) 555-0123) nor the "
+            "international way (+1 212-555-0123)",
+            "(212) 555-0123 or +1 212-555-0123",
+        ),
+    ],
+)
+def test_message_and_suggestion(market: str, text: str, message: str, suggestion: str) -> None:
+    _, (hit,) = hits(market, text)
+    assert hit.message == message
+    assert hit.suggestion == suggestion
+    assert hit.evidence is not None and hit.evidence.key == "formats.phone"
