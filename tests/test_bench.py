@@ -56,14 +56,15 @@ def test_markdown_carries_its_market_in_front_matter(tmp_path: Path) -> None:
 
 
 def test_small_mode_runs_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = run.main(["--small", "--size-mb", "0.03", "--runs", "1", "--json", "--no-peers"])
+    code = run.main(["--small", "--size-mb", "0.005", "--runs", "1", "--json", "--no-peers"])
     report = json.loads(capsys.readouterr().out)
     # Exit 1 would mean far too slow; either way the report is complete.
     assert code in (0, 1)
     assert code == (1 if report["failures"] else 0)
     single = report["single_file"]["en-US"]
     assert single["cold_s"] > 0 and single["warm_median_s"] > 0
-    assert report["throughput"]["jobs1_mb_s_per_core"] > 0
+    assert report["throughput"]["jobs1_s"] > 0
+    assert report["throughput"]["jobs1_mb_s_per_core"] >= 0
     assert report["memory"]["jobs1"] > 0
     assert report["corpus"]["files"] > 0
 

@@ -23,6 +23,7 @@ def hits(market: str, text: str) -> tuple[list[str], list[Hit]]:
         ("de-DE", "Das Angebot gilt bis 12.31.2026.", "12.31.2026"),
         ("en-GB", "Offer ends 12/31/2026.", "12/31/2026"),
         ("es-ES", "La oferta termina el 3/15/2026.", "3/15/2026"),
+        ("pt-BR", "Válido no 12/31/2026", "12/31/2026"),  # "no" is a word, "No." a label
         # And the other way round in a month-first market.
         ("en-US", "Sale ends 31/12/2026.", "31/12/2026"),
         ("ja-JP", "セールは12/31/2026まで", "12/31/2026"),
@@ -84,6 +85,7 @@ def test_the_market_pattern_and_iso_pass(market: str, text: str) -> None:
         ("de-DE", "Siehe https://example.com/2026/12/31/sale"),
         ("en-US", "Call 030-123-4567 or 12-34-56 at 12:30"),
         ("en-US", "Art.-Nr. 12/31/2026"),
+        ("pt-BR", "Pedido No. 12/31/2026"),
         ("ja-JP", "型番 12/31/2026"),
         # A two-digit year with a separator the market does not use is too likely a
         # version or a code to be read as a date.

@@ -13,7 +13,7 @@ from culturelint.cli import app
 
 runner = CliRunner()
 
-DE_COPY = "---\nmarket: de-DE\n---\n\nJetzt nur $19.99 statt 29,99 €.\n"
+DE_COPY = "---\nmarket: de-DE\n---\n\nPreis: ab $19.99.\n"
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -42,13 +42,13 @@ def test_finding_exits_1_with_exact_position(in_tmp: Path) -> None:
     data = json.loads(result.stdout)
     (finding,) = [f for f in data["findings"] if f["rule"] == "CL701"]
     assert (finding["line"], finding["column"]) == (5, 11)
-    assert "Jetzt nur $19.99"[finding["column"] - 1 : finding["end_column"] - 1].startswith("$")
+    assert "Preis: ab $19.99"[finding["column"] - 1 : finding["end_column"] - 1].startswith("$")
     assert finding["market"] == "de-DE"
     assert data["summary"]["files"] == 1
 
 
 def test_clean_file_exits_0(in_tmp: Path) -> None:
-    write(in_tmp / "promo.md", "---\nmarket: de-DE\n---\n\nJetzt nur 29,99 €.\n")
+    write(in_tmp / "promo.md", "---\nmarket: de-DE\n---\n\nPreis: ab 29,99 €.\n")
     result = check("promo.md")
     assert result.exit_code == 0, result.output
     assert "no problems" in result.stdout
@@ -102,7 +102,7 @@ def test_bad_file_is_reported_and_others_still_linted(
     in_tmp: Path, name: str, content: bytes | str, message: str
 ) -> None:
     write(in_tmp / name, content)
-    write(in_tmp / "de-DE" / "good.md", "Jetzt nur $19.99.\n")
+    write(in_tmp / "de-DE" / "good.md", "Preis: ab $19.99.\n")
     result = check(".", "--format", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
@@ -111,7 +111,7 @@ def test_bad_file_is_reported_and_others_still_linted(
 
 
 def test_utf16_with_bom_and_empty_files_are_read(in_tmp: Path) -> None:
-    write(in_tmp / "de-DE" / "utf16.txt", "Jetzt nur $19.99.\n".encode("utf-16"))
+    write(in_tmp / "de-DE" / "utf16.txt", "Preis: ab $19.99.\n".encode("utf-16"))
     write(in_tmp / "de-DE" / "empty.md", b"")
     result = check(".", "--format", "json")
     data = json.loads(result.stdout)
@@ -138,7 +138,7 @@ def test_malformed_config_names_file_and_key(in_tmp: Path) -> None:
 
 def test_config_glob_map_and_severity_override(in_tmp: Path) -> None:
     write(in_tmp / "culturelint.yaml", 'markets: {"copy/*": de-DE}\nseverity: {CL701: info}\n')
-    write(in_tmp / "copy" / "a.md", "Jetzt nur $19.99.\n")
+    write(in_tmp / "copy" / "a.md", "Preis: ab $19.99.\n")
     result = check(".", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"][0]["severity"] == "info"

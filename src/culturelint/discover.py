@@ -104,7 +104,8 @@ def _git_root(folder: Path) -> Path | None:
 
 def display_path(path: Path) -> str:
     try:
-        return _resolve(path).relative_to(Path.cwd().resolve()).as_posix()
+        # Links are not followed: a finding or error names the file as the user sees it.
+        return Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 

@@ -45,8 +45,14 @@ class Run:
     def errors_for(self, name: str) -> list[dict[str, Any]]:
         return [e for e in self.report.get("errors", []) if Path(e["path"]).name == name]
 
-    def findings_for(self, name: str) -> list[dict[str, Any]]:
-        return [f for f in self.report.get("findings", []) if Path(f["path"]).name == name]
+    def findings_for(self, name: str, rule: str | None = GOOD_RULE) -> list[dict[str, Any]]:
+        """Findings in file `name` of `rule` (the foreign-currency rule by default:
+        other rules may be added over time and must not change what these tests see)."""
+        return [
+            f
+            for f in self.report.get("findings", [])
+            if Path(f["path"]).name == name and (rule is None or f["rule"] == rule)
+        ]
 
     @property
     def good_file_linted(self) -> bool:

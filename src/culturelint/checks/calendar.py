@@ -91,12 +91,12 @@ def _copy_hits(
         if not any(ch.isdigit() for ch in segment.text):
             continue
         text = mask_non_copy(segment.text)
-        seen: set[tuple[int, int]] = set()
+        taken: list[tuple[int, int]] = []  # a date another locale's finder also read
         for finder in finders:
             for found in finder.find(text, window=campaign, year=ctx.year):
-                if (found.start, found.end) in seen:
+                if any(s < found.end and found.start < e for s, e in taken):
                     continue
-                seen.add((found.start, found.end))
+                taken.append((found.start, found.end))
                 for period in periods.overlapping(found.date, found.date):
                     written = segment.text[found.start : found.end]
                     yield segment_hit(
@@ -247,7 +247,7 @@ def run_not_kept(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                         segment,
                         match.start,
                         match.end,
-                        f"'{found}' names {name}, which {profile.name} does not keep: "
+                        f"'{found}' names {name}, which the {profile.tag} market does not keep: "
                         "copy built around it reads as imported",
                         suggestion=suggestion,
                         evidence=evidence,
@@ -476,8 +476,8 @@ def run_season(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                     match.start,
                     match.end,
                     f"'{found}' names {wrong}, but the campaign ({campaign.label()}) runs "
-                    f"in {current} in {profile.name} ({place} hemisphere)",
-                    suggestion=f"Speak of {current} (or of no season) for {profile.name}",
+                    f"in {current} in the {profile.tag} market ({place} hemisphere)",
+                    suggestion=f"Speak of {current} (or of no season) in {profile.tag} copy",
                     evidence=evidence,
                 )
 

@@ -24,7 +24,7 @@ CLDR_SOURCE = "Unicode CLDR locale data (number, date, time and currency formats
 # or code punctuation ("SKU-12", "#12", "/12", "v.1"). CJK characters are not here:
 # "价格1,299元" is a price.
 _LATIN = "A-Za-z\u00c0-\u024f"
-GLUED_BEFORE = re.compile(f"[{_LATIN}0-9_#@\\\\/:.,'’-]$")
+_GLUED_BEFORE = re.compile(f"[{_LATIN}0-9_#@\\\\/:.,'’-]")
 
 # Words right before a number that make it an identifier rather than a quantity, a
 # date or a price: "Version 2.10.12", "Art.-Nr. 1.299", "Order 4155552671".
@@ -54,7 +54,7 @@ _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 def glued_before(text: str, start: int) -> bool:
     """Whether the character before `start` ties the number to a code or another number."""
-    return start > 0 and GLUED_BEFORE.search(text, 0, start) is not None
+    return start > 0 and _GLUED_BEFORE.match(text, start - 1, start) is not None
 
 
 def labelled_as_code(text: str, start: int) -> bool:

@@ -229,13 +229,9 @@ def _written_as(phone: Phone, national: str, intl: str) -> bool:
 
     shape = _shape(phone.raw)
     e164 = phonenumbers.format_number(phone.number, phonenumbers.PhoneNumberFormat.E164)
-    prefix = f"+{phone.number.country_code}"
-    forms = (
-        {national, intl, e164, intl[len(prefix) :]}
-        if intl.startswith(prefix)
-        else {national, intl, e164}
-    )
-    return shape in {_shape(f) for f in forms}
+    # "212-555-0123" is the international form without its "+1".
+    bare = intl.removeprefix(f"+{phone.number.country_code}")
+    return shape in {_shape(f) for f in (national, intl, e164, bare)}
 
 
 def _shape(written: str) -> str:

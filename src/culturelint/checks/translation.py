@@ -140,8 +140,8 @@ MISSING = Check(
     severity=Severity.WARNING,
     doc=RuleDoc(
         what=(
-            "Flags units with no translation: an empty msgstr in a PO file (fuzzy "
-            "entries count as translated drafts unless `include_fuzzy` is set), an "
+            "Flags units with no translation: an empty msgstr in a PO file (a fuzzy "
+            "entry is a translator's draft and counts as present), an "
             "XLIFF unit whose <target> is missing or empty, an empty or null value in "
             "JSON, and a key of the source-language file that the JSON or Fluent "
             "translation does not have (i18next plural keys count as present when any "

@@ -323,8 +323,8 @@ CHECK = Check(
             "'70°F'). Not units: 'in' as a preposition (only 'in.', '″' and 'inch' "
             "count), 'ft' or 'lb' inside words and codes, 'Fahrenheit 451' (a title), "
             "'pounds', 'Pfund', 'libras', 'livres' and 'ポンド' (also currencies or "
-            "everyday words). A measurement given in both systems in the same sentence "
-            "('5 miles (8 km)') passes."
+            "everyday words). A measurement given in the other system right beside it "
+            "('5 miles (8 km)', '8 km / 5 miles') passes."
         ),
         why=(
             "A reader who has to convert units is reading a translation, not copy "

@@ -102,8 +102,8 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         yield whole(
             pair.segment,
-            f"Translation is identical to the source: “{words[0]}” and the rest are not "
-            "translated",
+            f"Translation is identical to the source text; words such as "
+            f"“{' '.join(words[:3])}” are not translated",
             suggestion="Translate it; if it is a name that stays as it is, add it to "
             "`keep_terms` in options.l10n",
         )

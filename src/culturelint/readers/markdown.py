@@ -46,6 +46,8 @@ _ATTRIBUTE_KINDS = (
     ("placeholder", "placeholder"),
 )
 _SPACE = " \t\n"
+# CommonMark's own limit is 20 levels; copy nested deeper would vanish silently.
+MAX_NESTING = 100
 
 
 def read(path: str, text: str) -> Document:
@@ -60,6 +62,17 @@ def read(path: str, text: str) -> Document:
     tokens = _parser().parse(source, env)
     reader = _Reader(text, lines)
     reader.blocks(tokens)
+    warnings = list(front.warnings) if front else []
+    too_deep = _nesting_cut(tokens)
+    if too_deep is not None:
+        # markdown-it stops reading blocks at its nesting limit: say so, never skip quietly.
+        warnings.append(
+            (
+                f"Markdown nested more than {MAX_NESTING} levels deep; "
+                "the copy nested deeper was not checked",
+                lines.start(too_deep),
+            )
+        )
     meta = front.meta if front else {}
     market = meta.get("market")
     return Document(
@@ -72,16 +85,23 @@ def read(path: str, text: str) -> Document:
         meta_offsets=front.offsets if front else {},
         comments=reader.comments,
         page=reader.page,
-        warnings=front.warnings if front else [],
+        warnings=warnings,
     )
+
+
+def _nesting_cut(tokens: list[Any]) -> int | None:
+    """The 0-based line where markdown-it hit its nesting limit, or None."""
+    for token in tokens:
+        if token.level >= MAX_NESTING - 1 and token.map:
+            return int(token.map[0])
+    return None
 
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Any:
     from markdown_it import MarkdownIt
 
-    # CommonMark nesting limit is 20 levels; copy nested deeper would vanish silently.
-    md = MarkdownIt("commonmark", {"maxNesting": 100}).enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
     md.core.ruler.disable("text_join")
     md.inline.ruler2.disable("fragments_join")
     # Ruler keeps its rules in `__rules__` (name, fn, alt); markdown-it plugins use it too.

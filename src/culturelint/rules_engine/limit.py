@@ -109,9 +109,7 @@ def is_caps_word(word: str, min_length: int = 2) -> bool:
     return upper and letters >= min_length
 
 
-def _exclamations(
-    text: str, start: int, end: int, bounds: list[Span] | None = None
-) -> list[Span]:
+def _exclamations(text: str, start: int, end: int, bounds: list[Span] | None = None) -> list[Span]:
     """Each exclamation in text[start:end] as the span from the start of its sentence
     to the end of its marks. A run of ! and ? counts once. `bounds` are the sentences
     of `text` when the caller has them already."""

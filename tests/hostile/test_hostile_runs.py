@@ -1,0 +1,148 @@
+"""Runs that go wrong: Ctrl-C, two runs on one cache, a read-only tree, a corrupt cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from hostile_util import GOOD, assert_no_traceback, check, check_process, write
+
+from culturelint.cache import CACHE_DIR
+from culturelint.checks import BUILTIN_CHECKS
+
+
+@pytest.fixture
+def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for i in range(3):
+        write(tmp_path / f"page{i}.md", GOOD)
+    write(tmp_path / "good.md", GOOD)
+    return tmp_path
+
+
+def cache_entries(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).rglob("*.json"))
+
+
+def test_ctrl_c_exits_130_and_leaves_no_partial_files(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+    victim = BUILTIN_CHECKS[0]
+    real_run = victim.run
+
+    def interrupted(doc, ctx):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:  # the first file completes, the second is cut short
+            raise KeyboardInterrupt
+        return real_run(doc, ctx)
+
+    monkeypatch.setattr(victim, "run", interrupted)
+    run = check("-j", "1", "--baseline", "base.json", "--update-baseline", ".")
+    assert run.code == 130
+    assert "interrupted" in run.stderr
+    assert not (tree / "base.json").exists()
+    entries = cache_entries(tree)
+    assert len(entries) == 1  # the completed file only
+    for entry in entries:
+        json.loads(entry.read_text(encoding="utf-8"))
+    leftovers = [p for p in tree.rglob("*.tmp")]
+    assert leftovers == []
+
+
+def test_two_runs_at_once_share_a_cache(tree: Path) -> None:
+    for i in range(12):
+        write(tree / f"more{i}.md", GOOD.replace("19.99", f"{i}.99"))
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda _: check_process("-j", "2", ".", cwd=tree), range(2)))
+    assert [r.code for r in runs] == [1, 1]
+    assert runs[0].report["findings"] == runs[1].report["findings"]
+    for entry in cache_entries(tree):
+        json.loads(entry.read_text(encoding="utf-8"))
+    again = check_process(".", cwd=tree)  # served from the cache
+    assert again.report["findings"] == runs[0].report["findings"]
+
+
+def test_corrupt_cache_entry_is_a_miss(tree: Path) -> None:
+    first = check("good.md")
+    for entry in cache_entries(tree):
+        entry.write_text('{"findings": [{"path": 1', encoding="utf-8")
+    assert check("good.md").report["findings"] == first.report["findings"]
+    for entry in cache_entries(tree):
+        entry.write_text('{"findings": 5, "errors": []}', encoding="utf-8")
+    assert check("good.md").report["findings"] == first.report["findings"]
+
+
+@pytest.fixture
+def read_only(tree: Path) -> Path:
+    """A tree whose folder refuses new files (root ignores modes, so use a real check)."""
+    os.chmod(tree, stat.S_IRUSR | stat.S_IXUSR)
+    probe = tree / "probe"
+    try:
+        probe.write_text("x")
+    except OSError:
+        yield tree
+    else:
+        probe.unlink()
+        pytest.skip("running as root: a read-only folder is still writable here")
+    finally:
+        os.chmod(tree, stat.S_IRWXU)
+
+
+def test_read_only_tree_still_reports(read_only: Path) -> None:
+    run = check(".")
+    assert run.code == 1
+    assert run.good_file_linted
+
+
+def test_baseline_write_failure_is_an_error(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import culturelint.baseline
+
+    def refuse(path: Path, data: str | bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(culturelint.baseline, "write_atomic", refuse)
+    run = check("--no-cache", "--baseline", "base.json", "--update-baseline", ".")
+    assert run.code == 2
+    assert any(
+        "cannot write baseline: Permission denied" in e["message"] for e in run.report["errors"]
+    )
+
+
+def test_cache_write_failure_is_not_an_error(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import culturelint.atomic
+
+    def refuse(path: Path, data: str | bytes) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(culturelint.atomic, "write_atomic", refuse)
+    run = check(".")
+    assert run.code == 1 and run.report["errors"] == []
+
+
+def test_unexpected_exception_is_one_line_internal_error(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import culturelint.runner
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("something inside culturelint")
+
+    monkeypatch.setattr(culturelint.runner, "_lint_all", broken)
+    run = check("--no-cache", ".")
+    assert run.code == 2
+    assert_no_traceback(run)
+    assert "internal error: ZeroDivisionError: something inside culturelint" in run.stderr
+    assert "please report it" in run.stderr
+
+
+def test_no_traceback_from_a_real_process(tree: Path) -> None:
+    os.symlink("loop.md", tree / "loop.md")
+    write(tree / "bin.md", b"\x89PNG\r\n\x1a\n" + bytes(20))
+    run = check_process("--no-cache", ".", cwd=tree)
+    assert run.code == 2
+    assert_no_traceback(run)
