@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from culturelint.document import Document, Segment
+from culturelint.document import Comment, Document, Segment
 from culturelint.readers import read_document, reader_for
-from culturelint.readers.l10n_units import UnitComment
 
 REALCOPY = Path("/work/shared/data/realcopy")
 
@@ -81,7 +80,7 @@ def test_select_variants_are_segments_with_the_text_around_them() -> None:
 def test_message_comment_applies_to_the_whole_message() -> None:
     doc = read("# culturelint-disable-next-line CL801\nlong =\n    eins\n    zwei\n\n## Group\n")
     first, group = doc.comments
-    assert isinstance(first, UnitComment) and first.applies_to is not None
+    assert isinstance(first, Comment) and first.applies_to is not None
     assert doc.text[slice(*first.applies_to)].endswith("zwei")
     assert group.text == "## Group"
     assert doc.segments[0].note is None

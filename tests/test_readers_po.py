@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from culturelint.document import Document, Segment
+from culturelint.document import Comment, Document, Segment
 from culturelint.readers import read_document, reader_for
 from culturelint.readers.errors import ReadError
-from culturelint.readers.l10n_units import EMPTY, FUZZY, TEMPLATE, UnitComment
+from culturelint.readers.l10n_units import EMPTY, FUZZY, TEMPLATE
 
 HEADER = (
     'msgid ""\nmsgstr ""\n"Language: de_DE\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
@@ -112,7 +112,7 @@ def test_empty_msgstr_is_an_empty_unit_at_its_keyword() -> None:
 def test_translator_comment_applies_to_its_whole_entry() -> None:
     doc = read(HEADER + '# culturelint-disable-next-line CL801\nmsgid "a"\nmsgstr ""\n"b"\n')
     (comment,) = doc.comments
-    assert isinstance(comment, UnitComment)
+    assert isinstance(comment, Comment)
     assert comment.text == "# culturelint-disable-next-line CL801"
     assert comment.applies_to is not None
     assert doc.text[comment.applies_to[0] : comment.applies_to[1]].endswith('"b"')

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from culturelint.document import Document, Segment
+from culturelint.document import Comment, Document, Segment
 from culturelint.readers import read_document, reader_for
 from culturelint.readers.errors import ReadError
-from culturelint.readers.l10n_units import EMPTY, SOURCE_LANGUAGE, UnitComment
+from culturelint.readers.l10n_units import EMPTY, SOURCE_LANGUAGE
 
 V12 = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -163,7 +163,7 @@ def test_comment_before_a_unit_applies_to_it() -> None:
         )
     )
     (comment,) = doc.comments
-    assert isinstance(comment, UnitComment) and comment.applies_to is not None
+    assert isinstance(comment, Comment) and comment.applies_to is not None
     assert doc.text[slice(*comment.applies_to)].endswith("</trans-unit>")
 
 

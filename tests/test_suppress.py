@@ -47,3 +47,14 @@ def test_file_and_line_and_prefix() -> None:
 def test_near_miss_plain_text_is_not_a_directive() -> None:
     s = parse(doc_with_comments("culturelint-disable in prose is not in a comment\n"))
     assert not s
+
+
+def test_next_line_directive_on_a_unit_covers_the_whole_unit() -> None:
+    text = '# culturelint-disable-next-line CL801\nmsgid "a"\nmsgstr ""\n"b"\n"c"\nmsgid "x"\n'
+    unit_start = text.index("msgid")
+    unit_end = text.index('msgid "x"')
+    comment = Comment(text[:37], 0, 37, applies_to=(unit_start, unit_end))
+    doc = Document(path="x.po", text=text, format="po", comments=[comment])
+    s = parse(doc)
+    assert all(s.suppressed("CL801", line) for line in (2, 3, 4, 5))
+    assert not s.suppressed("CL801", 6)

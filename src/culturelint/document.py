@@ -163,6 +163,9 @@ class Comment:
     text: str
     start: int
     end: int
+    # For comments that belong to a translation unit (PO, Fluent, XLIFF notes): the
+    # unit's source span, so a disable-next-line directive covers the whole unit.
+    applies_to: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

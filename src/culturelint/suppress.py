@@ -62,7 +62,11 @@ def parse(doc: Document) -> Suppressions:
             first_line, _ = doc.position(comment.start)
             last_line, _ = doc.position(max(comment.start, comment.end - 1))
             if verb == "disable-next-line":
-                ranges.append(_Range(last_line + 1, last_line + 1, codes))
+                next_line = last_line + 1
+                if comment.applies_to is not None:
+                    unit_end = max(comment.applies_to[0], comment.applies_to[1] - 1)
+                    next_line = max(doc.position(unit_end)[0], next_line)
+                ranges.append(_Range(last_line + 1, next_line, codes))
             elif verb == "disable-line":
                 ranges.append(_Range(first_line, last_line, codes))
             elif verb == "disable-file":

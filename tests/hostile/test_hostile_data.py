@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from hostile_util import GOOD, check, write
 
+INFO = "    severity: info\n"
+PATTERN = INFO + '    type: pattern\n    message: "{match}"\n'
 RULE_DOC = '    doc:\n      what: "w"\n      why: "y"\n      example: "x"\n'
 
 
@@ -34,22 +36,24 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+FR = "market: fr-CA\nname: Canada\n"
+BASE = "name: Base\nabstract: true\n"
+CYCLE = {
+    "fr-CA.yaml": FR + "extends: base-one\n",
+    "base-one.yaml": BASE + "market: base-one\nextends: base-two\n",
+    "base-two.yaml": BASE + "market: base-two\nextends: base-one\n",
+}
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [
         ({"fr-CA.yaml": "market: fr-CA\nname: [oops\n"}, r"mk/fr-CA.yaml: line 3.*invalid YAML"),
-        ({"fr-CA.yaml": "market: fr-CA\nname: Canada\ncolours: 12\n"}, r"colours: 12 is not of type 'object' \(line 3\)"),
-        (
-            {
-                "fr-CA.yaml": "market: fr-CA\nname: Canada\nextends: base-one\n",
-                "base-one.yaml": "market: base-one\nname: One\nabstract: true\nextends: base-two\n",
-                "base-two.yaml": "market: base-two\nname: Two\nabstract: true\nextends: base-one\n",
-            },
-            r"extends cycle: base-one -> base-two -> base-one",
-        ),
-        ({"fr-CA.yaml": "market: fr-CA\nname: Canada\nextends: base-nowhere\n"}, r"extends unknown profile 'base-nowhere'"),
+        ({"fr-CA.yaml": FR + "colours: 12\n"}, r"colours: 12 is not of type 'object' \(line 3\)"),
+        (CYCLE, r"extends cycle: base-one -> base-two -> base-one"),
+        ({"fr-CA.yaml": FR + "extends: base-nowhere\n"}, r"extends unknown profile 'base-nowhere'"),
     ],
-)  # fmt: skip
+)
 def test_broken_market_profile(project: Path, files: dict[str, str], message: str) -> None:
     for name, text in files.items():
         write(project / "mk" / name, text)
@@ -78,9 +82,9 @@ def test_unknown_market(project: Path) -> None:
 @pytest.mark.parametrize(
     ("body", "line", "message"),
     [
-        ('    severity: info\n    type: nonsense\n    message: "x"\n', 6, "'nonsense' is not one of"),
-        ('    severity: info\n    type: pattern\n    message: "{match}"\n    pattern: "([a-z"\n', 8, "invalid regular expression"),
-        ('    severity: info\n    type: pattern\n    message: "{match}"\n    pattern: "(a+)+$"\n', 8, "unsafe regular expression"),
+        (INFO + '    type: nonsense\n    message: "x"\n', 6, "'nonsense' is not one of"),
+        (PATTERN + '    pattern: "([a-z"\n', 8, "invalid regular expression"),
+        (PATTERN + '    pattern: "(a+)+$"\n', 8, "unsafe regular expression"),
         ("    severity: [info\n", 6, "YAML"),
     ],
 )  # fmt: skip

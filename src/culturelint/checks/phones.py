@@ -68,18 +68,19 @@ def find_phones(text: str, region: str) -> Iterator[Phone]:
     own = list(_matches(text, region))
     yield from own
     taken = [(p.start, p.end) for p in own]
-    if not _digit_runs_left(text, taken):
-        return
     foreign: dict[tuple[int, int], list[Phone]] = {}
-    for other in SOURCE_REGIONS:
-        if other == region:
-            continue
-        for phone in _matches(text, other):
-            if phone.has_country_code or any(_overlap(phone, span) for span in taken):
+    # Other regions are tried only around digit runs the market's reading left over,
+    # so the cost grows with the numbers in doubt, not with the length of the copy.
+    for lo, hi in _leftover_windows(text, taken):
+        for other in SOURCE_REGIONS:
+            if other == region:
                 continue
-            if phonenumbers.is_valid_number_for_region(phone.number, region):
-                continue
-            foreign.setdefault((phone.start, phone.end), []).append(phone)
+            for phone in _matches(text, other, lo, hi):
+                if phone.has_country_code or any(_overlap(phone, span) for span in taken):
+                    continue
+                if phonenumbers.is_valid_number_for_region(phone.number, region):
+                    continue
+                foreign.setdefault((phone.start, phone.end), []).append(phone)
     for same in foreign.values():
         # The regions that write the number exactly as the copy does are the likely
         # source ("(212) 555-0123" is how the US writes it, "030 12345678" Germany).
@@ -103,13 +104,14 @@ def _national(number: PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
-def _matches(text: str, region: str) -> Iterator[Phone]:
+def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iterator[Phone]:
+    """Valid numbers for `region` in text[lo:hi], with offsets into `text`."""
     import phonenumbers
 
     for match in phonenumbers.PhoneNumberMatcher(
-        text, region, leniency=phonenumbers.Leniency.VALID
+        text[lo:hi], region, leniency=phonenumbers.Leniency.VALID
     ):
-        raw, start = _unbracketed(match.raw_string, match.start)
+        raw, start = _unbracketed(match.raw_string, lo + match.start)
         if not _plausible(text, start, raw):
             continue
         try:
@@ -149,11 +151,22 @@ def _plausible(text: str, start: int, raw: str) -> bool:
     return raw.startswith("+") or any(not c.isdigit() for c in raw)
 
 
-def _digit_runs_left(text: str, taken: list[tuple[int, int]]) -> bool:
-    for match in re.finditer(r"[\d(][\d ()./-]{5,}\d", text):
-        if not any(s <= match.start() < e for s, e in taken):
-            return True
-    return False
+# A run of digits that could be a phone number: "(212) 555-0123", "030 12345678".
+_DIGIT_RUN = re.compile(r"\(?\d[\d ()./-]{5,}\d")
+
+
+def _leftover_windows(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Stretches of `text` around digit runs that are not yet a phone number and not
+    plainly a date or a number, with a little context for the matcher."""
+    for match in _DIGIT_RUN.finditer(text):
+        raw = match.group(0).strip()
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        if sum(c.isdigit() for c in raw) < 6 or _DATE_LIKE.fullmatch(raw):
+            continue
+        if _NUMBER_LIKE.fullmatch(raw) and any(r.group or r.decimal for r in read_number(raw)):
+            continue
+        yield max(0, match.start() - 2), min(len(text), match.end() + 2)
 
 
 def _overlap(phone: Phone, span: tuple[int, int]) -> bool:

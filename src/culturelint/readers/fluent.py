@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from culturelint.document import Comment, Document, SegmentBuilder
-from culturelint.readers.l10n_units import EMPTY, EmptyUnit, UnitComment
+from culturelint.readers.l10n_units import EMPTY, EmptyUnit
 
 # Beyond this many combinations of variants (several selects in one message), the
 # later selects contribute their default variant only.
@@ -63,7 +63,7 @@ def _comment(doc: Document, start: int, end: int, applies_to: tuple[int, int] | 
     if applies_to is None:
         doc.comments.append(Comment(raw, start, end))
     else:
-        doc.comments.append(UnitComment(raw, start, end, applies_to))
+        doc.comments.append(Comment(raw, start, end, applies_to))
 
 
 def _entry(doc: Document, text: str, entry: Any, empties: list[EmptyUnit]) -> None:

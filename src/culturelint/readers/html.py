@@ -352,8 +352,14 @@ class _Walker:
             anchor = anchor or 0
             sink.html_mapped(node.data, anchor, anchor)
             return
-        for text, s, e in align_text(node.data, self.src, start):
-            sink.html_piece(text, s, e)
+        src = self.src
+        for text, s, e in align_text(node.data, src, start):
+            if e - s == len(text) and not src.startswith(text, s):
+                # Alignment went astray (text the tree builder moved, such as table
+                # foster parenting): claim the span as a whole, never a wrong character.
+                sink.html_mapped(text, s, e)
+            else:
+                sink.html_piece(text, s, e)
 
     def _comment(self, node: Any) -> None:
         start = node.origin_offset

@@ -21,8 +21,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from culturelint.document import Comment
-
 EMPTY = "l10n_empty"
 FUZZY = "l10n_fuzzy"
 OBJECTS = "l10n_objects"
@@ -41,16 +39,3 @@ class EmptyUnit:
     end: int
     note: str | None = None
     attrs: dict[str, Any] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class UnitComment(Comment):
-    """A comment that belongs to one translation unit.
-
-    `applies_to` is the unit's (start, end) source offsets. A
-    `culturelint-disable-next-line` directive in a PO translator comment or a Fluent
-    message comment is meant for the whole unit below it (its msgstr lines, every line
-    of a multiline message), not just for the line right after the comment.
-    """
-
-    applies_to: tuple[int, int] | None = None

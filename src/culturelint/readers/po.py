@@ -34,7 +34,6 @@ from culturelint.readers.l10n_units import (
     TARGET_LANGUAGE,
     TEMPLATE,
     EmptyUnit,
-    UnitComment,
 )
 from culturelint.readers.lines import SourceLines
 
@@ -277,7 +276,7 @@ def _key(msgctxt: str | None, msgid: str) -> str:
 def _add_comments(doc: Document, entry: _Entry) -> None:
     for comment_text, start, end in entry.comments:
         if entry.fields:
-            doc.comments.append(UnitComment(comment_text, start, end, (start, entry.end)))
+            doc.comments.append(Comment(comment_text, start, end, (start, entry.end)))
         else:
             doc.comments.append(Comment(comment_text, start, end))
 

@@ -34,7 +34,6 @@ from culturelint.readers.l10n_units import (
     SOURCE_LANGUAGE,
     TARGET_LANGUAGE,
     EmptyUnit,
-    UnitComment,
 )
 
 UNIT_TAGS = frozenset({"trans-unit", "unit"})
@@ -316,7 +315,7 @@ class _Walker:
 
     def _finish_unit(self, unit: _Unit, end: int) -> None:
         for comment_text, c_start, c_end in self._pending_comments:
-            self.comments.append(UnitComment(comment_text, c_start, c_end, (unit.start, end)))
+            self.comments.append(Comment(comment_text, c_start, c_end, (unit.start, end)))
         self._pending_comments.clear()
         note = "\n".join(unit.notes) or None
         several = len(unit.parts) > 1
