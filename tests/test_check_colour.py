@@ -344,3 +344,44 @@ def test_applies_only_to_markets_with_colour_entries(
     entries: list[dict[str, Any]], applies: bool
 ) -> None:
     assert CHECK.applies_to(profile_with("ja-JP", *entries)) is applies
+
+
+# -- colours that matter only in a context (white next to gift or New Year words) ---------
+
+CONTEXT_WHITE = {
+    "colours": {
+        "entries": [
+            {
+                "id": "white",
+                "colour": "white",
+                "meaning": "White is the colour of mourning.",
+                "words": {"zh": ["白色"], "en": ["white"]},
+                "context": {"zh": ["礼盒", "春节"], "en": ["gift"]},
+                "source": "Aslam 2006",
+                "confidence": "low",
+            }
+        ]
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("白色礼盒装，送朋友。", ["白色"]),  # colour word with a gift word: fires
+        ("春节限定白色款", ["白色"]),
+        ("白色款，简约百搭。", []),  # product colour, no context: quiet
+        ("我明白，礼盒很快到。", []),  # near miss: 白 inside 明白 is not the colour word
+    ],
+)
+def test_context_gates_colour_words(text: str, expected: list[str]) -> None:
+    profile = make_profile("zh-CN", language="zh", **CONTEXT_WHITE)
+    doc = paragraphs_doc(text)
+    assert flagged(doc, run_check(CHECK, doc, profile)) == expected
+
+
+def test_shipped_zh_cn_profile_flags_white_gift_boxes() -> None:
+    doc = paragraphs_doc("白色礼盒装，限时特价。\n\n白色款，简约百搭。")
+    hits = run_check(CHECK, doc, real_profile("zh-CN"))
+    assert flagged(doc, hits) == ["白色"]
+    assert hits[0].start == 0

@@ -392,13 +392,30 @@ def _starts(text: str, words: list[str]) -> list[int]:
 
 
 @cache
-def _lemma_table(language: str) -> dict[str, Any]:
-    """The `lemma_lookup` table of spacy-lookups-data for `language`, or {}.
+def _lemma_table(language: str) -> Any:
+    """The `lemma_lookup` table of spacy-lookups-data for `language`: a mapping with
+    `get`, empty when the language has none.
 
-    Found through the package's `spacy_lookups` entry points (what spaCy's lookups
-    registry reads, without importing spaCy) and kept as a plain dict: building a
-    spaCy `Table` hashes every key and takes several times longer for large tables.
+    With a cache folder, the table is an SQLite file there (`_LemmaStore`), built once
+    from the JSON: opening it costs nothing, and a run with copy in six languages does
+    not hold six tables of several hundred thousand words (half a gigabyte) in memory.
+    Without one, the JSON is read into a dict.
     """
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("lemmas")
+    if folder is not None:
+        store = _LemmaStore.open(folder, language)
+        if store is not None:
+            return store
+    return _lemma_json(language)
+
+
+def _lemma_json(language: str) -> dict[str, Any]:
+    """The table as spacy-lookups-data ships it, found through the package's
+    `spacy_lookups` entry points (what spaCy's lookups registry reads, without
+    importing spaCy) and kept as a plain dict: building a spaCy `Table` hashes every
+    key and takes several times longer for the large tables."""
     import gzip
     import json
     from importlib.metadata import entry_points
@@ -423,13 +440,102 @@ def _lemma_table(language: str) -> dict[str, Any]:
     return table if isinstance(table, dict) else {}
 
 
+class _LemmaStore:
+    """A lemma table in SQLite: word -> lemma, looked up one word at a time.
+
+    Only what `_lemma` reads is stored: a list value becomes its first item, and
+    entries without a usable lemma are left out (both read as "no lemma"). Lookups
+    are remembered, since copy repeats its words. A forked worker opens its own
+    connection, as SQLite requires.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pid = -1
+        self._conn: Any = None
+        self._seen: dict[str, str | None] = {}
+
+    @classmethod
+    def open(cls, folder: Path, language: str) -> _LemmaStore | None:
+        """The store for `language`, built first if missing; None if it cannot be."""
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            name = f"{language}-lookups-{version('spacy-lookups-data')}.sqlite"
+        except PackageNotFoundError:
+            return None
+        path = folder / name
+        if not path.is_file() and not cls._build(path, language):
+            return None
+        return cls(path)
+
+    @staticmethod
+    def _build(path: Path, language: str) -> bool:
+        import os
+        import sqlite3
+        import tempfile
+
+        from culturelint.profiles import validcache
+
+        rows = []
+        for key, value in _lemma_json(language).items():
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(key, str) and isinstance(value, str) and value:
+                rows.append((key, value))
+        try:
+            validcache.ensure_folder(path.parent)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            try:
+                conn = sqlite3.connect(temp)
+                with conn:
+                    conn.execute(
+                        "CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID"
+                    )
+                    conn.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", rows)
+                conn.close()
+                os.replace(temp, path)  # all or nothing, like write_atomic
+            finally:
+                if os.path.exists(temp):
+                    os.unlink(temp)
+        except (OSError, sqlite3.Error):
+            return False
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+    def get(self, word: str, default: Any = None) -> Any:
+        if word in self._seen:
+            found = self._seen[word]
+        else:
+            found = self._lookup(word)
+            if len(self._seen) < 500_000:
+                self._seen[word] = found
+        return default if found is None else found
+
+    def _lookup(self, word: str) -> str | None:
+        import os
+        import sqlite3
+
+        if self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        try:
+            row = self._conn.execute("SELECT lemma FROM lemma WHERE word = ?", (word,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+
 def _initial(text: str) -> str:
     """First letter without case or accents: "Äpfel" -> "a"."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return decomposed[:1]
 
 
-def _lemma(table: dict[str, Any], word: str, folded: str) -> tuple[str, bool]:
+def _lemma(table: Any, word: str, folded: str) -> tuple[str, bool]:
     """Case-folded lookup lemma of `word` (or `folded`), and whether the table knows
     the word as written or in lower case.
 

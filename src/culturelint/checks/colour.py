@@ -19,7 +19,7 @@ from typing import Any
 from culturelint.checks._util import first_sentence, segment_hit
 from culturelint.document import CssColour, Document
 from culturelint.finding import Hit, Severity
-from culturelint.matching import matcher_for
+from culturelint.matching import TermMatch, TermMatcher, matcher_for
 from culturelint.profiles.model import Profile
 from culturelint.registry import Check, CheckContext, RuleDoc
 
@@ -343,13 +343,19 @@ def _word_hits(
     evidence = profile.evidence(f"colours.{entry['id']}", entry)
     meaning = first_sentence(str(entry.get("meaning", "")))
     suggestion = _context_advice(entry, colour)
+    context = profile.terms(entry.get("context"))
     for language, words in terms.items():
         matcher = matcher_for(language, words)
         excluded = matcher_for(language, NOT_COLOUR.get(language, []))
+        context_matchers = [matcher_for(lang, ws) for lang, ws in context.items()]
         for segment in doc.segments:
+            if context_matchers and not any(m.find(segment.text) for m in context_matchers):
+                continue
             masks = [(m.start, m.end) for m in excluded.find(segment.text)]
             for match in matcher.find(segment.text):
                 if any(s <= match.start and match.end <= e for s, e in masks):
+                    continue
+                if context_matchers and not _in_context(segment.text, match, context_matchers):
                     continue
                 found = segment.text[match.start : match.end]
                 yield segment_hit(
@@ -361,6 +367,19 @@ def _word_hits(
                     evidence=evidence,
                     severity=severity,
                 )
+
+
+# A colour that matters only in a context (white for a gift) needs a word of that context
+# in the same clause: "新春红色礼盒，白色T恤" names a red gift box and a white T-shirt.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\n]")
+
+
+def _in_context(text: str, match: TermMatch, context_matchers: list[TermMatcher]) -> bool:
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    start = max((b + 1 for b in breaks if b < match.start), default=0)
+    end = min((b for b in breaks if b >= match.end), default=len(text))
+    clause = text[start:end]
+    return any(m.find(clause) for m in context_matchers)
 
 
 def _css_hits(
@@ -449,9 +468,11 @@ CHECK = Check(
             "on).\n\n"
             "In words: every segment is searched for the entry's `words` in the "
             "market's languages (matched on lemmas, by characters in Chinese and "
-            "Japanese). An entry without `words` is not looked for in the text: "
-            "profiles leave them out where the colour word is everyday vocabulary "
-            "(白色 is a product colour) or the connotation is a good one. The option "
+            "Japanese). An entry with a `context` fires only when a context word stands "
+            "in the same clause (white next to gift or New Year words in Chinese "
+            "markets, not a white T-shirt). An entry without `words` is not looked for "
+            "in the text: profiles leave them out where the connotation is a good one "
+            "or nothing in the text is worth a finding. The option "
             "`colour-names: true` (under `options: {colour-connotation: ...}` in the "
             "config) gives such entries the common names of their colour (white, weiß, "
             "白, 白色, ホワイト ...) in en, de, fr, es, pt, it, ja, zh, ko and ar. "

@@ -78,8 +78,8 @@ def find_phones(text: str, region: str) -> Iterator[Phone]:
             for phone in _matches(text, other, lo, hi):
                 if phone.has_country_code or any(_overlap(phone, span) for span in taken):
                     continue
-                if phonenumbers.is_valid_number_for_region(phone.number, region):
-                    continue
+                if _valid_in(phone.raw, region):
+                    continue  # the market reads it as its own number
                 foreign.setdefault((phone.start, phone.end), []).append(phone)
     for same in foreign.values():
         # The regions that write the number exactly as the copy does are the likely
@@ -98,6 +98,15 @@ def find_phones(text: str, region: str) -> Iterator[Phone]:
         )
 
 
+def _valid_in(raw: str, region: str) -> bool:
+    import phonenumbers
+
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(raw, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def _national(number: PhoneNumber) -> str:
     import phonenumbers
 
@@ -108,8 +117,10 @@ def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iter
     """Valid numbers for `region` in text[lo:hi], with offsets into `text`."""
     import phonenumbers
 
+    window = text[lo:hi]
+    # The matcher gives up after `max_tries` candidates; copy is never too long to read.
     for match in phonenumbers.PhoneNumberMatcher(
-        text[lo:hi], region, leniency=phonenumbers.Leniency.VALID
+        window, region, leniency=phonenumbers.Leniency.VALID, max_tries=len(window) + 1
     ):
         raw, start = _unbracketed(match.raw_string, lo + match.start)
         if not _plausible(text, start, raw):
