@@ -73,3 +73,13 @@ def test_errors_name_file_and_key(tmp_path: Path, text: str, expected: str) -> N
 def test_empty_file_is_defaults(tmp_path: Path) -> None:
     config = load_config(write(tmp_path / "culturelint.yaml", ""))
     assert config.fail_on == "warning"
+
+
+@pytest.mark.parametrize(("value", "ok"), [("8MiB", True), (1000, True), ("lots", False)])
+def test_max_file_size(tmp_path: Path, value: object, ok: bool) -> None:
+    path = write(tmp_path / "culturelint.yaml", f"max_file_size: {value}\n")
+    if ok:
+        assert load_config(path).max_file_size == value
+    else:
+        with pytest.raises(ConfigError, match="max_file_size"):
+            load_config(path)

@@ -305,3 +305,10 @@ def main() -> None:
     except KeyboardInterrupt:
         _err("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug must not reach the user as a traceback
+        if os.environ.get("CULTURELINT_DEBUG"):
+            raise
+        from culturelint.runner import internal_error_message
+
+        sys.stderr.write(internal_error_message(exc))
+        sys.exit(2)

@@ -40,6 +40,8 @@ class Config:
     overrides: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Options for individual checks, keyed by rule name or code.
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Largest file linted, in bytes or as "8MiB"; None: the built-in limit.
+    max_file_size: int | str | None = None
 
     def option(self, code: str, name: str, key: str, default: Any = None) -> Any:
         for k in (code, name):
@@ -76,6 +78,13 @@ def load_config(path: Path | None) -> Config:
     raw = _read_raw(path)
     _validate(raw, path)
     root = path.parent.resolve()
+    if raw.get("max_file_size") is not None:
+        from culturelint.engine import SizeError, parse_size
+
+        try:
+            parse_size(raw["max_file_size"])
+        except SizeError as exc:
+            raise ConfigError(f"{path}: max_file_size: {exc}") from None
     return Config(
         path=path,
         root=root,
@@ -93,6 +102,7 @@ def load_config(path: Path | None) -> Config:
         rule_paths=[(root / p) for p in raw.get("rule_paths", [])],
         overrides=dict(raw.get("overrides", {})),
         options=dict(raw.get("options", {})),
+        max_file_size=raw.get("max_file_size"),
     )
 
 

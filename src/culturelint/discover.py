@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,8 +142,15 @@ def unreadable(path: Path) -> str | None:
     return None
 
 
-def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[Target | str]:
-    """Yield targets in a stable order, or an error string for a path that does not exist."""
+def discover(
+    paths: list[str], config: Config, accepts: Callable[[str], bool]
+) -> Iterator[Target | str]:
+    """Yield targets in a stable order, or an error string for a path that does not exist.
+
+    `accepts` says whether a file found in a folder is copy (a reader handles it); it
+    sees the path, because .json counts only on a locale path (de/app.json, not
+    package.json).
+    """
     ignorer = _Ignorer()
     seen: set[Path] = set()
     for raw in paths:
@@ -168,7 +175,7 @@ def discover(paths: list[str], config: Config, supported: set[str]) -> Iterator[
                 )
                 for name in sorted(filenames):
                     file = current / name
-                    if file.suffix.lower() not in supported:
+                    if not accepts(file.as_posix()):
                         continue
                     resolved = _resolve(file)
                     if resolved in seen or _excluded(file, config):

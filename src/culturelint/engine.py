@@ -68,8 +68,7 @@ def max_file_bytes(config: Config) -> int:
             return parse_size(raw)
         except SizeError as exc:
             raise SizeError(f"{MAX_FILE_SIZE_ENV}: {exc}") from None
-    # `max_file_size` is read only when the config has the field.
-    configured = getattr(config, "max_file_size", None)
+    configured = config.max_file_size
     if configured is None:
         return MAX_FILE_BYTES
     try:
@@ -198,14 +197,31 @@ class Linter:
         data = self._read(path, display)
         if isinstance(data, FileResult):
             return data
-        if self.cache is not None:
-            cached = self.cache.get(display, data)
-            if cached is not None:
-                return cached
+        if self.cache is None:
+            return self.lint_bytes(data, display)
+        key_data = data + self._paired_source_bytes(display)
+        cached = self.cache.get(display, key_data)
+        if cached is not None:
+            return cached
         result = self.lint_bytes(data, display)
-        if self.cache is not None:
-            self.cache.put(display, data, result)
+        self.cache.put(display, key_data, result)
         return result
+
+    def _paired_source_bytes(self, display: str) -> bytes:
+        """The source-language sibling of a JSON or Fluent target, for the cache key:
+        editing en/app.json changes the findings of de/app.json."""
+        from culturelint.readers import reader_for
+
+        if reader_for(display) not in ("json", "fluent"):
+            return b""
+        from culturelint.l10n.options import l10n_options
+        from culturelint.l10n.pairing import source_path_for
+
+        try:
+            source = source_path_for(display, l10n_options(self.config))
+            return b"\0source\0" + source.read_bytes() if source is not None else b""
+        except (OSError, ValueError):
+            return b""
 
     def _read(self, path: Path, display: str) -> bytes | FileResult:
         """The file's bytes, or the error that says why they cannot be had.

@@ -86,7 +86,7 @@ def _silence_stdout() -> None:
 
 def _run_check(config: Config, opts: RunOptions) -> int:
     from culturelint.discover import Target, discover
-    from culturelint.readers import SUPPORTED_EXTENSIONS
+    from culturelint.readers import reader_for
 
     registry, errors = build_registry(config)
     linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
@@ -96,8 +96,6 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     files = 0
     if opts.paths == ["-"]:
         name = opts.stdin_filename or "-"
-        from culturelint.readers import reader_for
-
         data = sys.stdin.buffer.read(linter.max_bytes + 1)
         if len(data) > linter.max_bytes:
             results.append(
@@ -110,7 +108,9 @@ def _run_check(config: Config, opts: RunOptions) -> int:
         if "-" in opts.paths:
             errors.append(FileError("-", "stdin ('-') cannot be combined with other paths"))
         targets: list[Target] = []
-        for item in discover([p for p in opts.paths if p != "-"], config, SUPPORTED_EXTENSIONS):
+        for item in discover(
+            [p for p in opts.paths if p != "-"], config, lambda p: reader_for(p) is not None
+        ):
             if isinstance(item, str):
                 path, _, message = item.rpartition(": ")  # a path may hold ": " too
                 errors.append(FileError(path, message))

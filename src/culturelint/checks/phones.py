@@ -12,6 +12,7 @@ info.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,20 +64,20 @@ class Phone:
 def find_phones(text: str, region: str) -> Iterator[Phone]:
     """Valid phone numbers in `text` read from `region`, then numbers of other regions
     that are not valid in `region` (they can only be someone else's)."""
-    import phonenumbers
 
     own = list(_matches(text, region))
     yield from own
     taken = [(p.start, p.end) for p in own]
+    starts = [p.start for p in own]
     foreign: dict[tuple[int, int], list[Phone]] = {}
     # Other regions are tried only around digit runs the market's reading left over,
     # so the cost grows with the numbers in doubt, not with the length of the copy.
-    for lo, hi in _leftover_windows(text, taken):
+    for lo, hi in _leftover_windows(text, taken, starts):
         for other in SOURCE_REGIONS:
             if other == region:
                 continue
             for phone in _matches(text, other, lo, hi):
-                if phone.has_country_code or any(_overlap(phone, span) for span in taken):
+                if phone.has_country_code or _overlaps(phone, taken, starts):
                     continue
                 if _valid_in(phone.raw, region):
                     continue  # the market reads it as its own number
@@ -99,12 +100,12 @@ def find_phones(text: str, region: str) -> Iterator[Phone]:
 
 
 def _valid_in(raw: str, region: str) -> bool:
+    """Whether the matcher reads `raw` as a valid number of `region`, as written (a
+    German reader dials "(212) 555-0123" as nothing: it lacks the trunk prefix 0)."""
     import phonenumbers
 
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(raw, region))
-    except phonenumbers.NumberParseException:
-        return False
+    matcher = phonenumbers.PhoneNumberMatcher(raw, region, leniency=phonenumbers.Leniency.VALID)
+    return any(m.raw_string == raw for m in matcher)
 
 
 def _national(number: PhoneNumber) -> str:
@@ -166,12 +167,15 @@ def _plausible(text: str, start: int, raw: str) -> bool:
 _DIGIT_RUN = re.compile(r"\(?\d[\d ()./-]{5,}\d")
 
 
-def _leftover_windows(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def _leftover_windows(
+    text: str, taken: list[tuple[int, int]], starts: list[int]
+) -> Iterator[tuple[int, int]]:
     """Stretches of `text` around digit runs that are not yet a phone number and not
     plainly a date or a number, with a little context for the matcher."""
     for match in _DIGIT_RUN.finditer(text):
         raw = match.group(0).strip()
-        if any(s <= match.start() < e for s, e in taken):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < taken[i][1]:
             continue
         if sum(c.isdigit() for c in raw) < 6 or _DATE_LIKE.fullmatch(raw):
             continue
@@ -180,8 +184,10 @@ def _leftover_windows(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple
         yield max(0, match.start() - 2), min(len(text), match.end() + 2)
 
 
-def _overlap(phone: Phone, span: tuple[int, int]) -> bool:
-    return phone.start < span[1] and span[0] < phone.end
+def _overlaps(phone: Phone, taken: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `phone` overlaps one of the sorted spans in `taken`."""
+    i = bisect.bisect_left(starts, phone.end) - 1
+    return i >= 0 and taken[i][1] > phone.start
 
 
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
