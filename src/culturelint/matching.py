@@ -117,10 +117,10 @@ def _spacy_spans(language: str) -> Any:
     return lambda text: [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text) if not t.is_space]
 
 
-# Characters a process tokenizes with the rules before it hands over to spaCy: its
-# compiled tokenizer is faster, which repays the import on runs this long.
-SWITCH_TO_SPACY_AFTER = 400_000
-_tokenized_chars = 0
+# Characters of one language a process tokenizes with the rules before it hands that
+# language over to spaCy: its compiled tokenizer is faster, which repays importing
+# spaCy and building the language's pipeline (seconds for French) on runs this long.
+SWITCH_TO_SPACY_AFTER = 2_000_000
 
 
 class _Switching:
@@ -133,12 +133,12 @@ class _Switching:
         self.language = language
         self.spans = spans
         self.switched = False
+        self.chars = 0
 
     def __call__(self, text: str) -> Spans:
-        global _tokenized_chars
         if not self.switched:
-            _tokenized_chars += len(text)
-            if _tokenized_chars > SWITCH_TO_SPACY_AFTER:
+            self.chars += len(text)
+            if self.chars > SWITCH_TO_SPACY_AFTER:
                 self.spans = _spacy_spans(self.language)
                 self.switched = True
         return self.spans(text)

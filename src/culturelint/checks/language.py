@@ -227,18 +227,7 @@ def _market_language_by_words(text: str, expected: frozenset[str]) -> str | None
 def _langdetect(
     text: str, scripts: Counter[str], letters: int, expected: frozenset[str]
 ) -> Detection | None:
-    from langdetect.lang_detect_exception import LangDetectException
-
-    detector = _factory().create()
-    detector.append(text)
-    try:
-        ranked = detector.get_probabilities()
-    except LangDetectException:  # no usable features, e.g. only symbols
-        return None
-    probabilities: dict[str, float] = {}
-    for item in ranked:
-        code = canonical(item.lang)
-        probabilities[code] = probabilities.get(code, 0.0) + item.prob
+    probabilities = _probabilities(text)
     if not probabilities:
         return None
     best = max(probabilities, key=probabilities.__getitem__)
@@ -250,6 +239,55 @@ def _langdetect(
     if sum(scripts[s] for s in written_in) / letters < DOMINANT_SHARE:
         return None
     return Detection(best, "langdetect")
+
+
+def _probabilities(text: str) -> dict[str, float]:
+    """langdetect's language probabilities for `text` (canonical codes), remembered in
+    the derived-data cache: the answer is fixed (seeded), and a pre-commit run on an
+    edited page then skips loading langdetect's profiles (half a second) for every
+    paragraph it has seen before."""
+    import hashlib
+    import json
+
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("langdetect")
+    path = None
+    if folder is not None:
+        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        path = folder / key[:2] / f"{key}.json"
+        try:
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(cached, dict):
+                return {str(k): float(v) for k, v in cached.items()}
+        except (OSError, ValueError):
+            pass
+    probabilities = _detect(text)
+    if path is not None:
+        try:
+            from culturelint.atomic import write_atomic
+
+            validcache.ensure_folder(path.parent)
+            write_atomic(path, json.dumps(probabilities))
+        except OSError:
+            pass
+    return probabilities
+
+
+def _detect(text: str) -> dict[str, float]:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _factory().create()
+    detector.append(text)
+    try:
+        ranked = detector.get_probabilities()
+    except LangDetectException:  # no usable features, e.g. only symbols
+        return {}
+    probabilities: dict[str, float] = {}
+    for item in ranked:
+        code = canonical(item.lang)
+        probabilities[code] = probabilities.get(code, 0.0) + item.prob
+    return probabilities
 
 
 @lru_cache(maxsize=1)

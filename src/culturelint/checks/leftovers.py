@@ -24,7 +24,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -139,11 +139,50 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in getattr(module, "STOP_WORDS", ()))
 
 
+def _derived(name: str, build: Callable[[], Any]) -> Any:
+    """A word set or table derived from spacy-lookups-data, kept in the derived-data
+    cache (.culturelint_cache/) as a marshal file once built: re-reading the gzipped
+    JSON tables costs seconds a run, loading the derived file a few milliseconds.
+    Without a cache folder (--no-cache), it is built every time."""
+    import marshal
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("leftovers")
+    if folder is None:
+        return build()
+    try:
+        data_version = version("spacy-lookups-data")
+    except PackageNotFoundError:
+        data_version = "none"
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    path = folder / f"{name}-{data_version}-py{py}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        from culturelint.atomic import write_atomic
+
+        validcache.ensure_folder(folder)
+        write_atomic(path, marshal.dumps(value))
+    except (OSError, ValueError):
+        pass
+    return value
+
+
 @cache
 def vocabulary(language: str) -> frozenset[str]:
     """Case-folded words of the source language: its stop words, the forms and lemmas
     of its lemma lookup tables and the base forms of its lemma index
     (spacy-lookups-data; for English, WordNet's)."""
+    return _derived(f"vocabulary-{language}", lambda: _build_vocabulary(language))
+
+
+def _build_vocabulary(language: str) -> frozenset[str]:
     words: set[str] = set(stop_words(language))
     for name in _tables(language):
         data = _load(language, name) if _is_lemma_table(name) or name == "lemma_index" else {}
@@ -159,13 +198,17 @@ def vocabulary(language: str) -> frozenset[str]:
 
 
 @cache
-def _market_tables(language: str) -> tuple[tuple[dict[str, Any], frozenset[str]], ...]:
-    """The market language's lemma lookup tables, each with the set of its lemmas.
+def _market_tables(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """The forms and the lemmas of the market language's lemma lookup tables.
 
     Kept case-sensitive (as the tables are): German "US" is not English "us". The
     lemma index is left out: French's lists "more" as an old noun, which would make
     "Learn more" French.
     """
+    return _derived(f"market-{language}", lambda: _build_market_tables(language))
+
+
+def _build_market_tables(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     tables = []
     for name in _tables(language):
         if _is_lemma_table(name):
@@ -176,7 +219,7 @@ def _market_tables(language: str) -> tuple[tuple[dict[str, Any], frozenset[str]]
                 for lemma in (value if isinstance(value, list) else [value])
                 if isinstance(lemma, str)
             )
-            tables.append((data, lemmas))
+            tables.append((frozenset(k for k in data if isinstance(k, str)), lemmas))
     return tuple(tables)
 
 
@@ -196,18 +239,93 @@ def market_word(language: str, word: str, source: str) -> bool:
         return True
     forms = (word, word.lower(), word.capitalize())
     source_stop = stop_words(source)
-    for data, lemmas in _market_tables(language):
+    for forms_in_table, lemmas in _market_tables(language):
         for form in forms:
-            if form in data or (form in lemmas and form.casefold() not in source_stop):
+            if form in forms_in_table or (form in lemmas and form.casefold() not in source_stop):
                 return True
     return False
 
 
 @cache
-def _frequencies(language: str) -> dict[str, Any]:
+def _frequencies(language: str) -> Any:
     """Log probabilities of word forms in a large corpus of `language`, where
-    spacy-lookups-data has them (English, German, Spanish ...)."""
+    spacy-lookups-data has them (English, German, Spanish ...): a mapping with `in`
+    and `[]`. With a cache folder it is an SQLite file, since a check asks for a handful
+    of words and the whole table takes most of a second to load."""
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("leftovers")
+    if folder is not None:
+        store = _ProbStore.open(folder, language)
+        if store is not None:
+            return store
     return _load(language, "lexeme_prob")
+
+
+class _ProbStore:
+    """word -> log probability in SQLite; opened per process (forked workers too)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: Any = None
+        self._pid = -1
+
+    @classmethod
+    def open(cls, folder: Path, language: str) -> _ProbStore | None:
+        import os
+        import sqlite3
+        import tempfile
+        from importlib.metadata import PackageNotFoundError, version
+
+        from culturelint.profiles import validcache
+
+        try:
+            path = folder / f"prob-{language}-{version('spacy-lookups-data')}.sqlite"
+        except PackageNotFoundError:
+            return None
+        if path.is_file():
+            return cls(path)
+        rows = [
+            (k, float(v))
+            for k, v in _load(language, "lexeme_prob").items()
+            if isinstance(k, str) and isinstance(v, (int, float))
+        ]
+        try:
+            validcache.ensure_folder(folder)
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            try:
+                conn = sqlite3.connect(temp)
+                with conn:
+                    conn.execute("CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID")
+                    conn.executemany("INSERT OR REPLACE INTO prob VALUES (?, ?)", rows)
+                conn.close()
+                os.replace(temp, path)  # all or nothing
+            finally:
+                if os.path.exists(temp):
+                    os.unlink(temp)
+        except (OSError, sqlite3.Error):
+            return None
+        return cls(path)
+
+    def _get(self, word: str) -> float | None:
+        import os
+        import sqlite3
+
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        row = self._conn.execute("SELECT p FROM prob WHERE word = ?", (word,)).fetchone()
+        return None if row is None else float(row[0])
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._get(word) is not None
+
+    def __getitem__(self, word: str) -> float:
+        value = self._get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
 
 
 def _log_probability(table: dict[str, Any], word: str) -> float | None:
@@ -220,7 +338,12 @@ def _source_verbs(language: str) -> frozenset[str]:
     """Base forms of the source language's verbs (its lemma index), for one-word
     buttons: "Subscribe" and "Search" are commands, "Sale" and "Home" are labels
     other languages borrow."""
-    return frozenset(str(v).casefold() for v in _load(language, "lemma_index").get("verb", ()))
+    return _derived(
+        f"verbs-{language}",
+        lambda: frozenset(
+            str(v).casefold() for v in _load(language, "lemma_index").get("verb", ())
+        ),
+    )
 
 
 class Lexicon:

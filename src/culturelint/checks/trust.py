@@ -127,15 +127,33 @@ def _haystacks(doc: Document, where: str) -> list[str]:
     return [t for t in texts if t and t.strip()]
 
 
-def _words_found(entry: dict[str, Any], texts: list[str]) -> bool:
-    """Any of the entry's words, in any language listed: presence in any form counts."""
+def _words_found(entry: dict[str, Any], texts: list[str], languages: list[str]) -> bool:
+    """Any of the entry's words, in any language listed: presence in any form counts.
+
+    Words in the market's languages match on lemmas; words in other languages (an
+    English "Privacy Policy" link on a German page) match as case-folded whole words,
+    so a German page never pays for loading French or Polish lemma tables.
+    """
+    other: list[str] = []
     for language, words in (entry.get("words") or {}).items():
         if not words:
+            continue
+        if language not in languages:
+            other.extend(str(w) for w in words)
             continue
         matcher = matcher_for(language, [str(w) for w in words])
         if any(matcher.find(text) for text in texts):
             return True
+    if other:
+        pattern = _plain_words(tuple(sorted(set(other))))
+        return any(pattern.search(text) for text in texts)
     return False
+
+
+@lru_cache(maxsize=256)
+def _plain_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -150,9 +168,9 @@ def _patterns(entry: dict[str, Any], key: str) -> list[SafePattern]:
     return [_compiled(str(p), f"{key}.patterns") for p in entry.get("patterns") or []]
 
 
-def signal_present(doc: Document, entry: dict[str, Any], key: str) -> bool:
+def signal_present(doc: Document, entry: dict[str, Any], key: str, languages: list[str]) -> bool:
     texts = _haystacks(doc, str(entry.get("where") or "page"))
-    if _words_found(entry, texts):
+    if _words_found(entry, texts, languages):
         return True
     return any(p.search(text) for p in _patterns(entry, key) for text in texts)
 
@@ -206,7 +224,7 @@ def _missing(
         if not _audience_applies(entry, doc) or not _scope_applies(entry, doc, profile):
             continue
         key = f"trust.expected.{entry.get('id', index)}"
-        if signal_present(doc, entry, key):
+        if signal_present(doc, entry, key, profile.languages):
             continue
         label = str(entry.get("label") or entry.get("id"))
         meaning = first_sentence(str(entry.get("meaning") or ""))
