@@ -88,7 +88,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     from culturelint.discover import Target, discover
     from culturelint.readers import reader_for
 
-    _configure_derived_cache(config, opts.use_cache)
+    _configure_derived_cache(config)
     registry, errors = build_registry(config)
     linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if opts.use_cache:
@@ -223,20 +223,23 @@ def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
     # Ctrl-C reaches the whole process group; the parent alone handles it, so a worker
     # never dies with a traceback half-way through a file.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _configure_derived_cache(config, use_cache)
+    _configure_derived_cache(config)
     registry, _errors = build_registry(config)  # setup errors are reported by the parent
     _WORKER = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if use_cache:
         _WORKER.cache = _make_cache(config, opts)
 
 
-def _configure_derived_cache(config: Config, use_cache: bool) -> None:
-    """Data derived once and reused across runs (schema verdicts, tokenizer rules, lemma
-    tables) lives in .culturelint_cache/ next to the results; --no-cache turns it off."""
+def _configure_derived_cache(config: Config) -> None:
+    """Data derived once from the installed libraries and reused across runs (schema
+    verdicts, tokenizer rules, lemma tables, language guesses) lives in
+    .culturelint_cache/ next to the results. It depends only on versions and inputs,
+    never on the files linted, so --no-cache (which re-lints every file) keeps it; a
+    read-only tree simply derives everything in memory."""
     from culturelint.profiles import validcache
 
     root = config.path.parent if config.path else Path.cwd()
-    validcache.configure(root / ".culturelint_cache" if use_cache else None)
+    validcache.configure(root / ".culturelint_cache")
 
 
 def _make_cache(config: Config, opts: RunOptions):  # type: ignore[no-untyped-def]
