@@ -11,8 +11,9 @@ from culturelint.finding import Hit
 from culturelint.profiles.loader import ProfileStore
 from culturelint.profiles.model import Profile
 from culturelint.registry import Check, CheckContext
+from shared import SHARED
 
-REALCOPY = Path("/work/shared/data/realcopy")
+REALCOPY = SHARED / "data" / "realcopy"
 MARKETS = Path(__file__).resolve().parents[1] / "markets"
 
 _NAMES = {

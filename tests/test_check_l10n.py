@@ -15,8 +15,9 @@ from culturelint.cli import app
 from culturelint.config import Config
 from culturelint.engine import Linter, build_registry
 from culturelint.registry import Registry
+from shared import SHARED
 
-REALCOPY = Path("/work/shared/data/realcopy")
+REALCOPY = SHARED / "data" / "realcopy"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "l10n"
 
 Found = tuple[int, int, str, str]  # line, column, flagged text, severity

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,9 @@ from culturelint.profiles.hofstede import (
     hofstede_for,
     known_rows,
 )
+from shared import SHARED
 
-SHARED_CSV = Path("/work/shared/data/hofstede-6d.csv")
+SHARED_CSV = SHARED / "data" / "hofstede-6d.csv"
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,15 @@ exact positions through multiline patterns, CRLF, placeables and literals."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from culturelint.document import Comment, Document, Segment
 from culturelint.readers import read_document, reader_for
+from shared import SHARED
 
-REALCOPY = Path("/work/shared/data/realcopy")
+REALCOPY = SHARED / "data" / "realcopy"
 
 
 def read(text: str, path: str = "de/main.ftl") -> Document:

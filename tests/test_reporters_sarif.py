@@ -13,8 +13,9 @@ from culturelint.finding import Evidence, FileError, Finding, Severity
 from culturelint.registry import Check, RuleDoc
 from culturelint.reporters import Report, render
 from culturelint.reporters.sarif import FINGERPRINT_KEY, first_sentence
+from shared import SHARED
 
-SCHEMA_PATH = Path("/work/shared/data/sarif-schema-2.1.0.json")
+SCHEMA_PATH = SHARED / "data" / "sarif-schema-2.1.0.json"
 JA_LINE = "夏の新作: 日本語 の白いギフト"
 
 
