@@ -16,6 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from culturelint.config import Config
+from culturelint.profiles.loader import SECTIONS
 from culturelint.profiles.model import Profile, ProfileError
 
 HOFSTEDE_CITATION = (
@@ -62,18 +63,6 @@ SHORT_HEADERS = {
     "formality": "form",
     "claims": "claim",
 }
-SECTIONS = (
-    "hofstede",
-    "formats",
-    "colours",
-    "numbers",
-    "gestures",
-    "taboos",
-    "trust",
-    "calendar",
-    "formality",
-    "claims",
-)
 
 
 def _store(config: Config):  # type: ignore[no-untyped-def]
