@@ -126,7 +126,8 @@ def check(
         typer.Option("--jobs", "-j", min=1, help="Processes to use [default: cores]."),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Re-lint every file instead of reusing cached results.")
+        bool,
+        typer.Option("--no-cache", help="Re-lint every file instead of reusing cached results."),
     ] = False,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to a file.")
