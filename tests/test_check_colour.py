@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -385,3 +387,162 @@ def test_shipped_zh_cn_profile_flags_white_gift_boxes() -> None:
     hits = run_check(CHECK, doc, real_profile("zh-CN"))
     assert flagged(doc, hits) == ["白色"]
     assert hits[0].start == 0
+
+
+# -- alt texts and image file names ---------------------------------------------------------
+
+
+def read_html(html: str) -> Document:
+    from culturelint.readers import read_document
+
+    return read_document("page.html", html, "html")
+
+
+def read_markdown(text: str) -> Document:
+    from culturelint.readers import read_document
+
+    return read_document("page.md", text, "markdown")
+
+
+@pytest.mark.parametrize(
+    ("market", "colour_entry", "html", "expected"),
+    [
+        ("ja-JP", WHITE_JA, '<img src="a.png" alt="白いギフトボックス">', ["白"]),
+        ("zh-CN", WHITE_ZH, '<p>新品</p><img src="a.png" alt="白色礼盒">', ["白色"]),
+    ],
+)
+def test_alt_text_is_searched_like_copy(
+    market: str, colour_entry: dict[str, Any], html: str, expected: list[str]
+) -> None:
+    doc = read_html(html)
+    hits = run_check(CHECK, doc, profile_with(market, colour_entry))
+    assert flagged(doc, hits) == expected
+    assert [s.kind for s in doc.segments if s.text.startswith("白")] == ["alt"]
+
+
+WHITE_FILES = entry("white", words={"ja": ["白"], "zh": ["白色"], "en": ["white"]})
+
+
+@pytest.mark.parametrize(
+    ("market", "src", "expected"),
+    [
+        ("ja-JP", "/img/white-gift-box.jpg", ["white"]),
+        ("ja-JP", "/img/gift_WHITE.png?v=2", ["WHITE"]),  # query string dropped
+        ("ja-JP", "https://cdn.example.jp/img/whiteGiftBox.webp", ["white"]),  # camelCase
+        ("ja-JP", "/img/新作の白いシャツ.png", ["白"]),  # CJK: anywhere in the name
+        ("zh-CN", "/img/hero.white.png", ["white"]),
+        ("zh-CN", "/img/新春白色礼盒.jpg", ["白色"]),
+        ("zh-CN", "/img/white_box", ["white"]),  # no extension: still an image
+    ],
+)
+def test_image_file_names_are_flagged_at_the_word(
+    market: str, src: str, expected: list[str]
+) -> None:
+    doc = read_html(f'<html><body><img src="{src}" alt=""></body></html>')
+    hits = run_check(CHECK, doc, profile_with(market, WHITE_FILES))
+    assert flagged(doc, hits) == expected
+    assert hits[0].message.startswith("Image file name '")
+    assert hits[0].evidence is not None and hits[0].evidence.key == "colours.white"
+
+
+@pytest.mark.parametrize(
+    ("market", "src"),
+    [
+        ("ja-JP", "/docs/whitepaper.pdf"),  # not an image, and not the whole word
+        ("ja-JP", "/img/white-label-kit.png"),  # "white label" is not the colour
+        ("ja-JP", "/img/white.pdf"),  # not an image
+        ("ja-JP", "/img/whiteboard.png"),  # not a whole word
+        ("ja-JP", "/img/面白いギフト.png"),  # 白 inside 面白い
+        ("zh-CN", "https://cdn.example.cn/img/hero.jpg?bg=white"),  # only in the query
+        ("zh-CN", "/img/白名单.png"),  # whitelist
+        ("zh-CN", "/img/red-gift.png#white"),  # only in the fragment
+    ],
+)
+def test_image_file_name_near_misses(market: str, src: str) -> None:
+    doc = read_html(f'<img src="{src}" alt="">')
+    assert run_check(CHECK, doc, profile_with(market, WHITE_FILES)) == []
+
+
+@pytest.mark.parametrize(
+    ("market", "src", "expected"),
+    [
+        ("zh-CN", "/img/blackboard.png", []),  # black is not a whole word here
+        ("zh-CN", "/img/black-friday-sale.png", []),  # a sale, not the colour
+        ("de-DE", "/img/schwarz-weiss_Kleid.jpg", ["schwarz"]),
+        ("de-DE", "/img/Schwarzwald.jpg", []),  # the Black Forest
+    ],
+)
+def test_file_names_in_a_spaced_language(market: str, src: str, expected: list[str]) -> None:
+    black = entry("black", words={"de": ["schwarz"], "en": ["black"]})
+    doc = read_html(f'<img src="{src}" alt="">')
+    assert flagged(doc, run_check(CHECK, doc, profile_with(market, black))) == expected
+
+
+def test_image_file_names_need_an_entry_with_words() -> None:
+    doc = read_html('<img src="/img/white-gift.png" alt="">')
+    config = Config(options={"colour-connotation": {"colour-names": True}})
+    assert run_check(CHECK, doc, profile_with("ja-JP", entry("white")), config) == []
+
+
+@pytest.mark.parametrize(
+    ("src", "alt", "expected"),
+    [
+        ("/img/white-gift-box.png", "", ["white"]),  # context word in the file name
+        ("/img/white-box.png", "春节礼盒", ["white"]),  # context word in the alt text
+        ("/img/白色礼盒.png", "", ["白色"]),
+        ("/img/white-tshirt.png", "简约百搭", []),  # a product colour: no context
+        ("/img/white-tshirt.png", None, []),
+    ],
+)
+def test_file_names_respect_the_entry_context(
+    src: str, alt: str | None, expected: list[str]
+) -> None:
+    alt_attr = "" if alt is None else f' alt="{alt}"'
+    doc = read_html(f'<img src="{src}"{alt_attr}>')
+    profile = make_profile("zh-CN", language="zh", **CONTEXT_WHITE)
+    hits = [h for h in run_check(CHECK, doc, profile) if h.message.startswith("Image")]
+    assert flagged(doc, hits) == expected
+
+
+def test_markdown_image_points_at_the_file_name_in_the_src() -> None:
+    text = '# 新品\n\n![white gift](/img/white-gift.png "white")\n'
+    doc = read_markdown(text)
+    hits = [
+        h
+        for h in run_check(CHECK, doc, profile_with("ja-JP", WHITE_FILES))
+        if h.message.startswith("Image")
+    ]
+    assert [h.start for h in hits] == [text.index("/img/white") + len("/img/")]
+
+
+def test_percent_encoded_file_name_points_at_the_image() -> None:
+    html = '<img src="/img/%E7%99%BD%E8%89%B2%E7%A4%BC%E7%9B%92.png" alt="">'
+    doc = read_html(html)
+    hits = run_check(CHECK, doc, profile_with("zh-CN", WHITE_FILES))
+    assert len(hits) == 1
+    assert "'白色礼盒'" in hits[0].message
+    assert (hits[0].start, hits[0].end) == (0, len(html))
+
+
+def test_shipped_zh_cn_profile_flags_white_gift_images_through_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from culturelint.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    html = (
+        '<!doctype html>\n<html lang="zh-CN"><body>\n<h1>新品</h1>\n'
+        '<img src="/img/white-gift-box.png" alt="">\n'
+        '<img src="/img/white-tshirt.png" alt="">\n</body></html>\n'
+    )
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", "--no-cache", "--format", "json", "--select", "CL201", "page.html"]
+    )
+    found = [
+        (f["rule"], f["line"], f["column"], f["end_column"])
+        for f in json.loads(result.stdout)["findings"]
+    ]
+    assert found == [("CL201", 4, 16, 21)], result.output

@@ -263,3 +263,165 @@ def test_applies_only_to_markets_with_unlucky_numbers(
     entries: list[dict[str, Any]], applies: bool
 ) -> None:
     assert CHECK.applies_to(profile_with("zh-CN", *entries)) is applies
+
+
+# -- phone numbers --------------------------------------------------------------------------
+
+PHONE_4 = entry("4", "phone")
+PHONE_44 = entry("44", "phone", id="n44")
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ja-JP", "お問い合わせ: 0120-444-444 まで", ["0120-444-444"]),
+        ("ja-JP", "電話 03-1234-5644（平日）", ["03-1234-5644"]),
+        ("ja-JP", "Call us on +81 3-1234-5644 today", ["+81 3-1234-5644"]),
+        ("zh-CN", "客服热线 400-444-4444", ["400-444-4444"]),
+        ("zh-CN", "Hotline: 010-6444-4444", ["010-6444-4444"]),
+    ],
+)
+def test_phone_numbers(market: str, text: str, expected: list[str]) -> None:
+    assert hits_in(market, text, PHONE_4) == expected
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("ja-JP", "お問い合わせ: 0120-444-440 まで"),  # ends in 0
+        ("ja-JP", "電話 03-4444-1230"),  # the 4s are not at the end
+        ("ja-JP", "特価 ¥1,984,444"),  # a price, not a phone number
+        ("zh-CN", "2024-04-04 14:00 开售"),  # a date and a time
+        ("zh-CN", "客服热线 400-444-4440"),
+        ("zh-CN", "订单号 44444"),  # too few digits to be a phone number
+    ],
+)
+def test_phone_near_misses(market: str, text: str) -> None:
+    assert hits_in(market, text, PHONE_4) == []
+
+
+def test_phone_number_is_one_finding_not_its_digit_groups() -> None:
+    # A standalone entry for 444 would otherwise hear the groups of the hotline.
+    standalone = entry("444", "standalone", id="n444")
+    assert hits_in("ja-JP", "0120 444 444", PHONE_4, standalone) == ["0120 444 444"]
+
+
+def test_phone_message_and_longest_ending() -> None:
+    doc = paragraphs_doc("お問い合わせ 0120-444-444")
+    hits = run_check(CHECK, doc, profile_with("ja-JP", PHONE_4, PHONE_44))
+    (hit,) = hits
+    assert hit.evidence is not None and hit.evidence.key == "numbers.n44"
+    assert hit.message.startswith("Phone number 0120-444-444 ends in 44, which may read badly")
+    assert hit.suggestion == "Consider a number that does not end in 44 for published lines"
+
+
+def test_phone_numbers_are_not_looked_for_without_a_phone_entry() -> None:
+    assert hits_in("ja-JP", "お問い合わせ 0120-444-444", FOUR_ALL) == []
+
+
+# -- model names ----------------------------------------------------------------------------
+
+MODEL_4 = entry("4", "model")
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ja-JP", "新型 Aurora 4 が登場", ["Aurora 4"]),
+        ("ja-JP", "型番X4をお選びください", ["X4"]),
+        ("ja-JP", "The new iPhone 4 case", ["iPhone 4"]),
+        ("zh-CN", "全新 Aurora 4 上市", ["Aurora 4"]),
+        ("zh-CN", "Das neue Modell 4 ist da", ["Modell 4"]),
+        ("zh-CN", "GT4 限量版", ["GT4"]),
+    ],
+)
+def test_model_names(market: str, text: str, expected: list[str]) -> None:
+    assert hits_in(market, text, MODEL_4) == expected
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("ja-JP", "iPhone 14 対応"),  # the number is 14, not 4
+        ("ja-JP", "A4 サイズ"),  # a paper size
+        ("ja-JP", "Q4 決算"),  # a quarter
+        ("ja-JP", "MP4 形式"),  # a file format
+        ("ja-JP", "version 4 / v4"),
+        ("zh-CN", "April 4 发布"),  # a date
+        ("zh-CN", "Step 4: 完成"),  # a step
+        ("zh-CN", "Aurora 4K 显示器"),  # a resolution
+        ("zh-CN", "Aurora 4 GB"),  # a measurement
+        ("zh-CN", "办公室在4楼"),  # a floor number, no name
+    ],
+)
+def test_model_near_misses(market: str, text: str) -> None:
+    assert hits_in(market, text, MODEL_4) == []
+
+
+def test_model_label_still_counts_for_standalone_entries() -> None:
+    # "Modell 4" is a model name and, after a label, a number on its own: a standalone
+    # entry reports the number, a model entry the whole name.
+    assert hits_in("zh-CN", "Modell 4", entry("4", "standalone")) == ["4"]
+    assert hits_in("zh-CN", "Modell 4", MODEL_4) == ["Modell 4"]
+
+
+def test_model_message() -> None:
+    doc = paragraphs_doc("全新 Aurora 4 上市")
+    (hit,) = run_check(CHECK, doc, profile_with("zh-CN", MODEL_4))
+    assert hit.message.startswith("Model name Aurora 4 carries the number 4, which may read")
+
+
+# -- the default profiles stay quiet on names and phone numbers ---------------------------
+
+
+@pytest.mark.parametrize("market", ["ja-JP", "zh-CN"])
+@pytest.mark.parametrize(
+    "text",
+    ["4K 対応", "24/7 サポート", "Windows 11", "iPhone 14", "0120-444-444", "A4 サイズ"],
+)
+def test_default_profiles_stay_quiet_on_near_misses(market: str, text: str) -> None:
+    doc = paragraphs_doc(text)
+    assert run_check(CHECK, doc, real_profile(market)) == []
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("zh-CN", "全新 Aurora 4 上市，Aurora 14 同步", ["Aurora 4"]),
+        ("zh-TW", "新款 X4 登場", ["X4"]),
+        ("ja-JP", "新型 Aurora 4 が登場", []),  # the model entry is Chinese only
+    ],
+)
+def test_shipped_model_entry_is_low_confidence(
+    market: str, text: str, expected: list[str]
+) -> None:
+    doc = paragraphs_doc(text)
+    hits = run_check(CHECK, doc, real_profile(market))
+    assert flagged(doc, hits) == expected
+    for hit in hits:
+        assert hit.severity is Severity.INFO
+        assert hit.evidence is not None and hit.evidence.key == "numbers.four-in-model-names"
+        assert "razaoautomovel.com" in (hit.evidence.source or "")
+
+
+def test_real_copy_stays_quiet() -> None:
+    from fluent.syntax import parse
+    from fluent.syntax.ast import Message, TextElement
+
+    from checkutil import REALCOPY
+
+    for market in ("ja-JP", "zh-CN"):
+        profile = real_profile(market)
+        files = sorted((REALCOPY / market).rglob("*.ftl"))
+        assert files
+        for path in files:
+            resource = parse(path.read_text(encoding="utf-8"))
+            for message in resource.body:
+                if not isinstance(message, Message) or message.value is None:
+                    continue
+                text = "".join(
+                    e.value for e in message.value.elements if isinstance(e, TextElement)
+                )
+                doc = paragraphs_doc(text.replace("\n\n", "\n"))
+                hits = run_check(CHECK, doc, profile)
+                assert hits == [], text

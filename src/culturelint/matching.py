@@ -244,9 +244,10 @@ class _RuleTokenizer:
         self._suffix = compiled("suffix").search
         self._infix = compiled("infix").finditer
         self._url_match = compiled("url_match").match
-        # Compiled on first use: French's is a list of more than a million characters.
-        self._token_pattern = patterns.get("token_match")
-        self._token_match_fn: Any = None
+        # French's is an alternation of more than a million characters: compiling it
+        # whole costs seconds, so its alternatives are compiled only when needed.
+        token_match = patterns.get("token_match")
+        self._token_match_fn = _LazyAlternation(*token_match).match if token_match else None
         if "phrases" in rules:
             self.phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
             for pieces, string in rules["phrases"]:
@@ -254,12 +255,8 @@ class _RuleTokenizer:
         else:
             self.phrases = self._special_phrases(bool(rules.get("faster_heuristics", True)))
 
-    def _token_match(self, text: str) -> Any:
-        if not self._token_pattern:
-            return None
-        if self._token_match_fn is None:
-            self._token_match_fn = re.compile(*self._token_pattern).match
-        return self._token_match_fn(text)
+    def _token_match(self, text: str) -> bool:
+        return self._token_match_fn is not None and self._token_match_fn(text)
 
     def _special_phrases(self, faster: bool) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         """Exceptions the affix rules would split, keyed by the first piece they split into."""
@@ -378,6 +375,131 @@ class _RuleTokenizer:
             out.append(words[i])
             i += 1
         return out, _starts(text, out)
+
+
+# Constructs under which a pattern with wider character classes could match less
+# (negative lookarounds), or whose alternatives cannot be compiled one by one
+# (back references, conditionals), or whose text is not read as written (verbose
+# mode, comments): such patterns are compiled whole.
+_NOT_SPLITTABLE = re.compile(r"\(\?!|\(\?<!|\\[1-9]|\(\?P=|\(\?\(|\(\?#|\(\?[aiLmsu]*x")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+# Character classes longer than this are the costly part of compiling a pattern.
+_LONG_CLASS = 64
+
+
+class _LazyAlternation:
+    """Whether a pattern matches at the start of a text, compiling only the parts
+    that can.
+
+    spaCy's French token_match is about a hundred alternatives, each a literal stem
+    ("^anti", "^hip") with hyphens or apostrophes and long classes of letters;
+    compiling it costs seconds per process, nearly all in those classes. Each long
+    class is replaced by "." (any character) to make a sketch of the pattern that
+    compiles in milliseconds and matches every text the pattern matches (and a few
+    more): a text the sketch rejects is rejected, and only the alternatives whose
+    own sketch accepts a text are compiled in full and decide. The answer is the
+    same as the whole pattern's, whose alternation succeeds when any one succeeds.
+    """
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._whole: Any = None
+        self._alternatives: list[tuple[Any, str, Any]] | None = None
+        self._parts: list[str] | None = None
+        if flags & re.VERBOSE or _NOT_SPLITTABLE.search(pattern):
+            return  # compiled whole on first use
+        head = _GLOBAL_FLAGS.match(pattern)
+        self._head = head.group() if head else ""
+        body = pattern[len(self._head) :]
+        try:
+            self._sketch = re.compile(self._head + _sketch(body), flags | re.DOTALL).match
+        except re.error:
+            return
+        self._parts = _split_alternatives(body)
+
+    def match(self, text: str) -> bool:
+        if self._parts is None:
+            if self._whole is None:
+                self._whole = re.compile(self._pattern, self._flags).match
+            return self._whole(text) is not None
+        if self._sketch(text) is None:
+            return False
+        if self._alternatives is None:
+            self._alternatives = [
+                (re.compile(self._head + _sketch(part), self._flags | re.DOTALL).match, part, None)
+                for part in self._parts
+            ]
+        for i, (sketch, part, full) in enumerate(self._alternatives):
+            if sketch(text) is None:
+                continue
+            if full is None:
+                full = re.compile(self._head + part, self._flags).match
+                self._alternatives[i] = (sketch, part, full)
+            if full(text) is not None:
+                return True
+        return False
+
+
+def _classes(pattern: str) -> list[tuple[int, int]]:
+    """(start, end) of each character class of a pattern, as `re` reads them."""
+    found: list[tuple[int, int]] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            found.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return found
+
+
+def _sketch(pattern: str) -> str:
+    """The pattern with each long character class widened to any character."""
+    parts: list[str] = []
+    pos = 0
+    for start, end in _classes(pattern):
+        if end - start > _LONG_CLASS:
+            parts += [pattern[pos:start], "."]
+            pos = end
+    parts.append(pattern[pos:])
+    return "".join(parts)
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern ("a|(b|c)" -> "a", "(b|c)")."""
+    classes = dict(_classes(pattern))
+    parts: list[str] = []
+    depth = 0
+    start = i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if i in classes:
+            i = classes[i]
+            continue
+        if char == "\\":
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def _starts(text: str, words: list[str]) -> list[int]:

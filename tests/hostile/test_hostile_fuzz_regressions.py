@@ -31,3 +31,28 @@ def test_fuzzer_finding_stays_fixed(fmt: str, text: str) -> None:
                 assert text[piece.src_start : piece.src_end] == piece.text
     for message, offset in doc.warnings:
         assert offset is not None and 0 <= offset <= len(text), message
+
+
+# -- found by fuzzing the PO reader ---------------------------------------------------
+
+
+def test_po_comment_span_is_exactly_its_text() -> None:
+    from culturelint.readers.po import read
+
+    text = '# note \t\nmsgid "a"\nmsgstr "b"\n'
+    doc = read("x.po", text)
+    (comment,) = doc.comments
+    assert text[comment.start : comment.end] == comment.text == "# note"
+
+
+@pytest.mark.parametrize("odd_break", ["\x0c", "\x1c", "\u2028", "\x85"])
+def test_po_error_line_counts_lines_as_editors_do(odd_break: str) -> None:
+    from culturelint.readers.errors import ReadError
+    from culturelint.readers.po import read
+
+    # polib counts `odd_break` as a line end; editors (and findings) do not.
+    text = f'msgid "a"{odd_break}x\nmsgstr "b"\nbroken\n'
+    with pytest.raises(ReadError) as info:
+        read("x.po", text)
+    lines = text.count("\n") + 1
+    assert info.value.line is None or 1 <= info.value.line <= lines

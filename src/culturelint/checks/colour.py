@@ -4,20 +4,23 @@ The profile's `colours` entries say which colours carry a meaning (white and mou
 in East Asia, ...). The check looks for them twice: as words in the copy, and, on
 landing pages, as colours that dominate the page's CSS (the body background, the hero,
 the brand variables, a colour used again and again). A border or a line of white text
-is not a statement; a white hero on a funeral-coloured market is.
+is not a statement; a white hero on a funeral-coloured market is. Image file names
+count as words too: "white-gift-box.jpg" says what the picture shows.
 """
 
 from __future__ import annotations
 
 import colorsys
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
-from culturelint.checks._util import first_sentence, segment_hit
-from culturelint.document import CssColour, Document
+from culturelint.checks._util import first_sentence, script_of, segment_hit
+from culturelint.document import CssColour, Document, Image
 from culturelint.finding import Hit, Severity
 from culturelint.matching import TermMatch, TermMatcher, matcher_for
 from culturelint.profiles.model import Profile
@@ -312,6 +315,10 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     colour_names = bool(ctx.config.option(CODE, NAME, COLOUR_NAMES_OPTION, False))
     for entry in entries:
         yield from _word_hits(doc, profile, entry, words_for(profile, entry, colour_names))
+    images = doc.page.images if doc.page is not None else []
+    for entry in entries:
+        if images and entry.get("words"):
+            yield from _file_name_hits(doc, images, profile, entry)
     css_entries = [e for e in entries if e.get("css")]
     if css_entries and doc.is_landing and doc.page is not None and doc.page.colours:
         yield from _css_hits(doc.page.colours, profile, css_entries)
@@ -445,6 +452,150 @@ def _dominant(selector: str) -> bool:
     return compound.lower() == ":root" or bool(_HERO.search(compound))
 
 
+# -- image file names ----------------------------------------------------------------------
+
+# Extensions of image files. A src with another extension ("whitepaper.pdf") is not a
+# picture; a src without one (a CDN path) still is.
+IMAGE_EXTENSIONS = frozenset(
+    {"jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "bmp", "tif", "tiff", "ico",
+     "heic", "heif", "jxl"}
+)  # fmt: skip
+# Where a file name splits into words: separators, and camelCase humps ("whiteGiftBox").
+_NAME_WORD = re.compile(r"[A-Z]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+(?![a-z])|[^\W\d_]+")
+_UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Hangul", "Thai"})
+
+
+@dataclass(frozen=True)
+class FileName:
+    """The last path component of an image's src without its extension, and its words
+    as (start, end) offsets into `stem`."""
+
+    stem: str
+    words: tuple[tuple[int, int], ...]
+
+    @property
+    def folded(self) -> list[str]:
+        return [self.stem[s:e].casefold() for s, e in self.words]
+
+
+def file_name(src: str) -> FileName | None:
+    """The file name of an image src ("/img/whiteGift_box.jpg?v=2" -> whiteGift_box),
+    None when the src names no image file."""
+    path = src.split("#", 1)[0].split("?", 1)[0]
+    last = unquote(path.rstrip("/").rsplit("/", 1)[-1])
+    if not last or last.startswith("data:"):
+        return None
+    stem, dot, extension = last.rpartition(".")
+    if not dot:
+        stem = last
+    elif extension.casefold() not in IMAGE_EXTENSIONS:
+        return None
+    stem = unicodedata.normalize("NFC", stem)
+    words = []
+    for part in re.finditer(r"[^\s\-_.]+", stem):
+        for word in _NAME_WORD.finditer(part.group(0)):
+            words.append((part.start() + word.start(), part.start() + word.end()))
+    return FileName(stem, tuple(words))
+
+
+def _unspaced(term: str) -> bool:
+    return any(script_of(c) in _UNSPACED_SCRIPTS for c in term)
+
+
+def find_in_name(name: FileName, terms: list[str]) -> list[tuple[int, int]]:
+    """Where `terms` stand in the file name, as (start, end) in `name.stem`.
+
+    A term in a spaced language must be whole words of the name ("white-label" holds
+    the word white, "blackboard" does not hold black); a term in Chinese, Japanese,
+    Korean or Thai may sit anywhere in it ("新春白色礼盒.png").
+    """
+    found = []
+    folded = name.folded
+    stem = name.stem.casefold()
+    for term in terms:
+        if _unspaced(term):
+            start = stem.find(term.casefold())
+            while start >= 0:
+                found.append((start, start + len(term)))
+                start = stem.find(term.casefold(), start + 1)
+            continue
+        words = re.findall(r"[^\W\d_]+", term.casefold())
+        if not words:
+            continue
+        for i in range(len(folded) - len(words) + 1):
+            if folded[i : i + len(words)] == words:
+                found.append((name.words[i][0], name.words[i + len(words) - 1][1]))
+    return sorted(set(found))
+
+
+def _file_name_hits(
+    doc: Document, images: list[Image], profile: Profile, entry: dict[str, Any]
+) -> Iterator[Hit]:
+    colour = str(entry["colour"])
+    languages = _file_name_languages(profile)
+    words = [w for lang in languages for w in (entry.get("words") or {}).get(lang, [])]
+    excluded = [w for lang in languages for w in NOT_COLOUR.get(lang, [])]
+    context = {
+        lang: list(ws) for lang, ws in (entry.get("context") or {}).items() if lang in languages
+    }
+    context_words = [w for ws in context.values() for w in ws]
+    meaning = first_sentence(str(entry.get("meaning", "")))
+    for image in images:
+        name = file_name(image.src)
+        if name is None:
+            continue
+        matches = find_in_name(name, words)
+        if not matches:
+            continue
+        if context and not _image_in_context(name, image, context, context_words):
+            continue
+        masks = find_in_name(name, excluded)
+        for start, end in matches:
+            if any(s <= start and end <= e for s, e in masks):
+                continue
+            found = name.stem[start:end]
+            hit_start, hit_end = _locate(doc, image, name, start, end)
+            yield Hit(
+                hit_start,
+                hit_end,
+                f"Image file name '{name.stem}' names '{found}' ({colour}), which carries "
+                f"a connotation in {profile.tag}: {meaning}",
+                suggestion=_context_advice(entry, colour),
+                evidence=profile.evidence(f"colours.{entry['id']}", entry),
+                severity=profile.severity_for(entry, Severity.WARNING),
+            )
+
+
+def _file_name_languages(profile: Profile) -> list[str]:
+    """The market's languages and English: file names are mostly written in English
+    ("white-gift-box.jpg") whatever the language of the page."""
+    return [*profile.languages, *(["en"] if "en" not in profile.languages else [])]
+
+
+def _image_in_context(
+    name: FileName, image: Image, context: dict[str, list[str]], words: list[str]
+) -> bool:
+    """Whether a context word stands in the image's file name or its alt text."""
+    if find_in_name(name, words):
+        return True
+    alt = image.alt or ""
+    return bool(alt) and any(matcher_for(lang, ws).find(alt) for lang, ws in context.items())
+
+
+def _locate(doc: Document, image: Image, name: FileName, start: int, end: int) -> tuple[int, int]:
+    """The colour word inside the src as written in the file, if the file name is
+    written there verbatim; else the whole image."""
+    source = doc.text[image.start : image.end]
+    src_at = source.find(image.src) if image.src else -1
+    if src_at >= 0:
+        at = source.rfind(name.stem, src_at, src_at + len(image.src))
+    else:
+        at = source.rfind(name.stem)
+    if at < 0:
+        return image.start, image.end
+    return image.start + at + start, image.start + at + end
+
+
 # -- wording ---------------------------------------------------------------------------------
 
 
@@ -478,7 +629,18 @@ CHECK = Check(
             "白, 白色, ホワイト ...) in en, de, fr, es, pt, it, ja, zh, ko and ar. "
             "Compounds that contain a colour word but do not name the colour are never "
             "reported: 面白い (interesting), 空白 (blank), 明白 (obvious), ホワイトデー "
-            '(White Day), 蓝牙 (Bluetooth), "ich weiß" (I know), "Black Friday".\n\n'
+            '(White Day), 蓝牙 (Bluetooth), "ich weiß" (I know), "Black Friday". Alt '
+            "texts are copy like any other and are searched the same way.\n\n"
+            "In image file names, for entries with `words`: the last part of each "
+            "image's src, without query string and extension, split on - _ . and "
+            'camelCase ("/img/whiteGiftBox.jpg?v=2" reads white, gift, box). A '
+            "word of the entry in the market's languages or English fires when it "
+            'equals a whole word of the name ("white-box.png", not "blackboard.png"); '
+            'a Chinese or Japanese word fires anywhere in the name ("白色礼盒.png"). '
+            "An entry's `context` must then show in the file name or the image's alt "
+            'text. Files that are not images ("whitepaper.pdf") and the compounds '
+            'above ("white-label") are skipped. The finding points at the word inside '
+            "the src.\n\n"
             "In CSS, for entries with `css: true`, on landing pages (HTML, or Markdown "
             "with `page: landing`): a colour of the entry's family that dominates the "
             "page. That is a background or text colour of html, body, header, main or a "

@@ -1,10 +1,12 @@
 """CL202 unlucky-number: numbers the market reads as bad luck or as a code, where they
-are chosen on purpose: the ending of a price, the size of a set, a number on its own.
+are chosen on purpose: the ending of a price, the size of a set, a number on its own,
+and where a profile asks for them, the ending of a phone number or a model name.
 
-Most numbers in copy are not chosen for how they sound: dates, times, model names,
-versions, measurements, phone numbers. The check therefore classifies every number
-before it compares it with the profile, and stays quiet on anything that is not
-clearly a price, a count of items or a number standing alone.
+Most numbers in copy are not chosen for how they sound: dates, times, versions,
+measurements. The check therefore classifies every number before it compares it with
+the profile, and stays quiet on anything that is not clearly one of the kinds an entry
+asks for. Model names and phone numbers are their own kinds: a profile that does not
+list them never hears about "iPhone 14" or a hotline.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from culturelint.checks._util import (
     NumberToken,
+    ascii_digits,
     first_sentence,
     is_latin_letter,
     iter_numbers,
@@ -106,6 +109,24 @@ LABEL_WORDS = frozenset(
      "platz", "table", "tisch", "code", "artikel", "model", "modell", "typ", "type"}
 )  # fmt: skip
 
+# Capitalised words before a number that make it a step, a rank or a date rather than
+# a model name ("Top 4", "Step 4", "Chapter 4", "April 4").
+NOT_MODEL_WORDS = frozenset(
+    {"top", "step", "chapter", "page", "level", "day", "week", "phase", "part", "tip",
+     "season", "episode", "stage", "round", "grade", "class", "category", "section",
+     "figure", "schritt", "seite", "stufe", "teil", "kapitel", "tag", "woche", "runde"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+# Labels after which the number is the name of a model ("Modell 4", "Type 4"); they
+# also count as labels for `standalone` (see LABEL_WORDS).
+MODEL_LABELS = frozenset({"model", "modell", "typ", "type"})
+# Letters glued to a number that make it something other than a model name: versions
+# (v4), quarters and halves (Q4, H1, FY24), calendar weeks (KW4), file formats (MP4)
+# and paper sizes (A4, B5).
+GLUED_NOT_MODEL = frozenset({"v", "ver", "rev", "q", "h", "fy", "kw", "cw", "mp", "a", "b"})
+# A phone number is looked for only in a segment with at least this many digits.
+PHONE_MIN_DIGITS = 6
+
 # A character right before a number that ties it to something else: a code ("AB-1944",
 # "#4"), a date or time ("2024-04", "1/4", "14:00"), a sign ("-4", "+4"), a range
 # ("3～4"), a dimension ("2×4").
@@ -120,14 +141,24 @@ _ORDINAL_PREFIX = "第"
 
 _GAP = "[ \u00a0\u202f]?"
 _LATIN_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\.?[ \u00a0]?$")
+# Latin letters glued to the number, at the start of a word: the "X" of "X4".
+_GLUED_LETTERS = re.compile(r"(?<![A-Za-z0-9'’-])([A-Za-z]{1,4})$")
+_DIGIT_GROUP = re.compile(r"\d+")
+_MONTHS = frozenset(UNITS["en"][UNITS["en"].index("january") :]) | frozenset(
+    UNITS["de"][UNITS["de"].index("januar") :]
+)
 
 
 @dataclass(frozen=True)
 class Classified:
-    kind: str  # the entry `match` kind: "price_ending", "count" or "standalone"
+    # The entry `match` kind: "price_ending", "count", "standalone", "phone" or "model".
+    kind: str
     start: int  # span to report, in segment characters
     end: int
-    token: NumberToken
+    token: NumberToken  # for a phone number, its last group of digits
+    # A model label ("Modell 4") also makes the number stand alone: where to report it
+    # for a `standalone` entry.
+    label: bool = False
 
 
 @dataclass(frozen=True)
@@ -166,18 +197,25 @@ def patterns(languages: tuple[str, ...]) -> _Patterns:
 # -- classification ------------------------------------------------------------------------
 
 
-def classify(text: str, locale: str, languages: tuple[str, ...]) -> Iterator[Classified]:
-    """Every number in `text` that is a price, a count of items or a number on its own.
+def classify(
+    text: str, locale: str, languages: tuple[str, ...], region: str | None = None
+) -> Iterator[Classified]:
+    """Every number in `text` that is a price, a count of items, a number on its own or
+    part of a model name, and with a `region` (ISO 3166 code), every phone number.
 
-    Numbers tied to something else (dates, times, versions, codes, units, names,
-    percentages, ranges) are not returned.
+    Numbers tied to something else (dates, times, versions, codes, units,
+    percentages, ranges) are not returned, nor the digits of a phone number one by one.
     """
     if not any(c.isdigit() for c in text):
         return  # no number: do not pay for the currency tables
     text = mask_non_copy(text)
+    phones = list(find_phones(text, region)) if region else []
+    yield from phones
     finder = money_finder(locale)
     pats = patterns(languages)
     for token in iter_numbers(text):
+        if any(p.start <= token.start < p.end for p in phones):
+            continue
         money = finder.at(text, token)
         if money is not None:
             yield Classified("price_ending", money.start, money.end, token)
@@ -185,7 +223,12 @@ def classify(text: str, locale: str, languages: tuple[str, ...]) -> Iterator[Cla
         if pats.price_word.search(text, max(0, token.start - 16), token.start):
             yield Classified("price_ending", token.start, token.end, token)
             continue
-        if not token.is_integer or _tied_before(text, token):
+        if not token.is_integer:
+            continue
+        if _tied_before(text, token):
+            glued = _glued_model(text, token, pats)
+            if glued is not None:
+                yield glued
             continue
         counter = pats.counter.match(text, token.end)
         if counter is not None:
@@ -193,9 +236,41 @@ def classify(text: str, locale: str, languages: tuple[str, ...]) -> Iterator[Cla
             continue
         if _tied_after(text, token) or pats.unit.match(text, token.end):
             continue
-        if _after_name(text, token):
+        name = _name_before(text, token)
+        if name is None:
+            yield Classified("standalone", token.start, token.end, token)
             continue
-        yield Classified("standalone", token.start, token.end, token)
+        folded = name.group(1).casefold()
+        if folded in MODEL_LABELS:
+            yield Classified("model", name.start(1), token.end, token, label=True)
+        elif folded in LABEL_WORDS:
+            yield Classified("standalone", token.start, token.end, token)
+        elif _model_word(name.group(1)):
+            yield Classified("model", name.start(1), token.end, token)
+
+
+def find_phones(text: str, region: str) -> Iterator[Classified]:
+    """Phone numbers in `text` as the market dials them (libphonenumber's matcher).
+
+    The matcher is only asked about text with enough digits to hold a phone number:
+    it is slow, and copy is mostly prices and dates.
+    """
+    if sum(c.isdigit() for c in text) < PHONE_MIN_DIGITS:
+        return
+    import phonenumbers
+
+    for match in phonenumbers.PhoneNumberMatcher(text, region.upper()):
+        groups = list(_DIGIT_GROUP.finditer(match.raw_string))
+        if not groups:
+            continue
+        last = groups[-1]
+        token = NumberToken(
+            start=match.start + last.start(),
+            end=match.start + last.end(),
+            integer=ascii_digits(last.group(0)),
+            fraction="",
+        )
+        yield Classified("phone", match.start, match.end, token)
 
 
 def _tied_before(text: str, token: NumberToken) -> bool:
@@ -217,18 +292,37 @@ def _tied_after(text: str, token: NumberToken) -> bool:
     return False
 
 
-def _after_name(text: str, token: NumberToken) -> bool:
-    """Whether a Latin word right before the number makes it a name or version."""
+def _name_before(text: str, token: NumberToken) -> re.Match[str] | None:
+    """The Latin word right before the number that makes it something other than a
+    number on its own: a label ("No. 4"), a name ("Aurora 4") or a version ("v 4")."""
     match = _LATIN_WORD_BEFORE.search(text, max(0, token.start - 40), token.start)
     if match is None or not is_latin_letter(match.group(1)[0]):
-        return False
+        return None
     word = match.group(1)
     folded = word.casefold()
-    if folded in NOT_STANDALONE_AFTER:
-        return True
-    if folded in LABEL_WORDS:
-        return False
-    return any(c.isupper() for c in word)
+    if folded in NOT_STANDALONE_AFTER or folded in LABEL_WORDS or folded in MODEL_LABELS:
+        return match
+    return match if any(c.isupper() for c in word) else None
+
+
+def _model_word(word: str) -> bool:
+    """Whether a capitalised word before a number names a product ("Aurora", "iPhone")
+    rather than a version, an age, a step or a date ("version", "ab", "Step", "April")."""
+    folded = word.casefold()
+    return not (folded in NOT_STANDALONE_AFTER or folded in NOT_MODEL_WORDS or folded in _MONTHS)
+
+
+def _glued_model(text: str, token: NumberToken, pats: _Patterns) -> Classified | None:
+    """A number glued to capital letters, "X4" or "GT4", read as a model name; not a
+    version (v4), a quarter (Q4), a format (MP4) or a paper size (A4)."""
+    glued = _GLUED_LETTERS.search(text, max(0, token.start - 4), token.start)
+    if glued is None or not any(c.isupper() for c in glued.group(1)):
+        return None
+    if glued.group(1).casefold() in GLUED_NOT_MODEL:
+        return None
+    if _tied_after(text, token) or pats.unit.match(text, token.end):
+        return None
+    return Classified("model", glued.start(1), token.end, token)
 
 
 # -- the check -------------------------------------------------------------------------------
@@ -249,47 +343,74 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if not entries:
         return
     languages = tuple(profile.languages)
+    region = market_region(profile) if any("phone" in e["match"] for e in entries) else None
     for segment in doc.segments:
-        for found in classify(segment.text, profile.locale.locale, languages):
-            entry = _entry_for(found, entries)
-            if entry is not None:
-                yield _hit(segment, found, entry, profile)
+        for found in classify(segment.text, profile.locale.locale, languages, region):
+            matched = _entry_for(found, entries)
+            if matched is not None:
+                yield _hit(segment, found, *matched, profile)
 
 
-def _entry_for(found: Classified, entries: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The entry a classified number matches; the longest number wins ("44" over "4")."""
+def market_region(profile: Profile) -> str | None:
+    """The market's country code for dialling ("JP" for ja-JP), None if it has none."""
+    for part in reversed(profile.tag.replace("_", "-").split("-")[1:]):
+        if len(part) == 2 and part.isalpha():
+            return part.upper()
+    return None
+
+
+def _entry_for(
+    found: Classified, entries: list[dict[str, Any]]
+) -> tuple[dict[str, Any], str] | None:
+    """The entry a classified number matches and the kind it matched as; the longest
+    number wins ("44" over "4"). Price and phone numbers match by their ending, the
+    rest exactly (so an entry for 4 does not hear "iPhone 14")."""
     digits = found.token.integer
+    kinds = (found.kind, "standalone") if found.label else (found.kind,)
     candidates = []
     for entry in entries:
         number = str(entry["number"])
-        if found.kind not in entry["match"]:
-            continue
-        if found.kind == "price_ending":
-            matched = digits.endswith(number)
-        else:
-            matched = digits == number
-        if matched:
-            candidates.append(entry)
-    return max(candidates, key=lambda e: len(str(e["number"])), default=None)
+        for kind in kinds:
+            if kind not in entry["match"]:
+                continue
+            if kind in ("price_ending", "phone"):
+                matched = digits.endswith(number)
+            else:
+                matched = digits == number
+            if matched:
+                candidates.append((entry, kind))
+                break
+    return max(candidates, key=lambda c: len(str(c[0]["number"])), default=None)
 
 
-def _hit(segment: Segment, found: Classified, entry: dict[str, Any], profile: Profile) -> Hit:
+def _hit(
+    segment: Segment, found: Classified, entry: dict[str, Any], kind: str, profile: Profile
+) -> Hit:
     number = str(entry["number"])
-    shown = segment.text[found.start : found.end]
-    if found.kind == "price_ending":
+    start, end = found.start, found.end
+    if kind == "standalone":
+        start, end = found.token.start, found.token.end  # "Modell 88": the 88
+    shown = segment.text[start:end]
+    if kind == "price_ending":
         what = f"Price {shown} ends in {number}"
         suggestion = f"Choose a price that does not end in {number}"
-    elif found.kind == "count":
+    elif kind == "count":
         what = f"A set of {number} ({shown})"
         suggestion = f"Choose a set size other than {number}"
+    elif kind == "phone":
+        what = f"Phone number {shown} ends in {number}"
+        suggestion = f"Consider a number that does not end in {number} for published lines"
+    elif kind == "model":
+        what = f"Model name {shown} carries the number {number}"
+        suggestion = f"Consider a model name without {number} for this market"
     else:
         what = f"The number {number}"
         suggestion = f"Choose another number, or make sure {number} cannot be read this way"
     meaning = first_sentence(str(entry.get("meaning", "")))
     return segment_hit(
         segment,
-        found.start,
-        found.end,
+        start,
+        end,
         f"{what}, which may read badly in {profile.tag}: {meaning}",
         suggestion=suggestion,
         evidence=profile.evidence(f"numbers.{entry['id']}", entry),
@@ -316,16 +437,27 @@ CHECK = Check(
             "4個, 4つ, 4本, 4枚, 4人, 4件, 4个, 4只, 4盒, 4 pieces, 4-pack, 4 pcs, "
             "4 Stück, 4er-Pack. The set must be exactly the number.\n"
             '- `standalone`: the number on its own, exactly: "No. 4", "4楼" '
-            "(room and floor numbers, names, codes).\n\n"
+            "(room and floor numbers, names, codes).\n"
+            "- `phone`: a phone number, as libphonenumber reads it for the market's "
+            "country, whose last group of digits ends in the number: a ja-JP hotline "
+            "0120-444-444 ends in 4 and in 44. Only looked for in text with at least "
+            f"{PHONE_MIN_DIGITS} digits.\n"
+            '- `model`: a product or model name carrying exactly the number: "Aurora 4", '
+            '"iPhone 4", "X4", "Modell 4", "Type 4". Not "iPhone 14", nor versions '
+            "(v4, version 4), quarters (Q4), formats (MP4), paper sizes (A4), steps and "
+            'ranks ("Step 4", "Top 4") or dates ("April 4").\n\n'
             "Numbers tied to something else are never reported: dates and times "
-            "(2024-04-04, 4月4日, 14:00, 18 Uhr, April 4), versions and model names "
-            "(version 4, Windows 11, iPhone 14, Core i4, v4), measurements and units "
+            "(2024-04-04, 4月4日, 14:00, 18 Uhr, April 4), versions, model names "
+            "unless an entry asks for `model` (version 4, Windows 11, iPhone 14, Core i4, v4), "
+            "measurements and units "
             "(4K, 4G, 4 GB, 4 cm, 4時間), percentages (4%, 40%), fractions and ratios "
             "(1/4, 24/7, 4:3), decimals (4.5), ranges (3～4), ordinals (4th, 第4回), "
             "signed numbers, codes (AB-1944, #4, 401(k)), ages (ab 18, 18+), links "
-            "and placeholders. A number right after a capitalised or camel-case Latin "
-            "word is read as a product name (Pixel 4), except after labels such as "
-            "No., Nr., Room or Modell. Only digits are read (also full-width ４); "
+            "and placeholders, and phone numbers unless an entry asks for `phone`. "
+            "A number right after a capitalised or camel-case Latin "
+            "word is read as a product name (Pixel 4) and reported only under `model`; "
+            "after labels such as No., Nr. or Room it stands alone. Only digits are "
+            "read (also full-width ４); "
             "numbers in words (四, vier) are not.\n\n"
             "Entries marked `lucky: true` are never reported. Low-confidence entries "
             "are reported as info; an entry's own `severity` wins."
@@ -351,6 +483,8 @@ CHECK = Check(
             'price endings used in Chinese advertising", Journal of International '
             "Marketing 11(2)",
             'Phillips, D. P. et al. (2001) "The Hound of the Baskervilles effect", BMJ 323:1443',
+            "Alfa Romeo sold the 164 as the 168 in Hong Kong and China (model names): "
+            "https://www.razaoautomovel.com/noticias/arranque-a-frio-alfa-romeo-168/",
         ),
     ),
     run=run,

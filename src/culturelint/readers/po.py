@@ -129,7 +129,8 @@ def _scan(text: str) -> list[_Entry]:
             if entry is None:
                 entry = _Entry(start=start)
             entry.end = end
-            _comment_line(entry, stripped, start + indent, end)
+            # The comment's span is exactly its text (no trailing white space).
+            _comment_line(entry, stripped, start + indent, start + indent + len(stripped))
             continue
         if entry is None:
             entry = _Entry(start=start)
@@ -201,8 +202,18 @@ def _validate_with_polib(text: str) -> None:
     except (OSError, ValueError) as exc:
         message = str(exc)
         m = re.search(r"line (\d+)", message)
-        line = int(m.group(1)) if m else None
+        line = _editor_line(text, int(m.group(1))) if m else None
         raise ReadError(f"invalid PO file: {message}", line) from None
+
+
+def _editor_line(text: str, polib_line: int) -> int:
+    """polib counts lines as str.splitlines does (form feeds, U+2028 ... end a line);
+    findings count them as editors do (\n, \r\n, \r). Map one to the other."""
+    from culturelint.document import LineIndex
+
+    pieces = text.splitlines(keepends=True)
+    offset = sum(len(p) for p in pieces[: max(0, polib_line - 1)])
+    return LineIndex(text).position(min(offset, len(text)))[0]
 
 
 # -- values ----------------------------------------------------------------------------
