@@ -392,9 +392,7 @@ def test_default_profiles_stay_quiet_on_near_misses(market: str, text: str) -> N
         ("ja-JP", "新型 Aurora 4 が登場", []),  # the model entry is Chinese only
     ],
 )
-def test_shipped_model_entry_is_low_confidence(
-    market: str, text: str, expected: list[str]
-) -> None:
+def test_shipped_model_entry_is_low_confidence(market: str, text: str, expected: list[str]) -> None:
     doc = paragraphs_doc(text)
     hits = run_check(CHECK, doc, real_profile(market))
     assert flagged(doc, hits) == expected

@@ -406,7 +406,7 @@ class _LazyAlternation:
         self._flags = flags
         self._whole: Any = None
         self._alternatives: list[tuple[Any, str, Any]] | None = None
-        self._parts: list[str] | None = None
+        self._parts: str | None = None  # the pattern without its flags, when split
         if flags & re.VERBOSE or _NOT_SPLITTABLE.search(pattern):
             return  # compiled whole on first use
         head = _GLOBAL_FLAGS.match(pattern)
@@ -416,7 +416,7 @@ class _LazyAlternation:
             self._sketch = re.compile(self._head + _sketch(body), flags | re.DOTALL).match
         except re.error:
             return
-        self._parts = _split_alternatives(body)
+        self._parts = body
 
     def match(self, text: str) -> bool:
         if self._parts is None:
@@ -428,7 +428,7 @@ class _LazyAlternation:
         if self._alternatives is None:
             self._alternatives = [
                 (re.compile(self._head + _sketch(part), self._flags | re.DOTALL).match, part, None)
-                for part in self._parts
+                for part in _split_alternatives(self._parts)
             ]
         for i, (sketch, part, full) in enumerate(self._alternatives):
             if sketch(text) is None:
@@ -441,35 +441,20 @@ class _LazyAlternation:
         return False
 
 
-def _classes(pattern: str) -> list[tuple[int, int]]:
-    """(start, end) of each character class of a pattern, as `re` reads them."""
-    found: list[tuple[int, int]] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        char = pattern[i]
-        if char == "\\":
-            i += 2
-        elif char == "[":
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                j += 2 if pattern[j] == "\\" else 1
-            found.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
-    return found
+# The parts of a pattern that matter to `_sketch` and `_split_alternatives`: an
+# escaped character, a character class (as `re` reads one: a "]" right after the
+# opening "[" or "[^" is a member), a parenthesis or a bar. Scanning with a regular
+# expression keeps a pattern of a million characters out of a Python loop.
+_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
 
 
 def _sketch(pattern: str) -> str:
     """The pattern with each long character class widened to any character."""
     parts: list[str] = []
     pos = 0
-    for start, end in _classes(pattern):
-        if end - start > _LONG_CLASS:
+    for found in _SYNTAX.finditer(pattern):
+        start, end = found.span()
+        if end - start > _LONG_CLASS and pattern[start] == "[":
             parts += [pattern[pos:start], "."]
             pos = end
     parts.append(pattern[pos:])
@@ -478,26 +463,18 @@ def _sketch(pattern: str) -> str:
 
 def _split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of a pattern ("a|(b|c)" -> "a", "(b|c)")."""
-    classes = dict(_classes(pattern))
     parts: list[str] = []
     depth = 0
-    start = i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if i in classes:
-            i = classes[i]
-            continue
-        if char == "\\":
-            i += 2
-            continue
-        if char == "(":
+    start = 0
+    for found in _SYNTAX.finditer(pattern):
+        token = found.group()
+        if token == "(":
             depth += 1
-        elif char == ")":
+        elif token == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
+        elif token == "|" and depth == 0:
+            parts.append(pattern[start : found.start()])
+            start = found.end()
     parts.append(pattern[start:])
     return parts
 

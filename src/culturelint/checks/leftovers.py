@@ -24,7 +24,7 @@ import gzip
 import importlib.util
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -174,12 +174,135 @@ def _derived(name: str, build: Callable[[], Any]) -> Any:
     return value
 
 
+def _stored_sets(
+    name: str, build: Callable[[], tuple[frozenset[str], ...]]
+) -> tuple[Container[str], ...]:
+    """Word sets derived from spacy-lookups-data, kept in the derived-data cache as
+    one SQLite file once built, and looked up a word at a time.
+
+    The market tables hold hundreds of thousands of words per language (Portuguese
+    more than 800,000): loading them whole cost most of a second a run, while a run
+    asks for a few thousand words. Without a cache folder (--no-cache), or when the
+    file cannot be written, the sets are built in memory.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("leftovers")
+    if folder is None:
+        return build()
+    try:
+        data_version = version("spacy-lookups-data")
+    except PackageNotFoundError:
+        data_version = "none"
+    path = folder / f"{name}-{data_version}.sqlite"
+    if not path.is_file():
+        sets = build()
+        if not _SetStore.write(path, sets):
+            return sets
+        return _SetStore(path).sets(len(sets))
+    store = _SetStore(path)
+    count = store.count()
+    return build() if count is None else store.sets(count)
+
+
+class _SetStore:
+    """Several word sets in SQLite: each word with one bit per set that holds it.
+    Lookups are remembered, since copy repeats its words. A forked worker opens its
+    own connection, as SQLite requires."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: Any = None
+        self._pid = -1
+        self._seen: dict[str, int] = {}
+
+    @staticmethod
+    def write(path: Path, sets: tuple[frozenset[str], ...]) -> bool:
+        import os
+        import sqlite3
+        import tempfile
+
+        from culturelint.profiles import validcache
+
+        bits: dict[str, int] = {}
+        for i, words in enumerate(sets):
+            for word in words:
+                bits[word] = bits.get(word, 0) | (1 << i)
+        try:
+            validcache.ensure_folder(path.parent)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            try:
+                conn = sqlite3.connect(temp)
+                with conn:
+                    conn.execute("CREATE TABLE sets (count INTEGER)")
+                    conn.execute("INSERT INTO sets VALUES (?)", (len(sets),))
+                    conn.execute(
+                        "CREATE TABLE word (w TEXT PRIMARY KEY, bits INTEGER) WITHOUT ROWID"
+                    )
+                    conn.executemany("INSERT INTO word VALUES (?, ?)", bits.items())
+                conn.close()
+                os.replace(temp, path)  # all or nothing
+            finally:
+                if os.path.exists(temp):
+                    os.unlink(temp)
+        except (OSError, ValueError, sqlite3.Error):
+            return False  # a word SQLite cannot store (a lone surrogate) included
+        return True
+
+    def _execute(self, sql: str, args: tuple[Any, ...]) -> Any:
+        import os
+        import sqlite3
+
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        return self._conn.execute(sql, args).fetchone()
+
+    def count(self) -> int | None:
+        import sqlite3
+
+        try:
+            row = self._execute("SELECT count FROM sets", ())
+        except sqlite3.Error:
+            return None
+        return row[0] if row and isinstance(row[0], int) else None
+
+    def sets(self, count: int) -> tuple[Container[str], ...]:
+        return tuple(_StoredSet(self, 1 << i) for i in range(count))
+
+    def bits(self, word: str) -> int:
+        found = self._seen.get(word)
+        if found is None:
+            try:
+                row = self._execute("SELECT bits FROM word WHERE w = ?", (word,))
+            except UnicodeEncodeError:
+                row = None  # no stored word has a lone surrogate: write() would have failed
+            found = row[0] if row else 0
+            if len(self._seen) < 500_000:
+                self._seen[word] = found
+        return found
+
+
+class _StoredSet(Container[str]):
+    """One set of a `_SetStore`: supports `in`, as the frozenset it replaces."""
+
+    def __init__(self, store: _SetStore, bit: int) -> None:
+        self._store = store
+        self._bit = bit
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(self._store.bits(word) & self._bit)
+
+
 @cache
-def vocabulary(language: str) -> frozenset[str]:
+def vocabulary(language: str) -> Container[str]:
     """Case-folded words of the source language: its stop words, the forms and lemmas
     of its lemma lookup tables and the base forms of its lemma index
     (spacy-lookups-data; for English, WordNet's)."""
-    return _derived(f"vocabulary-{language}", lambda: _build_vocabulary(language))
+    return _stored_sets(f"vocabulary-{language}", lambda: (_build_vocabulary(language),))[0]
 
 
 def _build_vocabulary(language: str) -> frozenset[str]:
@@ -198,14 +321,18 @@ def _build_vocabulary(language: str) -> frozenset[str]:
 
 
 @cache
-def _market_tables(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+def _market_tables(language: str) -> tuple[tuple[Container[str], Container[str]], ...]:
     """The forms and the lemmas of the market language's lemma lookup tables.
 
     Kept case-sensitive (as the tables are): German "US" is not English "us". The
     lemma index is left out: French's lists "more" as an old noun, which would make
     "Learn more" French.
     """
-    return _derived(f"market-{language}", lambda: _build_market_tables(language))
+    sets = _stored_sets(
+        f"market-{language}",
+        lambda: tuple(s for pair in _build_market_tables(language) for s in pair),
+    )
+    return tuple((sets[i], sets[i + 1]) for i in range(0, len(sets), 2))
 
 
 def _build_market_tables(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
