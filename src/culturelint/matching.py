@@ -412,11 +412,13 @@ class _LazyAlternation:
         head = _GLOBAL_FLAGS.match(pattern)
         self._head = head.group() if head else ""
         body = pattern[len(self._head) :]
+        sketch = _sketch(body)
         try:
-            self._sketch = re.compile(self._head + _sketch(body), flags | re.DOTALL).match
+            self._sketch = re.compile(self._head + sketch, flags | re.DOTALL).match
         except re.error:
             return
         self._parts = body
+        self._sketch_body = sketch
 
     def match(self, text: str) -> bool:
         if self._parts is None:
@@ -426,9 +428,13 @@ class _LazyAlternation:
         if self._sketch(text) is None:
             return False
         if self._alternatives is None:
+            # Widening classes leaves parentheses and bars alone: the sketch's
+            # alternatives are those of the pattern, in the same order.
+            parts = _split_alternatives(self._parts)
+            sketches = _split_alternatives(self._sketch_body)
             self._alternatives = [
-                (re.compile(self._head + _sketch(part), self._flags | re.DOTALL).match, part, None)
-                for part in _split_alternatives(self._parts)
+                (re.compile(self._head + sketch, self._flags | re.DOTALL).match, part, None)
+                for sketch, part in zip(sketches, parts, strict=True)
             ]
         for i, (sketch, part, full) in enumerate(self._alternatives):
             if sketch(text) is None:

@@ -73,6 +73,7 @@ _NOT_COPY = re.compile(
     """,
     re.VERBOSE,
 )
+_NOT_COPY_MARKS = ("://", "www.", "@", "{", "%")
 
 
 def mask_non_copy(text: str) -> str:
@@ -81,6 +82,10 @@ def mask_non_copy(text: str) -> str:
     Nested ICU messages ("{n, plural, one {# item} other {# items}}") are blanked from
     the inside out, so the whole placeholder goes.
     """
+    # Every alternative of the pattern needs one of these: most copy has none, and
+    # looking for them is much cheaper than trying the pattern at every position.
+    if not any(mark in text for mark in _NOT_COPY_MARKS):
+        return text
     previous = None
     while previous != text:
         previous = text
@@ -342,6 +347,12 @@ class MoneyFinder:
         code = _NO_LATIN_BEFORE + "[A-Z]{3}" + _NO_LATIN_AFTER
         self._before_re = re.compile(f"(?:{_alternation(self._before, 'before')}|{code}){_GAP}$")
         self._after_re = re.compile(f"{_GAP}(?:{_alternation(self._after, 'after')}|{code})")
+        # Last characters a marker before an amount can end with: searching the
+        # pattern backwards from each amount is the costly part, and most numbers
+        # are not preceded by any of these.
+        self._before_ends = frozenset(m[-1] for m in self._before if m) | frozenset(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        )
 
     def find(self, text: str) -> list[Money]:
         found = []
@@ -353,7 +364,10 @@ class MoneyFinder:
 
     def at(self, text: str, number: NumberToken) -> Money | None:
         """The price `number` is the amount of, if a currency marker touches it."""
-        before = self._before_re.search(text, max(0, number.start - 16), number.start)
+        start = max(0, number.start - 16)
+        before = None
+        if self._marker_may_end(text, start, number.start):
+            before = self._before_re.search(text, start, number.start)
         if before is not None:
             marker = before.group(0).rstrip(_GAP_CHARS)
             codes = self._codes_of(marker, self._before, after=False)
@@ -382,6 +396,18 @@ class MoneyFinder:
                     amount=number,
                 )
         return None
+
+    def _marker_may_end(self, text: str, start: int, end: int) -> bool:
+        """Whether `_before_re` can match in text[start:end]: a marker, then maybe one
+        gap, then the end ("$" also matches before a final newline)."""
+        ends = self._before_ends
+        stops = [end, end - 1] if end - 1 >= start and text[end - 1] == "\n" else [end]
+        for stop in stops:
+            if stop - 1 >= start and text[stop - 1] in ends:
+                return True
+            if stop - 2 >= start and text[stop - 1] in _GAP_CHARS and text[stop - 2] in ends:
+                return True
+        return False
 
     def _codes_of(
         self, marker: str, table: dict[str, frozenset[str]], *, after: bool

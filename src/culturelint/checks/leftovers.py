@@ -266,6 +266,7 @@ class _SetStore:
 
         try:
             row = self._execute("SELECT count FROM sets", ())
+            self._execute("SELECT bits FROM word LIMIT 1", ())  # readable, not corrupt
         except sqlite3.Error:
             return None
         return row[0] if row and isinstance(row[0], int) else None
