@@ -90,17 +90,11 @@ def probe(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
 
 
 class Tool:
-    """`python -m culturelint` with the interpreter and sources under test.
+    """`python -m culturelint` with the interpreter and sources under test."""
 
-    With `derived_cache`, bench/derived_cache_cli.py runs instead: the same command
-    line with the derived-data cache on (see that file).
-    """
-
-    def __init__(self, python: str, derived_cache: bool = False) -> None:
+    def __init__(self, python: str) -> None:
         self.python = python
-        self.entry = (
-            [str(HERE / "derived_cache_cli.py")] if derived_cache else ["-m", "culturelint"]
-        )
+        self.entry = ["-m", "culturelint"]
         self.env = dict(os.environ)
         src = str(REPO / "src")
         self.env["PYTHONPATH"] = os.pathsep.join(
@@ -341,11 +335,6 @@ def main(argv: list[str] | None = None) -> int:
         "--no-peers", action="store_true", help="skip the proselint and alex comparison"
     )
     ap.add_argument("--install-peers", action="store_true", help=f"install peers under {PEER_DIR}")
-    ap.add_argument(
-        "--derived-cache",
-        action="store_true",
-        help="run through bench/derived_cache_cli.py (derived-data cache on)",
-    )
     ap.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
     args = ap.parse_args(argv)
     size_mb = args.size_mb if args.size_mb is not None else (0.3 if args.small else 5.0)
@@ -355,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in install_peers():
             print(f"bench: could not install {problem}", file=sys.stderr)
 
-    tool = Tool(args.python, derived_cache=args.derived_cache)
+    tool = Tool(args.python)
     results = Results(machine=machine(args.python))
     with tempfile.TemporaryDirectory(prefix="culturelint-bench-") as tmp:
         root = args.keep or Path(tmp) / "corpus"
