@@ -555,9 +555,10 @@ class _LemmaStore:
     """
 
     def __init__(self, path: Path) -> None:
+        from culturelint.profiles.validcache import SQLiteReader
+
         self.path = path
-        self._pid = -1
-        self._conn: Any = None
+        self._db = SQLiteReader(path)
         self._seen: dict[str, str | None] = {}
 
     @classmethod
@@ -576,10 +577,6 @@ class _LemmaStore:
 
     @staticmethod
     def _build(path: Path, language: str) -> bool:
-        import os
-        import sqlite3
-        import tempfile
-
         from culturelint.profiles import validcache
 
         rows = []
@@ -588,25 +585,12 @@ class _LemmaStore:
                 value = value[0] if value else None
             if isinstance(key, str) and isinstance(value, str) and value:
                 rows.append((key, value))
-        try:
-            validcache.ensure_folder(path.parent)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            try:
-                conn = sqlite3.connect(temp)
-                with conn:
-                    conn.execute(
-                        "CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID"
-                    )
-                    conn.executemany("INSERT OR REPLACE INTO lemma VALUES (?, ?)", rows)
-                conn.close()
-                os.replace(temp, path)  # all or nothing, like write_atomic
-            finally:
-                if os.path.exists(temp):
-                    os.unlink(temp)
-        except (OSError, sqlite3.Error):
-            return False
-        return True
+        return validcache.write_sqlite(
+            path,
+            ["CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID"],
+            "INSERT OR REPLACE INTO lemma VALUES (?, ?)",
+            rows,
+        )
 
     def __bool__(self) -> bool:
         return True
@@ -621,14 +605,10 @@ class _LemmaStore:
         return default if found is None else found
 
     def _lookup(self, word: str) -> str | None:
-        import os
         import sqlite3
 
-        if self._pid != os.getpid():
-            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self._pid = os.getpid()
         try:
-            row = self._conn.execute("SELECT lemma FROM lemma WHERE word = ?", (word,)).fetchone()
+            row = self._db.one("SELECT lemma FROM lemma WHERE word = ?", (word,))
         except sqlite3.Error:
             return None
         return row[0] if row else None

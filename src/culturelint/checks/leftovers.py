@@ -213,53 +213,34 @@ class _SetStore:
     own connection, as SQLite requires."""
 
     def __init__(self, path: Path) -> None:
+        from culturelint.profiles.validcache import SQLiteReader
+
         self.path = path
-        self._conn: Any = None
-        self._pid = -1
+        self._db = SQLiteReader(path)
         self._seen: dict[str, int] = {}
 
     @staticmethod
     def write(path: Path, sets: tuple[frozenset[str], ...]) -> bool:
-        import os
-        import sqlite3
-        import tempfile
-
         from culturelint.profiles import validcache
 
         bits: dict[str, int] = {}
         for i, words in enumerate(sets):
             for word in words:
                 bits[word] = bits.get(word, 0) | (1 << i)
-        try:
-            validcache.ensure_folder(path.parent)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            try:
-                conn = sqlite3.connect(temp)
-                with conn:
-                    conn.execute("CREATE TABLE sets (count INTEGER)")
-                    conn.execute("INSERT INTO sets VALUES (?)", (len(sets),))
-                    conn.execute(
-                        "CREATE TABLE word (w TEXT PRIMARY KEY, bits INTEGER) WITHOUT ROWID"
-                    )
-                    conn.executemany("INSERT INTO word VALUES (?, ?)", bits.items())
-                conn.close()
-                os.replace(temp, path)  # all or nothing
-            finally:
-                if os.path.exists(temp):
-                    os.unlink(temp)
-        except (OSError, ValueError, sqlite3.Error):
-            return False  # a word SQLite cannot store (a lone surrogate) included
-        return True
+        # False also for a word SQLite cannot store (a lone surrogate).
+        return validcache.write_sqlite(
+            path,
+            [
+                "CREATE TABLE sets (count INTEGER)",
+                f"INSERT INTO sets VALUES ({len(sets)})",
+                "CREATE TABLE word (w TEXT PRIMARY KEY, bits INTEGER) WITHOUT ROWID",
+            ],
+            "INSERT INTO word VALUES (?, ?)",
+            bits.items(),
+        )
 
     def _execute(self, sql: str, args: tuple[Any, ...]) -> Any:
-        import os
-        import sqlite3
-
-        if self._conn is None or self._pid != os.getpid():
-            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self._pid = os.getpid()
-        return self._conn.execute(sql, args).fetchone()
+        return self._db.one(sql, args)
 
     def count(self) -> int | None:
         import sqlite3
@@ -391,18 +372,16 @@ def _frequencies(language: str) -> Any:
 
 
 class _ProbStore:
-    """word -> log probability in SQLite; opened per process (forked workers too)."""
+    """word -> log probability in SQLite, in the derived-data cache."""
 
     def __init__(self, path: Path) -> None:
+        from culturelint.profiles.validcache import SQLiteReader
+
         self.path = path
-        self._conn: Any = None
-        self._pid = -1
+        self._db = SQLiteReader(path)
 
     @classmethod
     def open(cls, folder: Path, language: str) -> _ProbStore | None:
-        import os
-        import sqlite3
-        import tempfile
         from importlib.metadata import PackageNotFoundError, version
 
         from culturelint.profiles import validcache
@@ -418,32 +397,16 @@ class _ProbStore:
             for k, v in _load(language, "lexeme_prob").items()
             if isinstance(k, str) and isinstance(v, (int, float))
         ]
-        try:
-            validcache.ensure_folder(folder)
-            fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            try:
-                conn = sqlite3.connect(temp)
-                with conn:
-                    conn.execute("CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID")
-                    conn.executemany("INSERT OR REPLACE INTO prob VALUES (?, ?)", rows)
-                conn.close()
-                os.replace(temp, path)  # all or nothing
-            finally:
-                if os.path.exists(temp):
-                    os.unlink(temp)
-        except (OSError, sqlite3.Error):
-            return None
-        return cls(path)
+        written = validcache.write_sqlite(
+            path,
+            ["CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID"],
+            "INSERT OR REPLACE INTO prob VALUES (?, ?)",
+            rows,
+        )
+        return cls(path) if written else None
 
     def _get(self, word: str) -> float | None:
-        import os
-        import sqlite3
-
-        if self._conn is None or self._pid != os.getpid():
-            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-            self._pid = os.getpid()
-        row = self._conn.execute("SELECT p FROM prob WHERE word = ?", (word,)).fetchone()
+        row = self._db.one("SELECT p FROM prob WHERE word = ?", (word,))
         return None if row is None else float(row[0])
 
     def __contains__(self, word: object) -> bool:

@@ -15,7 +15,9 @@ result cache's folder and is off until the run names that folder (`configure`), 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from culturelint import __version__
 
@@ -83,3 +85,50 @@ def remember_valid(kind: str, schema: bytes, text: str) -> None:
         write_atomic(record, b"")
     except OSError:
         pass
+
+
+def write_sqlite(path: Path, create: list[str], insert: str, rows: Iterable[Any]) -> bool:
+    """Build an SQLite file of derived data all or nothing (a temporary file renamed
+    into place, like write_atomic), so concurrent runs and Ctrl-C never leave a torn
+    one. False when it cannot be written (a read-only tree, a value SQLite refuses)."""
+    import os
+    import sqlite3
+    import tempfile
+
+    try:
+        ensure_folder(path.parent)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.close(fd)
+        try:
+            conn = sqlite3.connect(temp)
+            with conn:
+                for statement in create:
+                    conn.execute(statement)
+                conn.executemany(insert, rows)
+            conn.close()
+            os.replace(temp, path)
+        finally:
+            if os.path.exists(temp):
+                os.unlink(temp)
+    except (OSError, ValueError, sqlite3.Error):
+        return False
+    return True
+
+
+class SQLiteReader:
+    """Read-only queries on a derived-data file; a forked worker opens its own
+    connection, as SQLite requires."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: Any = None
+        self._pid = -1
+
+    def one(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
+        import os
+        import sqlite3
+
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        return self._conn.execute(sql, args).fetchone()
