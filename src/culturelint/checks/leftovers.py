@@ -139,6 +139,17 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in getattr(module, "STOP_WORDS", ()))
 
 
+@cache
+def _data_version() -> str:
+    """spacy-lookups-data's version, in derived file names: an upgrade rebuilds them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacy-lookups-data")
+    except PackageNotFoundError:
+        return "none"
+
+
 def _derived(name: str, build: Callable[[], Any]) -> Any:
     """A word set or table derived from spacy-lookups-data, kept in the derived-data
     cache (.culturelint_cache/) as a marshal file once built: re-reading the gzipped
@@ -146,17 +157,13 @@ def _derived(name: str, build: Callable[[], Any]) -> Any:
     Without a cache folder (--no-cache), it is built every time."""
     import marshal
     import sys
-    from importlib.metadata import PackageNotFoundError, version
 
     from culturelint.profiles import validcache
 
     folder = validcache.folder("leftovers")
     if folder is None:
         return build()
-    try:
-        data_version = version("spacy-lookups-data")
-    except PackageNotFoundError:
-        data_version = "none"
+    data_version = _data_version()
     py = f"{sys.version_info[0]}{sys.version_info[1]}"
     path = folder / f"{name}-{data_version}-py{py}.marshal"
     try:
@@ -185,17 +192,13 @@ def _stored_sets(
     asks for a few thousand words. Without a cache folder (--no-cache), or when the
     file cannot be written, the sets are built in memory.
     """
-    from importlib.metadata import PackageNotFoundError, version
 
     from culturelint.profiles import validcache
 
     folder = validcache.folder("leftovers")
     if folder is None:
         return build()
-    try:
-        data_version = version("spacy-lookups-data")
-    except PackageNotFoundError:
-        data_version = "none"
+    data_version = _data_version()
     path = folder / f"{name}-{data_version}.sqlite"
     if not path.is_file():
         sets = build()
@@ -382,14 +385,10 @@ class _ProbStore:
 
     @classmethod
     def open(cls, folder: Path, language: str) -> _ProbStore | None:
-        from importlib.metadata import PackageNotFoundError, version
 
         from culturelint.profiles import validcache
 
-        try:
-            path = folder / f"prob-{language}-{version('spacy-lookups-data')}.sqlite"
-        except PackageNotFoundError:
-            return None
+        path = folder / f"prob-{language}-{_data_version()}.sqlite"
         if path.is_file():
             return cls(path)
         rows = [
