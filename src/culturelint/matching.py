@@ -117,6 +117,11 @@ def _spacy_spans(language: str) -> Any:
     return lambda text: [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text) if not t.is_space]
 
 
+# Distinct white-space chunks and words whose analysis one process remembers per
+# language: enough for the vocabulary of a large content repository, bounded for
+# generated text of endless distinct strings.
+_MEMO_LIMIT = 200_000
+
 # Characters of one language a process tokenizes with the rules before it hands that
 # language over to spaCy: its compiled tokenizer is faster, which repays importing
 # spaCy and building the language's pipeline (seconds for French) on runs this long.
@@ -240,6 +245,7 @@ class _RuleTokenizer:
             return re.compile(value[0], value[1]) if value else never
 
         self.special: dict[str, list[str]] = rules["special"]
+        self._memo: dict[str, list[str]] = {}  # white-space chunk -> its words
         self._prefix = compiled("prefix").search
         self._suffix = compiled("suffix").search
         self._infix = compiled("infix").finditer
@@ -282,50 +288,64 @@ class _RuleTokenizer:
         return [(s, s + len(w)) for s, w in zip(starts, words, strict=True) if not w.isspace()]
 
     def _split(self, text: str, special: dict[str, list[str]]) -> list[str]:
+        """The words of `text`. Each white-space chunk splits on its own, and copy
+        repeats its words, so the split of a chunk is remembered (for the tokenizer's
+        own exceptions; `_special_phrases` splits with none)."""
+        tokens: list[str] = []
+        memo = self._memo if special is self.special else {}
+        for chunk in text.split():
+            pieces = memo.get(chunk)
+            if pieces is None:
+                pieces = self._split_chunk(chunk, special)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[chunk] = pieces
+            tokens.extend(pieces)
+        return tokens
+
+    def _split_chunk(self, substring: str, special: dict[str, list[str]]) -> list[str]:
         prefix_search, suffix_search = self._prefix, self._suffix
         tokens: list[str] = []
-        for substring in text.split():
-            suffixes: list[str] = []
-            while substring:
+        suffixes: list[str] = []
+        while substring:
+            if substring in special:
+                tokens.extend(special[substring])
+                substring = ""
+                continue
+            while prefix_search(substring) or suffix_search(substring):
+                if self._token_match(substring):
+                    tokens.append(substring)
+                    substring = ""
+                    break
                 if substring in special:
                     tokens.extend(special[substring])
                     substring = ""
-                    continue
-                while prefix_search(substring) or suffix_search(substring):
-                    if self._token_match(substring):
-                        tokens.append(substring)
-                        substring = ""
+                    break
+                match = prefix_search(substring)
+                if match:
+                    split = match.end()
+                    if split == 0:
                         break
+                    tokens.append(substring[:split])
+                    substring = substring[split:]
                     if substring in special:
-                        tokens.extend(special[substring])
-                        substring = ""
+                        continue
+                match = suffix_search(substring)
+                if match:
+                    split = match.start()
+                    if split == len(substring):
                         break
-                    match = prefix_search(substring)
-                    if match:
-                        split = match.end()
-                        if split == 0:
-                            break
-                        tokens.append(substring[:split])
-                        substring = substring[split:]
-                        if substring in special:
-                            continue
-                    match = suffix_search(substring)
-                    if match:
-                        split = match.start()
-                        if split == len(substring):
-                            break
-                        suffixes.append(substring[split:])
-                        substring = substring[:split]
-                if not substring:
-                    continue
-                if self._token_match(substring) or self._url_match(substring):
-                    tokens.append(substring)
-                elif substring in special:
-                    tokens.extend(special[substring])
-                else:
-                    tokens.extend(self._split_infixes(substring))
-                substring = ""
-            tokens.extend(reversed(suffixes))
+                    suffixes.append(substring[split:])
+                    substring = substring[:split]
+            if not substring:
+                continue
+            if self._token_match(substring) or self._url_match(substring):
+                tokens.append(substring)
+            elif substring in special:
+                tokens.extend(special[substring])
+            else:
+                tokens.extend(self._split_infixes(substring))
+            substring = ""
+        tokens.extend(reversed(suffixes))
         return tokens
 
     def _split_infixes(self, substring: str) -> list[str]:
@@ -657,15 +677,30 @@ def _stems(language: str, folded: str) -> tuple[str, ...]:
 
 
 def _spaced_tokens(language: str, text: str) -> tuple[_Token, ...]:
-    table = _lemma_table(language)
+    words = _word_keys(language)
     out: list[_Token] = []
     for start, end in _tokenizer(language)(text):
         word = text[start:end]
-        folded = word.casefold()
-        lemma, known = _lemma(table, word, folded)
-        stems = () if known else _stems(language, folded)
-        out.append((start, end, folded, lemma, stems))
+        keys = words.get(word)
+        if keys is None:
+            keys = _analyse_word(language, word)
+            if len(words) < _MEMO_LIMIT:
+                words[word] = keys
+        out.append((start, end, *keys))
     return tuple(out)
+
+
+@cache
+def _word_keys(language: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Word -> (case-folded form, lemma, stems), filled as words are met: copy repeats
+    its words, and a lookup here is cheaper than the lemma table's."""
+    return {}
+
+
+def _analyse_word(language: str, word: str) -> tuple[str, str, tuple[str, ...]]:
+    folded = word.casefold()
+    lemma, known = _lemma(_lemma_table(language), word, folded)
+    return folded, lemma, () if known else _stems(language, folded)
 
 
 @lru_cache(maxsize=2048)

@@ -270,13 +270,6 @@ def _clean_symbol(symbol: str) -> str:
     return symbol.translate(_BIDI_MARKS).strip().rstrip(".")
 
 
-@lru_cache(maxsize=1)
-def _base_symbols() -> dict[str, frozenset[str]]:
-    from babel import Locale
-
-    return _collect_symbols(Locale.parse(name) for name in SYMBOL_LOCALES)
-
-
 @lru_cache(maxsize=64)
 def currency_symbols(locale: str) -> dict[str, frozenset[str]]:
     """Currency symbol -> ISO codes it can stand for, from CLDR (babel).
@@ -285,10 +278,26 @@ def currency_symbols(locale: str) -> dict[str, frozenset[str]]:
     the market's own spelling of its currency is always known. Each symbol is also
     listed in its compatibility form ("￥" -> "¥"). ISO codes themselves are not
     symbols here (see `current_currency_codes`).
+
+    Reading twenty locales from CLDR costs a tenth of a second, a good part of a
+    pre-commit run, so the table is kept with the derived data.
     """
+    from importlib.metadata import version
+
+    from culturelint.profiles import validcache
+
+    def collect() -> dict[str, list[str]]:
+        return {symbol: sorted(codes) for symbol, codes in _symbols_from_cldr(locale).items()}
+
+    key = f"babel {version('babel')} {' '.join(SYMBOL_LOCALES)} {locale}"
+    table = validcache.memo_json("cldr", key, collect)
+    return {symbol: frozenset(codes) for symbol, codes in table.items()}
+
+
+def _symbols_from_cldr(locale: str) -> dict[str, frozenset[str]]:
     from babel import Locale, UnknownLocaleError
 
-    table = dict(_base_symbols())
+    table = dict(_collect_symbols(Locale.parse(name) for name in SYMBOL_LOCALES))
     try:
         own = _collect_symbols([Locale.parse(locale)])
     except (UnknownLocaleError, ValueError, TypeError):

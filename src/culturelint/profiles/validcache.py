@@ -15,7 +15,7 @@ result cache's folder and is off until the run names that folder (`configure`), 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,35 @@ def remember_valid(kind: str, schema: bytes, text: str) -> None:
         write_atomic(record, b"")
     except OSError:
         pass
+
+
+def memo_json(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, remembered as JSON in the folder `name` under `key`.
+
+    For small tables derived from installed packages (CLDR through babel, say) that
+    cost more to rebuild than to read: `key` must name everything the value depends
+    on besides the tool version (package versions, locales). Without a cache folder,
+    or when the file cannot be read or written, the value is computed.
+    """
+    import json
+
+    base = folder(name)
+    if base is None:
+        return compute()
+    path = base / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    value = compute()
+    from culturelint.atomic import write_atomic
+
+    try:
+        ensure_folder(base)
+        write_atomic(path, json.dumps(value, ensure_ascii=False, sort_keys=True))
+    except (OSError, TypeError, ValueError):
+        pass
+    return value
 
 
 def write_sqlite(path: Path, create: list[str], insert: str, rows: Iterable[Any]) -> bool:
