@@ -1,0 +1,104 @@
+"""Data derived once and kept in .culturelint_cache/: the same answers as computing it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from culturelint.checks import _util
+from culturelint.profiles import derived, validcache
+
+
+@pytest.fixture
+def cache_root(tmp_path: Path) -> Iterator[Path]:
+    root = tmp_path / ".culturelint_cache"
+    validcache.configure(root)
+    yield root
+    validcache.configure(None)
+
+
+def _clear_memos() -> None:
+    _util.currency_symbols.cache_clear()
+    derived.holiday_categories.cache_clear()
+    derived._public_holidays.cache_clear()
+
+
+def test_memo_json_computes_once_then_reads(cache_root: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> dict[str, list[int]]:
+        calls.append(1)
+        return {"a": [1, 2]}
+
+    assert validcache.memo_json("demo", "key 1", compute) == {"a": [1, 2]}
+    assert validcache.memo_json("demo", "key 1", compute) == {"a": [1, 2]}
+    assert len(calls) == 1
+    assert validcache.memo_json("demo", "key 2", compute) == {"a": [1, 2]}
+    assert len(calls) == 2  # another key is another value
+    assert (cache_root / ".gitignore").is_file()
+
+
+def test_memo_json_recomputes_a_corrupt_file(cache_root: Path) -> None:
+    validcache.memo_json("demo", "k", lambda: [1])
+    (stored,) = (cache_root).rglob("*.json")
+    stored.write_text('{"torn', encoding="utf-8")
+    assert validcache.memo_json("demo", "k", lambda: [2]) == [2]
+    assert validcache.memo_json("demo", "k", lambda: [3]) == [2]  # rewritten whole
+
+
+def test_memo_json_without_a_cache_folder_always_computes() -> None:
+    validcache.configure(None)
+    calls: list[int] = []
+    for _ in range(2):
+        validcache.memo_json("demo", "k", lambda: calls.append(1) or 5)
+    assert calls == [1, 1]
+
+
+def test_memo_json_on_a_read_only_folder_still_answers(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr("culturelint.atomic.write_atomic", refuse)
+    assert validcache.memo_json("demo", "k", lambda: {"x": 1}) == {"x": 1}
+    assert not list(cache_root.rglob("*.json"))
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "ja_JP", "en_US", "ar_SA"])
+def test_currency_symbols_from_the_cache_equal_cldr(cache_root: Path, locale: str) -> None:
+    validcache.configure(None)
+    _clear_memos()
+    direct = _util.currency_symbols(locale)
+    validcache.configure(cache_root)
+    for _ in range(2):  # written, then read back
+        _clear_memos()
+        assert _util.currency_symbols(locale) == direct
+    assert direct["€"] == frozenset({"EUR"})
+    assert "￥" in direct and "¥" in direct
+
+
+@pytest.mark.parametrize(("country", "year"), [("DE", 2026), ("IL", 2026), ("SA", 2027)])
+def test_holidays_from_the_cache_equal_the_package(
+    cache_root: Path, country: str, year: int
+) -> None:
+    validcache.configure(None)
+    _clear_memos()
+    categories = derived.holiday_categories(country)
+    direct = derived.public_holidays(country, year, categories)
+    validcache.configure(cache_root)
+    for _ in range(2):
+        _clear_memos()
+        assert derived.holiday_categories(country) == categories
+        assert derived.public_holidays(country, year, categories) == direct
+    assert direct  # every one of these countries has holidays
+
+
+def test_unsupported_holiday_country_is_remembered_as_empty(cache_root: Path) -> None:
+    _clear_memos()
+    assert derived.holiday_categories("XX") == ()
+    _clear_memos()
+    assert derived.holiday_categories("XX") == ()
+    assert derived.public_holidays("XX", 2026) == []
