@@ -102,3 +102,58 @@ def test_unsupported_holiday_country_is_remembered_as_empty(cache_root: Path) ->
     _clear_memos()
     assert derived.holiday_categories("XX") == ()
     assert derived.public_holidays("XX", 2026) == []
+
+
+# -- tokenizer chunk memo ---------------------------------------------------------------
+
+
+def test_growing_store_keeps_values_across_instances(tmp_path: Path) -> None:
+    path = tmp_path / "memo.sqlite"
+    store = validcache.GrowingStore(path)
+    assert store.get("a") is None  # no file yet
+    store.put("a", "x\x1fy")
+    store.flush()
+    again = validcache.GrowingStore(path)
+    assert again.get("a") == "x\x1fy"
+    again.put("a", "other")  # first answer stays
+    again.put("b", "z")
+    again.flush()
+    assert validcache.GrowingStore(path).get("a") == "x\x1fy"
+    assert validcache.GrowingStore(path).get("b") == "z"
+
+
+def test_growing_store_replaces_a_corrupt_file(tmp_path: Path) -> None:
+    path = tmp_path / "memo.sqlite"
+    path.write_bytes(b"this is not an SQLite file, " * 100)
+    store = validcache.GrowingStore(path)
+    assert store.get("a") is None
+    store.put("a", "b")
+    store.flush()  # the corrupt file is removed, not patched
+    assert not path.exists() or validcache.GrowingStore(path).get("a") in (None, "b")
+    store.put("a", "b")
+    store.flush()
+    assert validcache.GrowingStore(path).get("a") == "b"
+
+
+def test_rule_tokenizer_with_a_chunk_memo_splits_the_same_without_compiling(
+    tmp_path: Path,
+) -> None:
+    from culturelint import matching
+
+    rules = matching._export_rules(matching._nlp("en"))
+    assert rules is not None
+    phrases = matching._RuleTokenizer(rules).phrases.values()
+    rules["phrases"] = [[list(p), string] for items in phrases for p, string in items]  # as saved
+    text = "Don't miss it (e.g. the 4K-ready $99 model), www.example.com!"
+    plain = matching._RuleTokenizer(rules).spans(text)
+    path = tmp_path / "chunks.sqlite"
+    first = validcache.GrowingStore(path)
+    assert matching._RuleTokenizer(rules, first).spans(text) == plain
+    first.flush()
+    later = matching._RuleTokenizer(rules, validcache.GrowingStore(path))
+    assert later.spans(text) == plain
+    assert not later._compiled  # every chunk came from the memo
+    assert later.spans(text + " newword!") == matching._RuleTokenizer(rules).spans(
+        text + " newword!"
+    )
+    assert later._compiled

@@ -101,7 +101,8 @@ def _tokenizer(language: str) -> Any:
     if folder is not None:
         rules = _read_rules(folder, language)
         if rules is not None:
-            return _Switching(language, _RuleTokenizer(rules).spans)
+            store = _chunk_store(folder, language)
+            return _Switching(language, _RuleTokenizer(rules, store).spans)
         # spaCy is loaded now anyway: it tokenizes this run, the rules serve the next.
         rules = _export_rules(_nlp(language))
         if rules is not None:
@@ -121,6 +122,10 @@ def _spacy_spans(language: str) -> Any:
 # language: enough for the vocabulary of a large content repository, bounded for
 # generated text of endless distinct strings.
 _MEMO_LIMIT = 200_000
+
+# Joins the words of a chunk in the chunk memo: a white-space character (str.split
+# splits at it), so no chunk and no word contains it.
+_PIECE_SEPARATOR = "\x1f"
 
 # Characters of one language a process tokenizes with the rules before it hands that
 # language over to spaCy: its compiled tokenizer is faster, which repays importing
@@ -147,6 +152,29 @@ class _Switching:
                 self.spans = _spacy_spans(self.language)
                 self.switched = True
         return self.spans(text)
+
+
+# The rule tokenizers' chunk memos of this process, saved by `save_memos`.
+_STORES: list[Any] = []
+
+
+def _chunk_store(folder: Path, language: str) -> Any:
+    """Splits of white-space chunks kept from earlier runs, beside the rules."""
+    from culturelint.profiles.validcache import GrowingStore
+
+    name = _rules_name(language)
+    if name is None:
+        return None
+    store = GrowingStore(folder / name.replace(".json", "-chunks.sqlite"))
+    _STORES.append(store)
+    return store
+
+
+def save_memos() -> None:
+    """Keep the chunk splits this process worked out for later runs. Called once at
+    the end of a run (and of each worker), never per file."""
+    for store in _STORES:
+        store.flush()
 
 
 def _rules_name(language: str) -> str | None:
@@ -236,20 +264,20 @@ class _RuleTokenizer:
     are put back together, as spaCy's special-case matcher does.
     """
 
-    def __init__(self, rules: dict[str, Any]) -> None:
-        patterns = rules["patterns"]
-        never = re.compile("a^")
-
-        def compiled(key: str) -> re.Pattern[str]:
-            value = patterns.get(key)
-            return re.compile(value[0], value[1]) if value else never
-
+    def __init__(self, rules: dict[str, Any], store: Any = None) -> None:
+        """`store` (a `GrowingStore`) holds splits of chunks from earlier runs: a run
+        that finds every chunk there never compiles the affix patterns, whose large
+        character classes cost tens of milliseconds per language and process."""
+        self._patterns = rules["patterns"]
+        self._compiled = False  # the affix patterns below, compiled on first need
+        self._prefix: Any = None
+        self._suffix: Any = None
+        self._infix: Any = None
+        self._url_match: Any = None
+        self._store = store
         self.special: dict[str, list[str]] = rules["special"]
         self._memo: dict[str, list[str]] = {}  # white-space chunk -> its words
-        self._prefix = compiled("prefix").search
-        self._suffix = compiled("suffix").search
-        self._infix = compiled("infix").finditer
-        self._url_match = compiled("url_match").match
+        patterns = self._patterns
         # French's is an alternation of more than a million characters: compiling it
         # whole costs seconds, so its alternatives are compiled only when needed.
         token_match = patterns.get("token_match")
@@ -261,11 +289,26 @@ class _RuleTokenizer:
         else:
             self.phrases = self._special_phrases(bool(rules.get("faster_heuristics", True)))
 
+    def _compile(self) -> None:
+        never = re.compile("a^")
+
+        def compiled(key: str) -> re.Pattern[str]:
+            value = self._patterns.get(key)
+            return re.compile(value[0], value[1]) if value else never
+
+        self._prefix = compiled("prefix").search
+        self._suffix = compiled("suffix").search
+        self._infix = compiled("infix").finditer
+        self._url_match = compiled("url_match").match
+        self._compiled = True
+
     def _token_match(self, text: str) -> bool:
         return self._token_match_fn is not None and self._token_match_fn(text)
 
     def _special_phrases(self, faster: bool) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         """Exceptions the affix rules would split, keyed by the first piece they split into."""
+        if not self._compiled:
+            self._compile()
         phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for string in self.special:
             if faster and not (
@@ -292,17 +335,27 @@ class _RuleTokenizer:
         repeats its words, so the split of a chunk is remembered (for the tokenizer's
         own exceptions; `_special_phrases` splits with none)."""
         tokens: list[str] = []
-        memo = self._memo if special is self.special else {}
+        own = special is self.special
+        memo = self._memo if own else {}
+        store = self._store if own else None
         for chunk in text.split():
             pieces = memo.get(chunk)
             if pieces is None:
-                pieces = self._split_chunk(chunk, special)
+                stored = store.get(chunk) if store is not None else None
+                if stored is not None:
+                    pieces = stored.split(_PIECE_SEPARATOR)
+                else:
+                    pieces = self._split_chunk(chunk, special)
+                    if store is not None:
+                        store.put(chunk, _PIECE_SEPARATOR.join(pieces))
                 if len(memo) < _MEMO_LIMIT:
                     memo[chunk] = pieces
             tokens.extend(pieces)
         return tokens
 
     def _split_chunk(self, substring: str, special: dict[str, list[str]]) -> list[str]:
+        if not self._compiled:
+            self._compile()
         prefix_search, suffix_search = self._prefix, self._suffix
         tokens: list[str] = []
         suffixes: list[str] = []
@@ -427,6 +480,11 @@ class _LazyAlternation:
         self._whole: Any = None
         self._alternatives: list[tuple[Any, str, Any]] | None = None
         self._parts: str | None = None  # the pattern without its flags, when split
+        self._prepared = False  # sketching waits for the first text: a run may have none
+
+    def _prepare(self) -> None:
+        self._prepared = True
+        pattern, flags = self._pattern, self._flags
         if flags & re.VERBOSE or _NOT_SPLITTABLE.search(pattern):
             return  # compiled whole on first use
         head = _GLOBAL_FLAGS.match(pattern)
@@ -441,6 +499,8 @@ class _LazyAlternation:
         self._sketch_body = sketch
 
     def match(self, text: str) -> bool:
+        if not self._prepared:
+            self._prepare()
         if self._parts is None:
             if self._whole is None:
                 self._whole = re.compile(self._pattern, self._flags).match

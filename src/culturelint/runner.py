@@ -119,6 +119,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
                 targets.append(item)
         files = len(targets)
         results = _lint_all(linter, config, opts, targets)
+    _save_memos()
 
     findings: list[Finding] = []
     for res in results:
@@ -228,6 +229,19 @@ def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
     _WORKER = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if use_cache:
         _WORKER.cache = _make_cache(config, opts)
+    # A worker ends when the pool shuts down, through multiprocessing's exit handling
+    # (not atexit): its finalizers are where it can still save.
+    from multiprocessing.util import Finalize
+
+    Finalize(None, _save_memos, exitpriority=10)
+
+
+def _save_memos() -> None:
+    """Keep what this process learnt about tokenizing for the next run (only when it
+    tokenized anything: importing the matcher just to say so would cost start-up)."""
+    matching = sys.modules.get("culturelint.matching")
+    if matching is not None:
+        matching.save_memos()
 
 
 def _configure_derived_cache(config: Config) -> None:

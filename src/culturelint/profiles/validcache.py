@@ -161,3 +161,70 @@ class SQLiteReader:
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             self._pid = os.getpid()
         return self._conn.execute(sql, args).fetchone()
+
+
+class GrowingStore:
+    """Text -> text remembered across runs in an SQLite file, added to as runs meet
+    new keys (`put`, then `flush`), for answers that are costly to compute the first
+    time and the same ever after (how the tokenizer splits a chunk of text, say).
+
+    Nothing here is essential: a missing, locked, read-only or corrupt file only means
+    the answer is computed again. Writes are SQLite transactions, so Ctrl-C or a
+    concurrent run never leaves a torn file; a corrupt file is removed and rebuilt.
+    """
+
+    LIMIT = 1_000_000  # rows; past this the file is only read
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._reader = SQLiteReader(path)
+        self._readable = path.is_file()
+        self._new: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        if not self._readable:
+            return None
+        import sqlite3
+
+        try:
+            row = self._reader.one("SELECT value FROM memo WHERE key = ?", (key,))
+        except sqlite3.DatabaseError:
+            self._readable = False
+            return None
+        return row[0] if row else None
+
+    def put(self, key: str, value: str) -> None:
+        if len(self._new) < 100_000:
+            self._new[key] = value
+
+    def flush(self) -> None:
+        """Add what `put` collected; a failure drops it (it is only a memo)."""
+        if not self._new:
+            return
+        import sqlite3
+
+        rows, self._new = list(self._new.items()), {}
+        try:
+            ensure_folder(self.path.parent)
+            conn = sqlite3.connect(self.path, timeout=1.0)
+            try:
+                conn.execute("PRAGMA synchronous = OFF")
+                with conn:
+                    conn.execute(
+                        "CREATE TABLE IF NOT EXISTS memo (key TEXT PRIMARY KEY, value TEXT)"
+                        " WITHOUT ROWID"
+                    )
+                    (count,) = conn.execute("SELECT count(*) FROM memo").fetchone()
+                    if count < self.LIMIT:
+                        conn.executemany("INSERT OR IGNORE INTO memo VALUES (?, ?)", rows)
+            finally:
+                conn.close()
+            self._readable = True
+        except sqlite3.DatabaseError as exc:
+            if not isinstance(exc, sqlite3.OperationalError):  # corrupt, not just busy
+                try:
+                    self.path.unlink()
+                except OSError:
+                    pass
+        except OSError:
+            pass
