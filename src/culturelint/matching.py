@@ -781,8 +781,13 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).casefold()
 
 
+@lru_cache(maxsize=2048)
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
-    """Folded text and, for each folded character, the index of its source character."""
+    """Folded text and, for each folded character, the index of its source character.
+
+    Cached: every term list of every rule searches the same segment."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
@@ -921,14 +926,31 @@ class TermMatcher:
     def _find_tokens(self, text: str) -> list[TermMatch]:
         index = self._compile_tokens()
         if self.case_sensitive:
-            toks = self._surface_tokens(text)
-            spans = [(s, e) for s, e, _ in toks]
-            keysets = [frozenset({k}) for _, _, k in toks]
+            spans, keysets, every = _surface_keys(self.language, text)
         else:
-            analysed = _analyse(self.language, text)
-            spans = [(t[0], t[1]) for t in analysed]
-            keysets = [frozenset({t[2], t[3], *t[4]}) for t in analysed]
+            spans, keysets, every = _token_keys(self.language, text)
+        if every.isdisjoint(index):  # no term can start anywhere: the usual case
+            return []
         return _scan(spans, keysets, index)
+
+
+# Spans of a text's tokens, the keys each token matches by, and all of those keys.
+_Keyed = tuple[list[tuple[int, int]], list[frozenset[str]], frozenset[str]]
+
+
+@lru_cache(maxsize=2048)
+def _token_keys(language: str, text: str) -> _Keyed:
+    """Cached per text: every term list of every rule looks at the same segment."""
+    analysed = _analyse(language, text)
+    keysets = [frozenset({t[2], t[3], *t[4]}) for t in analysed]
+    return [(t[0], t[1]) for t in analysed], keysets, frozenset().union(*keysets)
+
+
+@lru_cache(maxsize=2048)
+def _surface_keys(language: str, text: str) -> _Keyed:
+    spans = _tokenizer(language)(text)
+    keysets = [frozenset({text[a:b]}) for a, b in spans]
+    return list(spans), keysets, frozenset().union(*keysets)
 
 
 # A term as one set of acceptable keys per token, its place in the list, and the term.

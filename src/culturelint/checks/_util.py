@@ -76,11 +76,13 @@ _NOT_COPY = re.compile(
 _NOT_COPY_MARKS = ("://", "www.", "@", "{", "%")
 
 
+@lru_cache(maxsize=4096)
 def mask_non_copy(text: str) -> str:
     """`text` with links, addresses and placeholders blanked out, offsets unchanged.
 
     Nested ICU messages ("{n, plural, one {# item} other {# items}}") are blanked from
-    the inside out, so the whole placeholder goes.
+    the inside out, so the whole placeholder goes. Cached: some twenty rules ask this
+    of every segment.
     """
     # Every alternative of the pattern needs one of these: most copy has none, and
     # looking for them is much cheaper than trying the pattern at every position.
@@ -170,17 +172,27 @@ def iter_numbers(text: str) -> Iterator[NumberToken]:
     followed by any other count of digits it is the decimal separator ("14,99", "4.5").
     This reads prices the same way in every locale without knowing the locale.
     """
+    return iter(_numbers(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers(text: str) -> tuple[NumberToken, ...]:
+    """Cached: the number, currency, date and unit rules all read the same segment."""
+    found = []
     for match in _NUMBER.finditer(text):
         raw = match.group(0)
         grouped = _GROUPED.match(raw)
         integer_part = grouped.group(0) if grouped else raw
         fraction_part = raw[len(integer_part) :]
-        yield NumberToken(
-            start=match.start(),
-            end=match.end(),
-            integer=ascii_digits(integer_part),
-            fraction=ascii_digits(fraction_part),
+        found.append(
+            NumberToken(
+                start=match.start(),
+                end=match.end(),
+                integer=ascii_digits(integer_part),
+                fraction=ascii_digits(fraction_part),
+            )
         )
+    return tuple(found)
 
 
 # -- currencies --------------------------------------------------------------------------
@@ -346,6 +358,7 @@ class MoneyFinder:
 
     def __init__(self, locale: str) -> None:
         symbols = currency_symbols(locale)
+        self._found: dict[str, tuple[Money, ...]] = {}
         self._codes = current_currency_codes()
         self._before: dict[str, frozenset[str]] = {**symbols, "RMB": UNIT_WORDS["RMB"]}
         self._after: dict[str, frozenset[str]] = dict(symbols)
@@ -364,12 +377,14 @@ class MoneyFinder:
         )
 
     def find(self, text: str) -> list[Money]:
-        found = []
-        for number in iter_numbers(text):
-            money = self.at(text, number)
-            if money is not None:
-                found.append(money)
-        return found
+        # Several rules look for prices in the same segment.
+        cached = self._found.get(text)
+        if cached is None:
+            cached = tuple(m for n in iter_numbers(text) if (m := self.at(text, n)) is not None)
+            if len(self._found) > 4096:
+                self._found.clear()
+            self._found[text] = cached
+        return list(cached)
 
     def at(self, text: str, number: NumberToken) -> Money | None:
         """The price `number` is the amount of, if a currency marker touches it."""

@@ -168,7 +168,7 @@ def detect(text: str, expected: frozenset[str]) -> Detection | None:
     langdetect.
     """
     text = mask_non_copy(text)
-    scripts = Counter(script_of(c) for c in text if c.isalpha())
+    scripts = _scripts(text)
     letters = sum(scripts.values())
     if not letters or not _long_enough(text, scripts, letters):
         return None
@@ -179,6 +179,14 @@ def detect(text: str, expected: frozenset[str]) -> Detection | None:
     if by_words is not None:
         return Detection(by_words, "common words")
     return _langdetect(text, scripts, letters, expected)
+
+
+def _scripts(text: str) -> Counter[str]:
+    """Letters per script."""
+    if text.isascii():  # the common case, without a look at each letter
+        letters = sum(map(str.isalpha, text))
+        return Counter({"Latin": letters}) if letters else Counter()
+    return Counter(map(script_of, filter(str.isalpha, text)))
 
 
 def _long_enough(text: str, scripts: Counter[str], letters: int) -> bool:

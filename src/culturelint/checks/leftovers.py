@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -444,6 +444,7 @@ class Lexicon:
         self.market = [m for m in market if m != source]
         self.keep = frozenset(k.casefold() for k in keep)
         self.latin_market = any(_latin_script(m) for m in self.market)
+        self._kinds: dict[tuple[str, bool], Kind] = {}
 
     def stop(self, word: str) -> bool:
         return word.casefold() in stop_words(self.source)
@@ -456,7 +457,19 @@ class Lexicon:
     def kind(self, word: str, frequency: bool = True) -> Kind:
         """What `word` says about its fragment. Without `frequency`, a source word
         the market's tables lack is taken as source-only without consulting the
-        frequency tables (slow to load): a first pass that rules most fragments out."""
+        frequency tables (slow to load): a first pass that rules most fragments out.
+
+        Remembered per word: copy repeats its words, and each answer costs several
+        table lookups."""
+        key = (word, frequency)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = self._kind(word, frequency)
+            if len(self._kinds) > 100_000:
+                self._kinds.clear()
+        return found
+
+    def _kind(self, word: str, frequency: bool) -> Kind:
         folded = word.casefold().replace("’", "'")
         if folded in self.keep:
             return Kind.NEUTRAL
@@ -594,6 +607,12 @@ def _looks_like_name(words: list[str], lexicon: Lexicon) -> bool:
 # -- the check -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=64)
+def _lexicon(source: str, market: tuple[str, ...], keep: tuple[str, ...]) -> Lexicon:
+    """One per setting, shared across files, so the words it has classified stay known."""
+    return Lexicon(source, list(market), keep)
+
+
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     project = _project_l10n(ctx)
     default_source = str(project.get("source_locale") or "en")
@@ -606,7 +625,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         *_strings(project.get("keep_terms")),
         *_strings(project.get("do_not_translate")),
     ]
-    lexicon = Lexicon(source, market, keep)
+    lexicon = _lexicon(source, tuple(market), tuple(keep))
     candidates = list(_candidates(doc, lexicon, keep))
     if not candidates or not _localized(doc, lexicon):
         return
