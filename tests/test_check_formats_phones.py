@@ -136,3 +136,53 @@ def test_message_and_suggestion(market: str, text: str, message: str, suggestion
     assert hit.message == message
     assert hit.suggestion == suggestion
     assert hit.evidence is not None and hit.evidence.key == "formats.phone"
+
+
+# -- the digit count that lets a segment skip the matcher ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("region", "fewest"),
+    [("US", 5), ("JP", 5), ("DE", 4), ("AT", 4)],  # +cc and 4 digits (NU, SH ...) is 5
+)
+def test_fewest_digits_of_a_valid_number(region: str, fewest: int) -> None:
+    from culturelint.checks.phones import _fewest_digits
+
+    assert _fewest_digits(region) == fewest
+
+
+@pytest.mark.parametrize(
+    ("region", "text"),
+    [
+        ("US", "Call +1 212 555 0123 today"),
+        ("US", "Call (212) 555-0123 today"),
+        ("DE", "Tel. 030 12345678"),
+        ("DE", "Notruf 110 und 1234"),  # 4 digits: a DE number may be that short
+        ("SH", "Jamestown 22345"),
+        ("JP", "お電話は０３－１２３４－５６７８まで"),  # full-width digits count too
+    ],
+)
+def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, text: str) -> None:
+    from culturelint.checks.phones import _may_hold_number
+
+    assert _may_hold_number(text, region)
+
+
+@pytest.mark.parametrize(
+    ("region", "text"),
+    [
+        ("US", "Only $19.99 instead of $24.99, 24/7."),
+        ("US", "Save 40% on 4K TVs until 12/31."),
+        ("JP", "価格は1,980円です"),
+    ],
+)
+def test_prices_and_dates_alone_skip_the_matcher(region: str, text: str) -> None:
+    import phonenumbers
+
+    from culturelint.checks.phones import _may_hold_number
+
+    assert not _may_hold_number(text, region)
+    # ... and the matcher agrees: nothing valid in them.
+    assert not list(
+        phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    )

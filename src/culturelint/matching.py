@@ -28,8 +28,10 @@ from culturelint.profiles.model import UNSPACED_LANGUAGES
 
 # (start, end, case-folded form, lemma): offsets into the text that was tokenized.
 Token = tuple[int, int, str, str]
-# The same and the stems of a word its lemma table does not know.
-_Token = tuple[int, int, str, str, tuple[str, ...]]
+# The same, the stems of a word its lemma table does not know, and all of these keys.
+_Token = tuple[int, int, str, str, tuple[str, ...], frozenset[str]]
+# A word's part of a token: everything but its offsets.
+_WordKeys = tuple[str, str, tuple[str, ...], frozenset[str]]
 
 # Inflectional endings stripped from words missing from the lemma table, so that a
 # term listed in its base form still finds them.
@@ -751,23 +753,25 @@ def _spaced_tokens(language: str, text: str) -> tuple[_Token, ...]:
 
 
 @cache
-def _word_keys(language: str) -> dict[str, tuple[str, str, tuple[str, ...]]]:
-    """Word -> (case-folded form, lemma, stems), filled as words are met: copy repeats
-    its words, and a lookup here is cheaper than the lemma table's."""
+def _word_keys(language: str) -> dict[str, _WordKeys]:
+    """Word -> (case-folded form, lemma, stems, all three as a set), filled as words
+    are met: copy repeats its words, and a lookup here is cheaper than the lemma
+    table's."""
     return {}
 
 
-def _analyse_word(language: str, word: str) -> tuple[str, str, tuple[str, ...]]:
+def _analyse_word(language: str, word: str) -> _WordKeys:
     folded = word.casefold()
     lemma, known = _lemma(_lemma_table(language), word, folded)
-    return folded, lemma, () if known else _stems(language, folded)
+    stems = () if known else _stems(language, folded)
+    return folded, lemma, stems, frozenset({folded, lemma, *stems})
 
 
 @lru_cache(maxsize=2048)
 def _analyse(language: str, text: str) -> tuple[_Token, ...]:
     """Tokens of `text`, cached because several rules look at the same segment."""
     if language in UNSPACED_LANGUAGES:
-        return tuple((*t, ()) for t in _unspaced_tokens(text))
+        return tuple((*t, (), frozenset({t[2]})) for t in _unspaced_tokens(text))
     return _spaced_tokens(language, text)
 
 
@@ -942,7 +946,7 @@ _Keyed = tuple[list[tuple[int, int]], list[frozenset[str]], frozenset[str]]
 def _token_keys(language: str, text: str) -> _Keyed:
     """Cached per text: every term list of every rule looks at the same segment."""
     analysed = _analyse(language, text)
-    keysets = [frozenset({t[2], t[3], *t[4]}) for t in analysed]
+    keysets = [t[5] for t in analysed]
     return [(t[0], t[1]) for t in analysed], keysets, frozenset().union(*keysets)
 
 

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from culturelint.checks._util import mask_non_copy, segment_hit
@@ -119,6 +120,8 @@ def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iter
     import phonenumbers
 
     window = text[lo:hi]
+    if not _may_hold_number(window, region):
+        return
     # The matcher gives up after `max_tries` candidates; copy is never too long to read.
     for match in phonenumbers.PhoneNumberMatcher(
         window, region, leniency=phonenumbers.Leniency.VALID, max_tries=len(window) + 1
@@ -138,6 +141,34 @@ def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iter
             phonenumbers.region_code_for_number(match.number),
             parsed.country_code_source in _WITH_CODE,
         )
+
+
+def _may_hold_number(text: str, region: str) -> bool:
+    """False when no stretch the matcher would consider has enough digits for a valid
+    number: then it would find nothing, and asking it costs a parse per price.
+
+    The stretches are the matcher's own candidates (its `_PATTERN`). A number of
+    `region` has at least its shortest national length in digits; one with a country
+    code ("+", "00") at least one more than the shortest of any region.
+    """
+    from phonenumbers.phonenumbermatcher import _PATTERN
+
+    need = _fewest_digits(region)
+    return any(sum(map(str.isdigit, m.group())) >= need for m in _PATTERN.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _fewest_digits(region: str) -> int:
+    from phonenumbers.phonenumberutil import SUPPORTED_REGIONS, PhoneMetadata
+
+    def shortest(code: str) -> int | None:
+        metadata = PhoneMetadata.metadata_for_region(code)
+        lengths = metadata.general_desc.possible_length if metadata else None
+        return min(lengths) if lengths else None
+
+    anywhere = min(n for code in SUPPORTED_REGIONS if (n := shortest(code)))
+    own = shortest(region)
+    return min(own, anywhere + 1) if own else anywhere + 1
 
 
 def _unbracketed(raw: str, start: int) -> tuple[str, int]:
