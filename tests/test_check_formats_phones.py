@@ -143,9 +143,9 @@ def test_message_and_suggestion(market: str, text: str, message: str, suggestion
 
 @pytest.mark.parametrize(
     ("region", "fewest"),
-    [("US", 5), ("JP", 5), ("DE", 4), ("AT", 4)],  # +cc and 4 digits (NU, SH ...) is 5
+    [("US", (10, 4)), ("JP", (8, 4)), ("DE", (4, 4)), ("AT", (4, 4))],  # 4: NU, SH ...
 )
-def test_fewest_digits_of_a_valid_number(region: str, fewest: int) -> None:
+def test_fewest_digits_of_a_valid_number(region: str, fewest: tuple[int, int]) -> None:
     from culturelint.checks.phones import _fewest_digits
 
     assert _fewest_digits(region) == fewest
@@ -160,6 +160,9 @@ def test_fewest_digits_of_a_valid_number(region: str, fewest: int) -> None:
         ("DE", "Notruf 110 und 1234"),  # 4 digits: a DE number may be that short
         ("SH", "Jamestown 22345"),
         ("JP", "お電話は０３－１２３４－５６７８まで"),  # full-width digits count too
+        ("US", "Call +683 4002 now"),  # Niue: four digits after its country code
+        ("US", "Dial 011 683 4002"),  # ... or after the US international prefix
+        ("US", "Order 153.00 or call 1234567890"),
     ],
 )
 def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, text: str) -> None:
@@ -174,6 +177,7 @@ def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, te
         ("US", "Only $19.99 instead of $24.99, 24/7."),
         ("US", "Save 40% on 4K TVs until 12/31."),
         ("JP", "価格は1,980円です"),
+        ("US", "Only 153.00 and 25000 points"),  # five digits, no country code
     ],
 )
 def test_prices_and_dates_alone_skip_the_matcher(region: str, text: str) -> None:
@@ -186,3 +190,30 @@ def test_prices_and_dates_alone_skip_the_matcher(region: str, text: str) -> None
     assert not list(
         phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
     )
+
+
+def test_every_number_the_matcher_finds_passes_the_digit_count() -> None:
+    """Example numbers of every region, written in every format, read from their own
+    region and from two others: whenever the matcher finds a number, the digit count
+    must have let the segment through."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat as Format
+
+    from culturelint.checks.phones import _may_hold_number
+
+    checked = 0
+    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            number = phonenumbers.example_number_for_type(code, kind)
+            if number is None:
+                continue
+            for fmt in (Format.NATIONAL, Format.INTERNATIONAL, Format.E164):
+                text = f"Call {phonenumbers.format_number(number, fmt)} today"
+                for region in (code, "US", "DE"):
+                    matcher = phonenumbers.PhoneNumberMatcher(
+                        text, region, leniency=phonenumbers.Leniency.VALID
+                    )
+                    if any(True for _ in matcher):
+                        checked += 1
+                        assert _may_hold_number(text, region), (code, fmt, region, text)
+    assert checked > 1000

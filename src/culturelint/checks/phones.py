@@ -148,17 +148,26 @@ def _may_hold_number(text: str, region: str) -> bool:
     number: then it would find nothing, and asking it costs a parse per price.
 
     The stretches are the matcher's own candidates (its `_PATTERN`). A number of
-    `region` has at least its shortest national length in digits; one with a country
-    code ("+", "00") at least one more than the shortest of any region.
+    `region` has at least its shortest national length in digits. Any other number
+    needs a country code: after "+" that is one digit more than the shortest number
+    of any region, after an international call prefix ("00", "011") two more.
     """
     from phonenumbers.phonenumbermatcher import _PATTERN
 
-    need = _fewest_digits(region)
-    return any(sum(map(str.isdigit, m.group())) >= need for m in _PATTERN.finditer(text))
+    own, anywhere = _fewest_digits(region)
+    for match in _PATTERN.finditer(text):
+        found = match.group()
+        digits = sum(map(str.isdigit, found))
+        if digits >= min(own, anywhere + 2):
+            return True
+        if digits >= anywhere + 1 and ("+" in found or "＋" in found):
+            return True
+    return False
 
 
 @lru_cache(maxsize=64)
-def _fewest_digits(region: str) -> int:
+def _fewest_digits(region: str) -> tuple[int, int]:
+    """Shortest national number of `region`, and of any region."""
     from phonenumbers.phonenumberutil import SUPPORTED_REGIONS, PhoneMetadata
 
     def shortest(code: str) -> int | None:
@@ -167,8 +176,7 @@ def _fewest_digits(region: str) -> int:
         return min(lengths) if lengths else None
 
     anywhere = min(n for code in SUPPORTED_REGIONS if (n := shortest(code)))
-    own = shortest(region)
-    return min(own, anywhere + 1) if own else anywhere + 1
+    return shortest(region) or anywhere, anywhere
 
 
 def _unbracketed(raw: str, start: int) -> tuple[str, int]:
