@@ -157,3 +157,49 @@ def test_rule_tokenizer_with_a_chunk_memo_splits_the_same_without_compiling(
         text + " newword!"
     )
     assert later._compiled
+
+
+# -- langdetect's profiles ----------------------------------------------------------
+
+
+_TEXTS = [
+    "The quick brown fox jumps over the lazy dog and keeps running.",
+    "Der schnelle braune Fuchs springt über den faulen Hund.",
+    "Le renard brun rapide saute par-dessus le chien paresseux.",
+    "El rápido zorro marrón salta sobre el perro perezoso.",
+    "Szybki brązowy lis przeskakuje nad leniwym psem.",
+    "Быстрая коричневая лиса прыгает через ленивую собаку.",
+    "敏捷的棕色狐狸跳过了懒狗。",
+    "Save 40% on every Aurora speaker this week only!!!",
+]
+
+
+def test_langdetect_from_the_stored_profiles_gives_the_same_probabilities(
+    cache_root: Path,
+) -> None:
+    from culturelint.checks import language
+
+    validcache.configure(None)
+    language._factory.cache_clear()
+    direct = [language._detect(text) for text in _TEXTS]
+    validcache.configure(cache_root)
+    language._factory.cache_clear()
+    assert [language._detect(text) for text in _TEXTS] == direct  # loads, then stores
+    assert language._profiles_path().is_file()
+    language._factory.cache_clear()
+    factory = language._factory()
+    assert isinstance(factory.word_lang_prob_map, language._NgramTable)
+    assert [language._detect(text) for text in _TEXTS] == direct
+    language._factory.cache_clear()
+
+
+def test_a_corrupt_stored_profile_falls_back_to_langdetects_own(cache_root: Path) -> None:
+    from culturelint.checks import language
+
+    language._factory.cache_clear()
+    expected = language._detect(_TEXTS[1])
+    language._factory.cache_clear()
+    path = language._profiles_path()
+    path.write_bytes(b"\x00not marshal")
+    assert language._detect(_TEXTS[1]) == expected
+    language._factory.cache_clear()
