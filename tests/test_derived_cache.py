@@ -203,3 +203,21 @@ def test_a_corrupt_stored_profile_falls_back_to_langdetects_own(cache_root: Path
     path.write_bytes(b"\x00not marshal")
     assert language._detect(_TEXTS[1]) == expected
     language._factory.cache_clear()
+
+
+def test_langdetect_answers_are_kept_for_the_next_run(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from culturelint.checks import language
+
+    first = language._probabilities(_TEXTS[2])
+    assert first and max(first, key=first.__getitem__) == "fr"
+    validcache.flush_stores()
+    assert list(cache_root.rglob("answers.sqlite"))
+    validcache._store_at.cache_clear()  # a new process opens the store afresh
+
+    def no_detector(_text: str) -> dict[str, float]:
+        raise AssertionError("answered by langdetect again")
+
+    monkeypatch.setattr(language, "_detect", no_detector)
+    assert language._probabilities(_TEXTS[2]) == first

@@ -156,27 +156,15 @@ class _Switching:
         return self.spans(text)
 
 
-# The rule tokenizers' chunk memos of this process, saved by `save_memos`.
-_STORES: list[Any] = []
-
-
 def _chunk_store(folder: Path, language: str) -> Any:
-    """Splits of white-space chunks kept from earlier runs, beside the rules."""
+    """Splits of white-space chunks kept from earlier runs, beside the rules (saved by
+    `validcache.flush_stores` at the end of the run)."""
     from culturelint.profiles.validcache import GrowingStore
 
     name = _rules_name(language)
     if name is None:
         return None
-    store = GrowingStore(folder / name.replace(".json", "-chunks.sqlite"))
-    _STORES.append(store)
-    return store
-
-
-def save_memos() -> None:
-    """Keep the chunk splits this process worked out for later runs. Called once at
-    the end of a run (and of each worker), never per file."""
-    for store in _STORES:
-        store.flush()
+    return GrowingStore(folder / name.replace(".json", "-chunks.sqlite"))
 
 
 def _rules_name(language: str) -> str | None:

@@ -237,11 +237,11 @@ def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
 
 
 def _save_memos() -> None:
-    """Keep what this process learnt about tokenizing for the next run (only when it
-    tokenized anything: importing the matcher just to say so would cost start-up)."""
-    matching = sys.modules.get("culturelint.matching")
-    if matching is not None:
-        matching.save_memos()
+    """Keep what this process learnt (tokenizer splits, language guesses) for the next
+    run."""
+    from culturelint.profiles import validcache
+
+    validcache.flush_stores()
 
 
 def _configure_derived_cache(config: Config) -> None:

@@ -252,33 +252,24 @@ def _langdetect(
 def _probabilities(text: str) -> dict[str, float]:
     """langdetect's language probabilities for `text` (canonical codes), remembered in
     the derived-data cache: the answer is fixed (seeded), and a pre-commit run on an
-    edited page then skips loading langdetect's profiles (half a second) for every
-    paragraph it has seen before."""
+    edited page then skips langdetect for every paragraph it has seen before."""
     import hashlib
     import json
 
     from culturelint.profiles import validcache
 
-    folder = validcache.folder("langdetect")
-    path = None
-    if folder is not None:
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        path = folder / key[:2] / f"{key}.json"
+    store = validcache.growing_store("langdetect", "answers.sqlite")
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if store is not None:
         try:
-            cached = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(cached, dict):
-                return {str(k): float(v) for k, v in cached.items()}
-        except (OSError, ValueError):
-            pass
+            cached = json.loads(store.get(key) or "null")
+        except ValueError:
+            cached = None
+        if isinstance(cached, dict):
+            return {str(k): float(v) for k, v in cached.items()}
     probabilities = _detect(text)
-    if path is not None:
-        try:
-            from culturelint.atomic import write_atomic
-
-            validcache.ensure_folder(path.parent)
-            write_atomic(path, json.dumps(probabilities))
-        except OSError:
-            pass
+    if store is not None:
+        store.put(key, json.dumps(probabilities))
     return probabilities
 
 

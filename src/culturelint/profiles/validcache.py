@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,28 @@ class SQLiteReader:
         return self._conn.execute(sql, args).fetchone()
 
 
+# Every GrowingStore of this process, for `flush_stores`.
+_OPEN_STORES: list[GrowingStore] = []
+
+
+def flush_stores() -> None:
+    """Save what every growing store of this process learnt. Called once at the end of
+    a run (and of each worker), never per file."""
+    for store in _OPEN_STORES:
+        store.flush()
+
+
+def growing_store(name: str, file_name: str) -> GrowingStore | None:
+    """The store `file_name` in the derived-data folder `name`; None without a cache."""
+    base = folder(name)
+    return _store_at(base / file_name) if base is not None else None
+
+
+@lru_cache(maxsize=64)
+def _store_at(path: Path) -> GrowingStore:
+    return GrowingStore(path)
+
+
 class GrowingStore:
     """Text -> text remembered across runs in an SQLite file, added to as runs meet
     new keys (`put`, then `flush`), for answers that are costly to compute the first
@@ -180,6 +203,7 @@ class GrowingStore:
         self._reader = SQLiteReader(path)
         self._readable = path.is_file()
         self._new: dict[str, str] = {}
+        _OPEN_STORES.append(self)
 
     def get(self, key: str) -> str | None:
         if not self._readable:
