@@ -221,3 +221,26 @@ def test_langdetect_answers_are_kept_for_the_next_run(
 
     monkeypatch.setattr(language, "_detect", no_detector)
     assert language._probabilities(_TEXTS[2]) == first
+
+
+def test_fast_detector_gives_langdetects_exact_probabilities() -> None:
+    """Same seed, same float operations: the very same numbers, not just the same
+    winner, over texts in many languages and mixtures."""
+    import random
+
+    from langdetect.detector import Detector
+
+    from culturelint.checks import language
+    from culturelint.checks._detector import FastDetector
+
+    rng = random.Random(5)
+    words = " ".join(_TEXTS).split()
+    texts = [*_TEXTS, *(" ".join(rng.choices(words, k=rng.randint(3, 40))) for _ in range(60))]
+    factory = language._factory()
+    for text in texts:
+        ours, theirs = FastDetector(factory), Detector(factory)
+        ours.append(text)
+        theirs.append(text)
+        found = [(x.lang, x.prob) for x in ours.get_probabilities()]
+        assert found == [(x.lang, x.prob) for x in theirs.get_probabilities()]
+        assert ours.langprob == theirs.langprob

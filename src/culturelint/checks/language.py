@@ -276,7 +276,9 @@ def _probabilities(text: str) -> dict[str, float]:
 def _detect(text: str) -> dict[str, float]:
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory().create()
+    from culturelint.checks._detector import FastDetector
+
+    detector = FastDetector(_factory())
     detector.append(text)
     try:
         ranked = detector.get_probabilities()
