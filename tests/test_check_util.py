@@ -118,3 +118,38 @@ def test_money_finder(text: str, price: str, marker: str) -> None:
 )
 def test_money_finder_near_misses(text: str) -> None:
     assert money_finder("de_DE").find(text) == []
+
+
+# -- currency markers: looked up, not searched -------------------------------------------
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE", "ja_JP", "zh_CN", "ar_SA", "sv_SE"])
+def test_marker_lookups_agree_with_the_patterns(locale: str) -> None:
+    """Random text around numbers, from an alphabet of marker characters, letters
+    (fenced and not), digits, gaps and newlines: the lookups find exactly what the
+    regular expressions of every marker find."""
+    import random
+
+    from culturelint.checks._util import money_finder
+
+    finder = money_finder(locale)
+    before, after = finder.before_pattern(), finder.after_pattern()
+    markers = [m for m in finder._before_order] + [m for m in finder._after_order]
+    pieces = [*markers, *"USDEURkrA zé×\n\u00a0\u202f1.$¥円元", "SEK", "US$", "RMB"]
+    rng = random.Random(locale)
+    checked = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        hi = rng.randint(0, len(text))
+        lo = max(0, hi - rng.randint(0, 16))
+        want = before.search(text, lo, hi)
+        assert finder.marker_before(text, lo, hi) == (want.span() if want else None), (
+            text,
+            lo,
+            hi,
+        )
+        pos = rng.randint(0, len(text))
+        want = after.match(text, pos)
+        assert finder.marker_after(text, pos) == (want.span() if want else None), (text, pos)
+        checked += want is not None
+    assert checked > 100  # the alphabet makes markers common enough to test both paths

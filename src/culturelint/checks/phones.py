@@ -168,15 +168,32 @@ def _may_hold_number(text: str, region: str) -> bool:
 @lru_cache(maxsize=64)
 def _fewest_digits(region: str) -> tuple[int, int]:
     """Shortest national number of `region`, and of any region."""
-    from phonenumbers.phonenumberutil import SUPPORTED_REGIONS, PhoneMetadata
+    anywhere = _shortest_anywhere()
+    return _shortest(region) or anywhere, anywhere
 
-    def shortest(code: str) -> int | None:
-        metadata = PhoneMetadata.metadata_for_region(code)
-        lengths = metadata.general_desc.possible_length if metadata else None
-        return min(lengths) if lengths else None
 
-    anywhere = min(n for code in SUPPORTED_REGIONS if (n := shortest(code)))
-    return shortest(region) or anywhere, anywhere
+def _shortest(region: str) -> int | None:
+    from phonenumbers.phonenumberutil import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region(region)
+    lengths = metadata.general_desc.possible_length if metadata else None
+    return min(lengths) if lengths else None
+
+
+@lru_cache(maxsize=1)
+def _shortest_anywhere() -> int:
+    """Reading every region's metadata takes a tenth of a second: the answer is kept
+    with the derived data."""
+    from importlib.metadata import version
+
+    from culturelint.profiles import validcache
+
+    def compute() -> int:
+        from phonenumbers.phonenumberutil import SUPPORTED_REGIONS
+
+        return min(n for code in SUPPORTED_REGIONS if (n := _shortest(code)))
+
+    return int(validcache.memo_json("phones", f"phonenumbers {version('phonenumbers')}", compute))
 
 
 def _unbracketed(raw: str, start: int) -> tuple[str, int]:
