@@ -226,6 +226,7 @@ def test_langdetect_answers_are_kept_for_the_next_run(
 def test_fast_detector_gives_langdetects_exact_probabilities() -> None:
     """Same seed, same float operations: the very same numbers, not just the same
     winner, over texts in many languages and mixtures."""
+    import copy
     import random
 
     from langdetect.detector import Detector
@@ -236,11 +237,20 @@ def test_fast_detector_gives_langdetects_exact_probabilities() -> None:
     rng = random.Random(5)
     words = " ".join(_TEXTS).split()
     texts = [*_TEXTS, *(" ".join(rng.choices(words, k=rng.randint(3, 40))) for _ in range(60))]
-    factory = language._factory()
+    validcache.configure(None)
+    language._factory.cache_clear()
+    factory = language._factory()  # langdetect's own table: a dict of full lists
+    sparse = copy.copy(factory)
+    sparse.word_lang_prob_map = language._NgramTable(
+        language.sparse_table(factory), len(factory.langlist)
+    )
     for text in texts:
-        ours, theirs = FastDetector(factory), Detector(factory)
-        ours.append(text)
+        theirs = Detector(factory)
         theirs.append(text)
-        found = [(x.lang, x.prob) for x in ours.get_probabilities()]
-        assert found == [(x.lang, x.prob) for x in theirs.get_probabilities()]
-        assert ours.langprob == theirs.langprob
+        expected = [(x.lang, x.prob) for x in theirs.get_probabilities()]
+        for table in (factory, sparse):
+            ours = FastDetector(table)
+            ours.append(text)
+            assert [(x.lang, x.prob) for x in ours.get_probabilities()] == expected
+            assert ours.langprob == theirs.langprob
+    language._factory.cache_clear()

@@ -379,9 +379,19 @@ def _stored_profiles() -> tuple[list[str], _Sparse] | None:
     return languages, table
 
 
+def sparse_table(factory: Any) -> _Sparse:
+    """The factory's n-gram table in `_NgramTable`'s form."""
+    from array import array
+
+    table: _Sparse = {}
+    for ngram, probabilities in factory.word_lang_prob_map.items():
+        used = [i for i, p in enumerate(probabilities) if p]
+        table[ngram] = (bytes(used), array("d", [probabilities[i] for i in used]).tobytes())
+    return table
+
+
 def _store_profiles(factory: Any) -> None:
     import marshal
-    from array import array
 
     from culturelint.atomic import write_atomic
     from culturelint.profiles import validcache
@@ -389,13 +399,9 @@ def _store_profiles(factory: Any) -> None:
     path = _profiles_path()
     if path is None:
         return
-    table: _Sparse = {}
-    for ngram, probabilities in factory.word_lang_prob_map.items():
-        used = [i for i, p in enumerate(probabilities) if p]
-        table[ngram] = (bytes(used), array("d", [probabilities[i] for i in used]).tobytes())
     try:
         validcache.ensure_folder(path.parent)
-        write_atomic(path, marshal.dumps((list(factory.langlist), table)))
+        write_atomic(path, marshal.dumps((list(factory.langlist), sparse_table(factory))))
     except (OSError, ValueError):
         pass
 
