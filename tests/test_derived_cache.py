@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -254,3 +255,68 @@ def test_fast_detector_gives_langdetects_exact_probabilities() -> None:
             assert [(x.lang, x.prob) for x in ours.get_probabilities()] == expected
             assert ours.langprob == theirs.langprob
     language._factory.cache_clear()
+
+
+# -- compiled regular expressions ---------------------------------------------------------
+
+
+_PATTERNS = [
+    (r"(?P<year>\d{4})-(?P<month>\d\d)|(?<=[A-Za-zÀ-ɏ])\.(?=[A-Z])", 0),
+    (r"^[\u0300-\u036f\U0001F300-\U0001FAFF]+|[a-zß]+(?:-[a-zß]+)*$", re.IGNORECASE),
+    (r"(?x) \b hello \s+ (world)? ", 0),
+    (r"[^\W\d_]{2,}", re.UNICODE),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), _PATTERNS)
+def test_a_stored_program_is_the_pattern_re_compiles(
+    cache_root: Path, pattern: str, flags: int
+) -> None:
+    from culturelint import regex_cache
+
+    expected = re.compile(pattern, flags)
+    first = regex_cache.compile_cached(pattern, flags)
+    validcache.flush_stores()
+    validcache._store_at.cache_clear()  # the next process
+    again = regex_cache.compile_cached(pattern, flags)
+    for compiled in (first, again):
+        # Pattern equality compares the text, the flags and the compiled program.
+        assert compiled == expected
+        assert compiled.groupindex == expected.groupindex
+        assert compiled.groups == expected.groups
+    assert list(cache_root.rglob("programs-*.sqlite"))
+
+
+def test_spacy_tokenizer_patterns_from_stored_programs(cache_root: Path) -> None:
+    from culturelint import matching, regex_cache
+
+    rules = matching._export_rules(matching._nlp("de"))
+    assert rules is not None
+    for key in ("prefix", "suffix", "infix", "url_match"):
+        if rules["patterns"][key] is None:
+            continue
+        pattern, flags = rules["patterns"][key]
+        regex_cache.compile_cached(pattern, flags)
+        validcache.flush_stores()
+        validcache._store_at.cache_clear()
+        assert regex_cache.compile_cached(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_a_damaged_stored_program_falls_back_to_re(cache_root: Path) -> None:
+    from culturelint import regex_cache
+
+    pattern = r"\d+(?:[.,]\d+)?"
+    regex_cache.compile_cached(pattern)
+    validcache.flush_stores()
+    validcache._store_at.cache_clear()
+    store = regex_cache._store()
+    assert store is not None
+    import sqlite3
+
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE memo SET value = '[1, [999999], 0, {}, [null]]'")
+    conn.close()
+    validcache._store_at.cache_clear()
+    compiled = regex_cache.compile_cached(pattern)
+    assert compiled == re.compile(pattern)
+    assert compiled.fullmatch("1,5")

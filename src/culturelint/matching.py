@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from culturelint.profiles.model import UNSPACED_LANGUAGES
+from culturelint.regex_cache import compile_cached
 
 # (start, end, case-folded form, lemma): offsets into the text that was tokenized.
 Token = tuple[int, int, str, str]
@@ -284,7 +285,7 @@ class _RuleTokenizer:
 
         def compiled(key: str) -> re.Pattern[str]:
             value = self._patterns.get(key)
-            return re.compile(value[0], value[1]) if value else never
+            return compile_cached(value[0], value[1]) if value else never
 
         self._prefix = compiled("prefix").search
         self._suffix = compiled("suffix").search
@@ -482,7 +483,7 @@ class _LazyAlternation:
         body = pattern[len(self._head) :]
         sketch = _sketch(body)
         try:
-            self._sketch = re.compile(self._head + sketch, flags | re.DOTALL).match
+            self._sketch = compile_cached(self._head + sketch, flags | re.DOTALL).match
         except re.error:
             return
         self._parts = body
@@ -493,7 +494,7 @@ class _LazyAlternation:
             self._prepare()
         if self._parts is None:
             if self._whole is None:
-                self._whole = re.compile(self._pattern, self._flags).match
+                self._whole = compile_cached(self._pattern, self._flags).match
             return self._whole(text) is not None
         if self._sketch(text) is None:
             return False
@@ -503,14 +504,14 @@ class _LazyAlternation:
             parts = _split_alternatives(self._parts)
             sketches = _split_alternatives(self._sketch_body)
             self._alternatives = [
-                (re.compile(self._head + sketch, self._flags | re.DOTALL).match, part, None)
+                (compile_cached(self._head + sketch, self._flags | re.DOTALL).match, part, None)
                 for sketch, part in zip(sketches, parts, strict=True)
             ]
         for i, (sketch, part, full) in enumerate(self._alternatives):
             if sketch(text) is None:
                 continue
             if full is None:
-                full = re.compile(self._head + part, self._flags).match
+                full = compile_cached(self._head + part, self._flags).match
                 self._alternatives[i] = (sketch, part, full)
             if full(text) is not None:
                 return True
