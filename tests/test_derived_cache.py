@@ -175,10 +175,15 @@ _TEXTS = [
 ]
 
 
+def _table_file(cache_root: Path) -> Path:
+    (found,) = cache_root.rglob("langdetect-*.bin")
+    return found
+
+
 def test_langdetect_from_the_stored_profiles_gives_the_same_probabilities(
     cache_root: Path,
 ) -> None:
-    from culturelint.checks import language
+    from culturelint.checks import _detector, language
 
     validcache.configure(None)
     language._factory.cache_clear()
@@ -186,10 +191,10 @@ def test_langdetect_from_the_stored_profiles_gives_the_same_probabilities(
     validcache.configure(cache_root)
     language._factory.cache_clear()
     assert [language._detect(text) for text in _TEXTS] == direct  # loads, then stores
-    assert language._profiles_path().is_file()
+    assert _table_file(cache_root).is_file()
     language._factory.cache_clear()
     factory = language._factory()
-    assert isinstance(factory.word_lang_prob_map, language._NgramTable)
+    assert isinstance(factory.word_lang_prob_map, _detector.NgramTable)
     assert [language._detect(text) for text in _TEXTS] == direct
     language._factory.cache_clear()
 
@@ -200,9 +205,13 @@ def test_a_corrupt_stored_profile_falls_back_to_langdetects_own(cache_root: Path
     language._factory.cache_clear()
     expected = language._detect(_TEXTS[1])
     language._factory.cache_clear()
-    path = language._profiles_path()
-    path.write_bytes(b"\x00not marshal")
-    assert language._detect(_TEXTS[1]) == expected
+    path = _table_file(cache_root)
+    good = path.read_bytes()
+    for damaged in (b"\x00not a table", good[:-8], good[: len(good) // 2], good + b"x"):
+        path.write_bytes(damaged)
+        language._factory.cache_clear()
+        assert language._detect(_TEXTS[1]) == expected
+        assert path.read_bytes() == good  # rewritten whole
     language._factory.cache_clear()
 
 
@@ -232,7 +241,7 @@ def test_fast_detector_gives_langdetects_exact_probabilities() -> None:
 
     from langdetect.detector import Detector
 
-    from culturelint.checks import language
+    from culturelint.checks import _detector, language
     from culturelint.checks._detector import FastDetector
 
     rng = random.Random(5)
@@ -242,9 +251,7 @@ def test_fast_detector_gives_langdetects_exact_probabilities() -> None:
     language._factory.cache_clear()
     factory = language._factory()  # langdetect's own table: a dict of full lists
     sparse = copy.copy(factory)
-    sparse.word_lang_prob_map = language._NgramTable(
-        language.sparse_table(factory), len(factory.langlist)
-    )
+    sparse.word_lang_prob_map = _detector.NgramTable.from_factory(factory)
     for text in texts:
         theirs = Detector(factory)
         theirs.append(text)

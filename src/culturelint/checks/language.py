@@ -295,115 +295,12 @@ def _detect(text: str) -> dict[str, float]:
 def _factory() -> Any:
     """langdetect's factory with its language profiles loaded once per process, and a
     fixed seed: langdetect samples at random, and a linter must say the same thing
-    twice. A private factory leaves langdetect's global one as other code set it.
-
-    Reading the 55 JSON profiles costs a third of a second, so their n-gram table is
-    kept with the derived data in a compact form (`_NgramTable`) that loads in a
-    tenth of that and gives the detector the very same numbers.
-    """
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-
-    factory = DetectorFactory()
-    stored = _stored_profiles()
-    if stored is not None:
-        languages, table = stored
-        factory.langlist = list(languages)
-        factory.word_lang_prob_map = _NgramTable(table, len(languages))
-    else:
-        factory.load_profile(PROFILES_DIRECTORY)
-        _store_profiles(factory)
-    factory.set_seed(0)
-    return factory
-
-
-# n-gram -> (indexes of the languages it occurs in, their probabilities as float64s)
-_Sparse = dict[str, tuple[bytes, bytes]]
-
-
-class _NgramTable:
-    """langdetect's n-gram -> per-language probability list, kept sparse (an n-gram
-    occurs in two of the 55 languages on average) and expanded when the detector
-    first asks for an n-gram. The detector only tests membership and indexes."""
-
-    def __init__(self, sparse: _Sparse, languages: int) -> None:
-        self._sparse = sparse
-        self._languages = languages
-        self._expanded: dict[str, list[float]] = {}
-
-    def __contains__(self, ngram: object) -> bool:
-        return ngram in self._sparse
-
-    def __getitem__(self, ngram: str) -> list[float]:
-        found = self._expanded.get(ngram)
-        if found is None:
-            from array import array
-
-            indexes, packed = self._sparse[ngram]
-            found = [0.0] * self._languages
-            for i, probability in zip(indexes, array("d", packed), strict=True):
-                found[i] = probability
-            self._expanded[ngram] = found
-        return found
-
-
-def _profiles_path() -> Any:
-    import sys
-    from importlib.metadata import PackageNotFoundError, version
-
+    twice. A private factory leaves langdetect's global one as other code set it. Its
+    n-gram table is kept with the derived data (see `_detector`)."""
+    from culturelint.checks._detector import load_factory
     from culturelint.profiles import validcache
 
-    folder = validcache.folder("langdetect-profiles")
-    try:
-        release = version("langdetect")
-    except PackageNotFoundError:
-        return None
-    if folder is None:
-        return None
-    # marshal's format belongs to the Python version that wrote it.
-    python = f"{sys.version_info.major}{sys.version_info.minor}"
-    return folder / f"langdetect-{release}-py{python}.marshal"
-
-
-def _stored_profiles() -> tuple[list[str], _Sparse] | None:
-    import marshal
-
-    path = _profiles_path()
-    if path is None:
-        return None
-    try:
-        languages, table = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(languages, list) or not isinstance(table, dict):
-        return None
-    return languages, table
-
-
-def sparse_table(factory: Any) -> _Sparse:
-    """The factory's n-gram table in `_NgramTable`'s form."""
-    from array import array
-
-    table: _Sparse = {}
-    for ngram, probabilities in factory.word_lang_prob_map.items():
-        used = [i for i, p in enumerate(probabilities) if p]
-        table[ngram] = (bytes(used), array("d", [probabilities[i] for i in used]).tobytes())
-    return table
-
-
-def _store_profiles(factory: Any) -> None:
-    import marshal
-
-    from culturelint.atomic import write_atomic
-    from culturelint.profiles import validcache
-
-    path = _profiles_path()
-    if path is None:
-        return
-    try:
-        validcache.ensure_folder(path.parent)
-        write_atomic(path, marshal.dumps((list(factory.langlist), sparse_table(factory))))
-    except (OSError, ValueError):
-        pass
+    return load_factory(validcache.folder("langdetect-profiles"))
 
 
 @lru_cache(maxsize=256)
