@@ -276,9 +276,7 @@ def _probabilities(text: str) -> dict[str, float]:
 def _detect(text: str) -> dict[str, float]:
     from langdetect.lang_detect_exception import LangDetectException
 
-    from culturelint.checks._detector import FastDetector
-
-    detector = FastDetector(_factory())
+    detector = _factory().create()
     detector.append(text)
     try:
         ranked = detector.get_probabilities()
