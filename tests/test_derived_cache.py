@@ -324,3 +324,52 @@ def test_a_damaged_stored_program_falls_back_to_re(cache_root: Path) -> None:
     compiled = regex_cache.compile_cached(pattern)
     assert compiled == re.compile(pattern)
     assert compiled.fullmatch("1,5")
+
+
+def test_text_sqlite_cannot_hold_is_computed_not_stored(tmp_path: Path) -> None:
+    """A lone surrogate (a JSON string can hold "\\udc80") is not UTF-8: the store
+    neither crashes nor keeps it."""
+    store = validcache.GrowingStore(tmp_path / "memo.sqlite")
+    store.put("ok", "fine")
+    store.put("bad\udc80", "x")
+    store.put("key", "bad\udc80")
+    store.flush()
+    again = validcache.GrowingStore(tmp_path / "memo.sqlite")
+    assert again.get("ok") == "fine"
+    assert again.get("bad\udc80") is None
+    assert again.get("key") is None
+
+
+def test_the_cli_lints_a_surrogate_in_locale_json_twice(tmp_path: Path) -> None:
+    """First run (spaCy tokenizes, derived data is built) and second run (the rule
+    tokenizer and the stores answer), each a process of its own."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import culturelint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(culturelint.__file__).parents[1])}
+
+    folder = tmp_path / "locales" / "de"
+    folder.mkdir(parents=True)
+    (folder / "app.json").write_text(
+        '{"title": "Jetzt kaufen \\udc80 f\\u00fcr nur 19,99 $", "x": "Sch\\u00f6n"}',
+        encoding="utf-8",
+    )
+    for _ in range(2):  # the second run reads what the first stored
+        done = subprocess.run(
+            [sys.executable, "-m", "culturelint", "check", "--no-cache", "--format", "json", "."],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+        assert "internal error" not in done.stderr, done.stderr
+        assert done.stdout, done.stderr
+        assert done.returncode in (0, 1), done.stderr
+        report = json.loads(done.stdout)
+        assert report["summary"]["files"] == 1
+        assert report["errors"] == []
+        assert [f["rule"] for f in report["findings"]] == ["CL701"]  # the "$", still found

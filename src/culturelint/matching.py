@@ -104,7 +104,7 @@ def _tokenizer(language: str) -> Any:
     if folder is not None:
         rules = _read_rules(folder, language)
         if rules is not None:
-            store = _chunk_store(folder, language)
+            store = _chunk_store(language)
             return _Switching(language, _RuleTokenizer(rules, store).spans)
         # spaCy is loaded now anyway: it tokenizes this run, the rules serve the next.
         rules = _export_rules(_nlp(language))
@@ -118,7 +118,24 @@ def _tokenizer(language: str) -> Any:
 
 def _spacy_spans(language: str) -> Any:
     nlp = _nlp(language)
-    return lambda text: [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(text) if not t.is_space]
+
+    def spans(text: str) -> Spans:
+        doc = nlp.make_doc(_utf8_safe(text))
+        return [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+
+    return spans
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8_safe(text: str) -> str:
+    """`text` with each lone surrogate (a JSON or Fluent escape can make one) replaced
+    by U+FFFD, one character for one so offsets stay: spaCy's strings must be UTF-8,
+    and both tokenizers must see the same text to split it the same way."""
+    if text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # Distinct white-space chunks and words whose analysis one process remembers per
@@ -157,15 +174,15 @@ class _Switching:
         return self.spans(text)
 
 
-def _chunk_store(folder: Path, language: str) -> Any:
+def _chunk_store(language: str) -> Any:
     """Splits of white-space chunks kept from earlier runs, beside the rules (saved by
     `validcache.flush_stores` at the end of the run)."""
-    from culturelint.profiles.validcache import GrowingStore
+    from culturelint.profiles import validcache
 
     name = _rules_name(language)
     if name is None:
         return None
-    return GrowingStore(folder / name.replace(".json", "-chunks.sqlite"))
+    return validcache.growing_store("tokenizers", name.replace(".json", "-chunks.sqlite"))
 
 
 def _rules_name(language: str) -> str | None:
@@ -315,6 +332,7 @@ class _RuleTokenizer:
         return phrases
 
     def spans(self, text: str) -> Spans:
+        text = _utf8_safe(text)
         words = self._split(text, self.special)
         starts = _starts(text, words)
         if self.phrases:
@@ -334,7 +352,7 @@ class _RuleTokenizer:
             if pieces is None:
                 stored = store.get(chunk) if store is not None else None
                 if stored is not None:
-                    pieces = stored.split(_PIECE_SEPARATOR)
+                    pieces = stored.split(_PIECE_SEPARATOR) if stored else []
                 else:
                     pieces = self._split_chunk(chunk, special)
                     if store is not None:

@@ -155,13 +155,18 @@ class SQLiteReader:
         self._pid = -1
 
     def one(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
+        """The first row, or None. A text argument SQLite cannot hold (a lone
+        surrogate, from a JSON escape say) matches nothing: every stored key is UTF-8."""
         import os
         import sqlite3
 
         if self._conn is None or self._pid != os.getpid():
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             self._pid = os.getpid()
-        return self._conn.execute(sql, args).fetchone()
+        try:
+            return self._conn.execute(sql, args).fetchone()
+        except UnicodeEncodeError:
+            return None
 
 
 # Every GrowingStore of this process, for `flush_stores`.
@@ -218,8 +223,14 @@ class GrowingStore:
         return row[0] if row else None
 
     def put(self, key: str, value: str) -> None:
-        if len(self._new) < 100_000:
-            self._new[key] = value
+        if len(self._new) >= 100_000:
+            return
+        try:
+            key.encode("utf-8")
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # SQLite text must be UTF-8: not kept
+            return
+        self._new[key] = value
 
     def flush(self) -> None:
         """Add what `put` collected; a failure drops it (it is only a memo)."""
