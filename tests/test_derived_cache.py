@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -373,3 +374,53 @@ def test_the_cli_lints_a_surrogate_in_locale_json_twice(tmp_path: Path) -> None:
         assert report["summary"]["files"] == 1
         assert report["errors"] == []
         assert [f["rule"] for f in report["findings"]] == ["CL701"]  # the "$", still found
+
+
+# -- tokenizer rules shipped with the package -----------------------------------------
+
+
+def _shipped_names() -> list[str]:
+    folder = Path(__file__).resolve().parents[1] / "src" / "culturelint" / "data" / "tokenizers"
+    return sorted(p.name for p in folder.glob("*.json.gz"))
+
+
+def test_shipped_tokenizer_rules_are_spacys_own() -> None:
+    """Every shipped file equals a fresh export from the installed spaCy, when that is
+    the release the files were exported from (otherwise they are never read)."""
+    from importlib.metadata import version
+
+    from culturelint import matching
+
+    names = _shipped_names()
+    assert names
+    installed = version("spacy")
+    if not all(f"-spacy-{installed}.json.gz" in name for name in names):
+        pytest.skip(f"shipped rules are for another spaCy release than {installed}")
+    for name in names:
+        language = name.split("-spacy-")[0]
+        assert matching._shipped_rules(language) == json.loads(
+            json.dumps(matching.export_rules(language))
+        ), language
+
+
+def test_shipped_rules_tokenize_without_importing_spacy(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import culturelint
+
+    code = (
+        "import sys\n"
+        "from culturelint import matching\n"
+        "spans = matching._tokenizer('de')('Uhren (z.B. 4K-fähig) für 19,99 €!')\n"
+        "print(len(spans), 'spacy' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(culturelint.__file__).parents[1])}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    count, imported = done.stdout.split()
+    assert int(count) > 5
+    assert imported == "False"

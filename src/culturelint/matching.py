@@ -94,26 +94,54 @@ def _tokenizer(language: str) -> Any:
     Importing spaCy costs most of a second, which a pre-commit hook would pay on every
     commit. spaCy's tokenizer is a fixed algorithm over rules (prefix, suffix and infix
     regexes, exceptions) that spaCy also spells out in Python (`Tokenizer.explain`), so
-    the rules are exported once into the cache folder and later runs tokenize with
-    `_RuleTokenizer`, without spaCy. With no cache folder, or rules that cannot be
-    exported, spaCy itself tokenizes.
+    its rules are read as data and `_RuleTokenizer` splits without spaCy. The rules of
+    the markets' languages ship with culturelint for the spaCy release they were
+    exported from (`data/tokenizers/`); for another release or language they are
+    exported once into the cache folder. With neither, spaCy itself tokenizes.
     """
     from culturelint.profiles import validcache
 
     folder = validcache.folder("tokenizers")
+    rules = _read_rules(folder, language) if folder is not None else None
+    if rules is None:
+        rules = _shipped_rules(language)
+    if rules is not None:
+        store = _chunk_store(language) if folder is not None else None
+        return _Switching(language, _RuleTokenizer(rules, store).spans)
     if folder is not None:
-        rules = _read_rules(folder, language)
-        if rules is not None:
-            store = _chunk_store(language)
-            return _Switching(language, _RuleTokenizer(rules, store).spans)
         # spaCy is loaded now anyway: it tokenizes this run, the rules serve the next.
-        rules = _export_rules(_nlp(language))
+        rules = export_rules(language)
         if rules is not None:
-            tokenizer = _RuleTokenizer(rules)
-            phrases = tokenizer.phrases.values()
-            rules["phrases"] = [[list(p), string] for items in phrases for p, string in items]
             _write_rules(folder, language, rules)
     return _spacy_spans(language)
+
+
+def export_rules(language: str) -> dict[str, Any] | None:
+    """spaCy's tokenizer rules for `language` as saved data (what `_read_rules` and
+    `_shipped_rules` read), or None when only spaCy can apply them."""
+    rules = _export_rules(_nlp(language))
+    if rules is not None:
+        phrases = _RuleTokenizer(rules).phrases.values()
+        rules["phrases"] = [[list(p), string] for items in phrases for p, string in items]
+    return rules
+
+
+def _shipped_rules(language: str) -> dict[str, Any] | None:
+    """The rules shipped in the package for the installed spaCy release, if any
+    (`bench/export_tokenizers.py` writes them)."""
+    import gzip
+    import json
+    from importlib import resources
+
+    name = _rules_name(language)
+    if name is None:
+        return None
+    try:
+        packed = resources.files("culturelint").joinpath("data", "tokenizers", name + ".gz")
+        rules = json.loads(gzip.decompress(packed.read_bytes()).decode("utf-8"))
+    except (OSError, ValueError, EOFError):
+        return None
+    return rules if isinstance(rules, dict) and rules.get("format") == 1 else None
 
 
 def _spacy_spans(language: str) -> Any:
