@@ -184,7 +184,7 @@ def _table_file(cache_root: Path) -> Path:
 def test_langdetect_from_the_stored_profiles_gives_the_same_probabilities(
     cache_root: Path,
 ) -> None:
-    from culturelint.checks import _detector, language
+    from culturelint.checks import _langdetect_profiles, language
 
     validcache.configure(None)
     language._factory.cache_clear()
@@ -195,7 +195,7 @@ def test_langdetect_from_the_stored_profiles_gives_the_same_probabilities(
     assert _table_file(cache_root).is_file()
     language._factory.cache_clear()
     factory = language._factory()
-    assert isinstance(factory.word_lang_prob_map, _detector.NgramTable)
+    assert isinstance(factory.word_lang_prob_map, _langdetect_profiles.NgramTable)
     assert [language._detect(text) for text in _TEXTS] == direct
     language._factory.cache_clear()
 
@@ -242,7 +242,7 @@ def test_the_sparse_table_gives_langdetects_exact_probabilities() -> None:
 
     from langdetect.detector import Detector
 
-    from culturelint.checks import _detector, language
+    from culturelint.checks import _langdetect_profiles, language
 
     rng = random.Random(5)
     words = " ".join(_TEXTS).split()
@@ -251,7 +251,7 @@ def test_the_sparse_table_gives_langdetects_exact_probabilities() -> None:
     language._factory.cache_clear()
     factory = language._factory()  # langdetect's own table: a dict of full lists
     sparse = copy.copy(factory)
-    sparse.word_lang_prob_map = _detector.NgramTable.from_factory(factory)
+    sparse.word_lang_prob_map = _langdetect_profiles.NgramTable.from_factory(factory)
     for text in texts:
         theirs, ours = Detector(factory), Detector(sparse)
         theirs.append(text)

@@ -294,15 +294,13 @@ def currency_symbols(locale: str) -> dict[str, frozenset[str]]:
     Reading twenty locales from CLDR costs a tenth of a second, a good part of a
     pre-commit run, so the table is kept with the derived data.
     """
-    from importlib.metadata import version
-
     from culturelint.profiles import validcache
 
     def collect() -> dict[str, list[str]]:
         return {symbol: sorted(codes) for symbol, codes in _symbols_from_cldr(locale).items()}
 
-    key = f"babel {version('babel')} {' '.join(SYMBOL_LOCALES)} {locale}"
-    table = validcache.memo_json("cldr", key, collect)
+    key = f"{' '.join(SYMBOL_LOCALES)} {locale}"
+    table = validcache.memo_json("cldr", key, collect, packages=["babel"])
     return {symbol: frozenset(codes) for symbol, codes in table.items()}
 
 

@@ -294,8 +294,8 @@ def _factory() -> Any:
     """langdetect's factory with its language profiles loaded once per process, and a
     fixed seed: langdetect samples at random, and a linter must say the same thing
     twice. A private factory leaves langdetect's global one as other code set it. Its
-    n-gram table is kept with the derived data (see `_detector`)."""
-    from culturelint.checks._detector import load_factory
+    n-gram table is kept with the derived data (see `_langdetect_profiles`)."""
+    from culturelint.checks._langdetect_profiles import load_factory
     from culturelint.profiles import validcache
 
     return load_factory(validcache.folder("langdetect-profiles"))

@@ -184,8 +184,6 @@ def _shortest(region: str) -> int | None:
 def _shortest_anywhere() -> int:
     """Reading every region's metadata takes a tenth of a second: the answer is kept
     with the derived data."""
-    from importlib.metadata import version
-
     from culturelint.profiles import validcache
 
     def compute() -> int:
@@ -193,7 +191,7 @@ def _shortest_anywhere() -> int:
 
         return min(n for code in SUPPORTED_REGIONS if (n := _shortest(code)))
 
-    return int(validcache.memo_json("phones", f"phonenumbers {version('phonenumbers')}", compute))
+    return int(validcache.memo_json("phones", "shortest", compute, packages=["phonenumbers"]))
 
 
 def _unbracketed(raw: str, start: int) -> tuple[str, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -217,27 +218,25 @@ def holiday_country_supported(country: str) -> bool:
     return _holiday_class(country.upper()) is not None
 
 
-def _holidays_key(*parts: object) -> str:
-    """Key of holiday data kept with the derived data: importing the holidays package
-    and computing a year costs more than a pre-commit run should, and the answer
-    depends only on the package's version and the question."""
-    from importlib.metadata import version
+def _memo_holidays(key: str, compute: Callable[[], Any]) -> Any:
+    """Holiday data kept with the derived data: importing the holidays package and
+    computing a year costs more than a pre-commit run should, and the answer depends
+    only on the package's version and the question."""
+    from culturelint.profiles import validcache
 
-    return " ".join(["holidays", version("holidays"), *map(str, parts)])
+    return validcache.memo_json("holidays", key, compute, packages=["holidays"])
 
 
 @lru_cache(maxsize=64)
 def holiday_categories(country: str) -> tuple[str, ...]:
     """Every holiday category the holidays package has for a country (empty if none)."""
-    from culturelint.profiles import validcache
-
     country = country.upper()
 
     def compute() -> list[str]:
         cls = _holiday_class(country)
         return sorted(cls.supported_categories) if cls is not None else []
 
-    return tuple(validcache.memo_json("holidays", _holidays_key("categories", country), compute))
+    return tuple(_memo_holidays(f"categories {country}", compute))
 
 
 def public_holidays(country: str, year: int, categories: tuple[str, ...] = ()) -> list[Holiday]:
@@ -251,13 +250,11 @@ def public_holidays(country: str, year: int, categories: tuple[str, ...] = ()) -
 
 @lru_cache(maxsize=512)
 def _public_holidays(country: str, year: int, categories: tuple[str, ...]) -> tuple[Holiday, ...]:
-    from culturelint.profiles import validcache
-
     def compute() -> list[list[str]]:
         found = _holidays_from_package(country, year, categories)
         return [[h.date.isoformat(), h.name, h.category] for h in found]
 
-    rows = validcache.memo_json("holidays", _holidays_key(country, year, *categories), compute)
+    rows = _memo_holidays(" ".join([country, str(year), *categories]), compute)
     return tuple(Holiday(dt.date.fromisoformat(day), name, cat) for day, name, cat in rows)
 
 

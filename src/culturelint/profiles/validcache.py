@@ -88,20 +88,27 @@ def remember_valid(kind: str, schema: bytes, text: str) -> None:
         pass
 
 
-def memo_json(name: str, key: str, compute: Callable[[], Any]) -> Any:
+def memo_json(name: str, key: str, compute: Callable[[], Any], packages: Iterable[str] = ()) -> Any:
     """`compute()`, remembered as JSON in the folder `name` under `key`.
 
     For small tables derived from installed packages (CLDR through babel, say) that
-    cost more to rebuild than to read: `key` must name everything the value depends
-    on besides the tool version (package versions, locales). Without a cache folder,
-    or when the file cannot be read or written, the value is computed.
+    cost more to rebuild than to read. `packages` names those packages (their
+    versions become part of the key), `key` everything else the value depends on
+    (locales, years). Without a cache folder, or when the file cannot be read or
+    written, the value is computed.
     """
     import json
+    from importlib.metadata import PackageNotFoundError, version
 
     base = folder(name)
     if base is None:
         return compute()
-    path = base / (hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + ".json")
+    try:
+        versions = " ".join(f"{package} {version(package)}" for package in packages)
+    except PackageNotFoundError:
+        return compute()
+    whole = f"{versions} {key}".encode("utf-8", "surrogatepass")
+    path = base / (hashlib.sha256(whole).hexdigest()[:32] + ".json")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
