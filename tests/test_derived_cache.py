@@ -424,3 +424,148 @@ def test_shipped_rules_tokenize_without_importing_spacy(tmp_path: Path) -> None:
     count, imported = done.stdout.split()
     assert int(count) > 5
     assert imported == "False"
+
+
+# -- stores SQLite fills from spacy-lookups-data's JSON --------------------------------
+
+needs_sql_json = pytest.mark.skipif(
+    not validcache.sqlite_reads_json(), reason="this SQLite has no JSON functions"
+)
+
+
+def _rows(path: Path, table: str) -> list[tuple[object, ...]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        return sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
+
+
+@needs_sql_json
+@pytest.mark.parametrize(
+    "language",
+    [
+        "en",  # plain strings
+        "fr",  # every lemma a list
+        "ga",  # several lemma_lookup_* tables, some lemmas lists, no lemma_lookup
+    ],
+)
+def test_stores_sqlite_fills_equal_the_ones_python_builds(
+    tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from culturelint import matching
+    from culturelint.checks import leftovers
+
+    if not leftovers._tables(language):
+        pytest.skip("spacy-lookups-data is not installed")
+    sql, python = tmp_path / "sql.sqlite", tmp_path / "python.sqlite"
+    assert leftovers._write_market_tables(sql, language)
+    market = tuple(s for pair in leftovers._build_market_tables(language) for s in pair)
+    assert leftovers._SetStore.write(python, market)
+    assert _rows(sql, "word") == _rows(python, "word")
+    assert _rows(sql, "sets") == _rows(python, "sets")
+
+    lemma_sql, lemma_python = tmp_path / "lemma-sql.sqlite", tmp_path / "lemma-py.sqlite"
+    assert matching._LemmaStore._build(lemma_sql, language)
+    monkeypatch.setattr(validcache, "sqlite_reads_json", lambda: False)
+    assert matching._LemmaStore._build(lemma_python, language)
+    assert _rows(lemma_sql, "lemma") == _rows(lemma_python, "lemma")
+
+
+@needs_sql_json
+def test_sets_written_in_the_background_equal_the_ones_written_row_by_row(
+    tmp_path: Path,
+) -> None:
+    from culturelint.checks.leftovers import _SetStore
+
+    sets = (frozenset({"a", "b", "Äpfel"}), frozenset({"b", "c"}), frozenset())
+    soon, now = tmp_path / "soon.sqlite", tmp_path / "now.sqlite"
+    assert _SetStore.write_soon(soon, sets)
+    validcache.settle(soon)
+    assert _SetStore.write(now, sets)
+    assert _rows(soon, "word") == _rows(now, "word") == [("a", 1), ("b", 3), ("c", 2), ("Äpfel", 1)]
+    assert _rows(soon, "sets") == [(3,)]
+
+
+def test_a_background_build_is_waited_for_and_done_once(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "store.sqlite"
+    started, release = threading.Event(), threading.Event()
+    calls: list[Path] = []
+
+    def write(target: Path) -> bool:
+        calls.append(target)
+        started.set()
+        release.wait(5)
+        return validcache.write_sqlite(
+            target, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", [(1,)]
+        )
+
+    validcache.build_soon(path, write)
+    validcache.build_soon(path, write)  # queued already
+    assert started.wait(5)
+    assert not path.exists()
+    release.set()
+    validcache.settle(path)
+    assert path.is_file() and calls == [path]
+    validcache.build_soon(path, write)  # there already
+    validcache.settle(path)
+    assert calls == [path]
+
+
+def test_a_failing_background_build_leaves_no_file_and_no_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "store.sqlite"
+
+    def write(target: Path) -> bool:
+        raise RuntimeError("disk on fire")
+
+    validcache.build_soon(path, write)
+    validcache.settle(path)
+    assert not path.exists()
+    assert capsys.readouterr() == ("", "")
+    validcache.settle(path)  # nothing queued any more: returns at once
+
+
+def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: Path) -> None:
+    """The CLI twice on German copy in a new folder: the first run builds the stores
+    (some in the background), the second finds every one complete and says the same."""
+    import os
+    import subprocess
+    import sys
+
+    import culturelint
+    from culturelint.checks import leftovers
+
+    env = {**os.environ, "PYTHONPATH": str(Path(culturelint.__file__).parents[1])}
+    if not leftovers._tables("de"):
+        pytest.skip("spacy-lookups-data is not installed")
+    copy = tmp_path / "de-DE" / "page.md"
+    copy.parent.mkdir()
+    copy.write_text(
+        "# Angebot\n\nUnser weißes Hemd ist ideal für Hochzeiten. Jetzt bestellen!\n\n"
+        "Learn more about our shop.\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "culturelint", "check", "--no-cache", "--format", "json", "."]
+    runs, built = [], []
+    for _ in range(2):
+        runs.append(subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env))
+        files = (tmp_path / ".culturelint_cache").rglob("*.sqlite")
+        built.append(
+            {
+                p.name: p.stat().st_mtime_ns
+                for p in files
+                if "-lookups-" in p.name or p.name.startswith(("market-", "vocabulary-"))
+            }
+        )
+    assert built[0] == built[1]  # the second run rebuilt nothing
+    stores = sorted(built[0])
+    assert runs[0].returncode == 1, runs[0].stderr  # CL103 finds "Learn more about our shop"
+    assert runs[0].stdout == runs[1].stdout and runs[0].stderr == runs[1].stderr == ""
+    assert "CL103" in runs[0].stdout
+    assert any(name.startswith("market-de-") for name in stores)
+    assert any(name.startswith("de-lookups-") for name in stores)
+    assert any(name.startswith("vocabulary-en-") for name in stores)
+    assert not list((tmp_path / ".culturelint_cache").rglob("*.tmp"))

@@ -98,6 +98,45 @@ def test_a_crashing_check_is_reported_and_others_still_run() -> None:
     assert "ZZZ001 could not check this file: RuntimeError: kaputt" in result.errors[0].message
 
 
+def test_prepare_runs_before_any_rule_and_only_for_rules_that_run() -> None:
+    calls: list[str] = []
+
+    def prepare(code: str):  # type: ignore[no-untyped-def]
+        return lambda ctx: calls.append(f"prepare {code} {ctx.market}")
+
+    def run(code: str):  # type: ignore[no-untyped-def]
+        return lambda doc, ctx: calls.append(f"run {code}") or []
+
+    registry, _ = build_registry(Config())
+    for code in ("ZZZ001", "ZZZ002"):
+        check = _check(code, run(code), f"demo-{code.lower()}")
+        check.prepare = prepare(code)
+        registry.add(check)
+    skipped = _check("ZZZ003", run("ZZZ003"), "demo-skipped")
+    skipped.prepare = prepare("ZZZ003")
+    skipped.applies = lambda profile: False
+    registry.add(skipped)
+    linter = Linter(Config(), registry, market="de-DE", select=["ZZZ"])
+    assert linter.lint_bytes(b"Hallo.\n", "a.txt").errors == []
+    assert calls == ["prepare ZZZ001 de-DE", "prepare ZZZ002 de-DE", "run ZZZ001", "run ZZZ002"]
+
+
+def test_a_crashing_prepare_is_reported_and_the_rules_still_run() -> None:
+    def boom(ctx):  # type: ignore[no-untyped-def]
+        raise RuntimeError("kaputt")
+
+    registry, _ = build_registry(Config())
+    check = _check("ZZZ001", lambda doc, ctx: [], "boom")
+    check.prepare = boom
+    registry.add(check)
+    linter = Linter(Config(), registry, market="de-DE", select=["ZZZ001", "CL701"])
+    result = linter.lint_bytes(b"Nur $5.\n", "a.txt")
+    assert [f.rule for f in result.findings] == ["CL701"]
+    assert [e.message for e in result.errors] == [
+        "ZZZ001 could not check this file: RuntimeError: kaputt"
+    ]
+
+
 @pytest.mark.parametrize(
     ("spec", "expected"),
     [

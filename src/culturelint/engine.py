@@ -262,6 +262,7 @@ class Linter:
         return self.lint_document(doc)
 
     def lint_document(self, doc: Document) -> FileResult:
+        from culturelint.matching import prepare_lemmas
         from culturelint.profiles.model import ProfileError
         from culturelint.resolve import MarketError, resolve_market
 
@@ -278,11 +279,21 @@ class Linter:
         ctx = CheckContext(market=market, profile=profile, config=self.config, year=self._year(doc))
         suppressions = suppress.parse(doc)
         file_ignores = self._file_ignores(doc.path)
-        for check in self.checks:
-            if any(matches_spec(check, s) for s in file_ignores):
-                continue
-            if not check.applies_to(profile):
-                continue
+        checks = [
+            check
+            for check in self.checks
+            if check.applies_to(profile) and not any(matches_spec(check, s) for s in file_ignores)
+        ]
+        # On a first run, derived data is built in the background while rules run:
+        # each rule's own first (in rule order), then the market's lemma tables.
+        for check in checks:
+            try:
+                if check.prepare is not None:
+                    check.prepare(ctx)
+            except Exception as exc:
+                result.errors.append(self._crash(doc, check, exc))
+        prepare_lemmas(profile.languages)
+        for check in checks:
             try:
                 for hit in check.run(doc, ctx):
                     finding = self._finding(doc, check, market, hit)
@@ -293,16 +304,17 @@ class Linter:
                 # The rule's other hits are kept; the timeout is an error, not a silent skip.
                 result.errors.append(FileError(doc.path, str(exc)))
             except Exception as exc:
-                if os.environ.get("CULTURELINT_DEBUG"):
-                    raise
-                result.errors.append(
-                    FileError(
-                        doc.path,
-                        f"{check.code} could not check this file: {type(exc).__name__}: {exc}",
-                    )
-                )
+                result.errors.append(self._crash(doc, check, exc))
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _crash(self, doc: Document, check: Check, exc: Exception) -> FileError:
+        """A rule that failed on this file: an error for the file, the other rules'
+        findings kept (with CULTURELINT_DEBUG set, the traceback instead)."""
+        if os.environ.get("CULTURELINT_DEBUG"):
+            raise exc
+        message = f"{check.code} could not check this file: {type(exc).__name__}: {exc}"
+        return FileError(doc.path, message)
 
     # -- helpers -------------------------------------------------------------------
 

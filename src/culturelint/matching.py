@@ -633,33 +633,76 @@ def _lemma_table(language: str) -> Any:
     return _lemma_json(language)
 
 
+def prepare_lemmas(languages: Iterable[str]) -> None:
+    """On a first run, start building the lemma stores of `languages` (a market's)
+    in the background while the first rules run; `_lemma_table` waits for them.
+    SQLite fills them from the JSON without holding the interpreter (German: 0.3 s)."""
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("lemmas")
+    if folder is None or not validcache.sqlite_reads_json():
+        return
+    for language in dict.fromkeys(base_language(lang) for lang in languages):
+        if language in _PREPARED:
+            continue
+        _PREPARED.add(language)
+        path = _LemmaStore.path(folder, language)
+        if path is not None:
+            validcache.build_soon(path, lambda p, lang=language: _LemmaStore._build(p, lang))
+
+
+_PREPARED: set[str] = set()
+
+
 def _lemma_json(language: str) -> dict[str, Any]:
-    """The table as spacy-lookups-data ships it, found through the package's
-    `spacy_lookups` entry points (what spaCy's lookups registry reads, without
-    importing spaCy) and kept as a plain dict: building a spaCy `Table` hashes every
-    key and takes several times longer for the large tables."""
-    import gzip
+    """The table as spacy-lookups-data ships it, kept as a plain dict: building a
+    spaCy `Table` hashes every key and takes several times longer for the large
+    tables."""
     import json
+
+    text = _lemma_json_text(language)
+    try:
+        table = json.loads(text) if text is not None else None
+    except ValueError:
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def _lemma_json_text(language: str) -> str | None:
+    """The JSON text of the table, found through the package's `spacy_lookups` entry
+    points (what spaCy's lookups registry reads, without importing spaCy)."""
+    import gzip
     from importlib.metadata import entry_points
 
     try:
         found = [ep for ep in entry_points(group="spacy_lookups") if ep.name == language]
         paths = found[0].load() if found else None
     except (ImportError, ValueError, KeyError, AttributeError):
-        return {}
+        return None
     path = paths.get("lemma_lookup") if isinstance(paths, dict) else None
     if path is None:
-        return {}
+        return None
     path = Path(path)
     try:
         if path.exists():
-            table = json.loads(path.read_text(encoding="utf-8"))
-        else:
-            with gzip.open(path.with_suffix(path.suffix + ".gz"), "rt", encoding="utf-8") as fh:
-                table = json.load(fh)
-    except (OSError, ValueError):
-        return {}
-    return table if isinstance(table, dict) else {}
+            return path.read_text(encoding="utf-8")
+        # One call into zlib, which lets other threads run (gzip.open's reader is a
+        # Python loop): this may run on a background thread (`prepare_lemmas`).
+        return gzip.decompress(path.with_suffix(path.suffix + ".gz").read_bytes()).decode()
+    except (OSError, ValueError, EOFError):
+        return None
+
+
+_LEMMA_ROWS_SQL = """
+INSERT OR REPLACE INTO lemma
+SELECT word, lemma FROM (
+    SELECT key AS word,
+           CASE type WHEN 'text' THEN value WHEN 'array' THEN json_extract(value, '$[0]') END
+           AS lemma
+    FROM json_each(:table)
+)
+WHERE typeof(lemma) = 'text' AND lemma != ''
+"""
 
 
 class _LemmaStore:
@@ -678,16 +721,25 @@ class _LemmaStore:
         self._db = SQLiteReader(path)
         self._seen: dict[str, str | None] = {}
 
-    @classmethod
-    def open(cls, folder: Path, language: str) -> _LemmaStore | None:
-        """The store for `language`, built first if missing; None if it cannot be."""
+    @staticmethod
+    def path(folder: Path, language: str) -> Path | None:
+        """Where the store for `language` lives; None without spacy-lookups-data."""
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            name = f"{language}-lookups-{version('spacy-lookups-data')}.sqlite"
+            return folder / f"{language}-lookups-{version('spacy-lookups-data')}.sqlite"
         except PackageNotFoundError:
             return None
-        path = folder / name
+
+    @classmethod
+    def open(cls, folder: Path, language: str) -> _LemmaStore | None:
+        """The store for `language`, built first if missing; None if it cannot be."""
+        from culturelint.profiles import validcache
+
+        path = cls.path(folder, language)
+        if path is None:
+            return None
+        validcache.settle(path)
         if not path.is_file() and not cls._build(path, language):
             return None
         return cls(path)
@@ -696,18 +748,25 @@ class _LemmaStore:
     def _build(path: Path, language: str) -> bool:
         from culturelint.profiles import validcache
 
+        create = ["CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID"]
+        insert = "INSERT OR REPLACE INTO lemma VALUES (?, ?)"
+        if validcache.sqlite_reads_json():
+            # The rows below, read by SQLite itself; in file order, so that a repeated
+            # key keeps its last value, as json.loads does.
+            text = _lemma_json_text(language)
+            if (
+                text is not None
+                and text.lstrip().startswith("{")
+                and validcache.write_sqlite_sql(path, [*create, _LEMMA_ROWS_SQL], {"table": text})
+            ):
+                return True
         rows = []
         for key, value in _lemma_json(language).items():
             if isinstance(value, list):
                 value = value[0] if value else None
             if isinstance(key, str) and isinstance(value, str) and value:
                 rows.append((key, value))
-        return validcache.write_sqlite(
-            path,
-            ["CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID"],
-            "INSERT OR REPLACE INTO lemma VALUES (?, ?)",
-            rows,
-        )
+        return validcache.write_sqlite(path, create, insert, rows)
 
     def __bool__(self) -> bool:
         return True

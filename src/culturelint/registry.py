@@ -61,6 +61,9 @@ class Check:
     markets_label: str = "all"  # human-readable description of `applies`
     origin: str = "builtin"  # builtin, plugin:<dist>, rules:<path>
     meta: dict[str, Any] = field(default_factory=dict)
+    # Called before any rule runs on a document: may queue the building of derived
+    # data `run` will read (validcache.build_soon), which only a first run has to do.
+    prepare: Callable[[CheckContext], None] | None = None
 
     def applies_to(self, profile: Profile) -> bool:
         return self.applies is None or bool(self.applies(profile))
