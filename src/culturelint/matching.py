@@ -215,12 +215,10 @@ def _chunk_store(language: str) -> Any:
 
 def _rules_name(language: str) -> str | None:
     """File name of a language's exported rules: tied to the spaCy that made them."""
-    from importlib.metadata import PackageNotFoundError, version
+    from culturelint.profiles.validcache import package_version
 
-    try:
-        return f"{language}-spacy-{version('spacy')}.json"
-    except PackageNotFoundError:
-        return None
+    release = package_version("spacy")
+    return None if release is None else f"{language}-spacy-{release}.json"
 
 
 def _read_rules(folder: Path, language: str) -> dict[str, Any] | None:
@@ -724,12 +722,10 @@ class _LemmaStore:
     @staticmethod
     def path(folder: Path, language: str) -> Path | None:
         """Where the store for `language` lives; None without spacy-lookups-data."""
-        from importlib.metadata import PackageNotFoundError, version
+        from culturelint.profiles.validcache import package_version
 
-        try:
-            return folder / f"{language}-lookups-{version('spacy-lookups-data')}.sqlite"
-        except PackageNotFoundError:
-            return None
+        release = package_version("spacy-lookups-data")
+        return None if release is None else folder / f"{language}-lookups-{release}.sqlite"
 
     @classmethod
     def open(cls, folder: Path, language: str) -> _LemmaStore | None:

@@ -41,13 +41,10 @@ def load_factory(folder: Path | None) -> Any:
 
 
 def _table_path(folder: Path | None) -> Path | None:
-    from importlib.metadata import PackageNotFoundError, version
+    from culturelint.profiles.validcache import package_version
 
-    if folder is None:
-        return None
-    try:
-        release = version("langdetect")
-    except PackageNotFoundError:
+    release = package_version("langdetect")
+    if folder is None or release is None:
         return None
     return folder / f"langdetect-{release}-{sys.byteorder}.bin"
 

@@ -142,12 +142,9 @@ def stop_words(language: str) -> frozenset[str]:
 @cache
 def _data_version() -> str:
     """spacy-lookups-data's version, in derived file names: an upgrade rebuilds them."""
-    from importlib.metadata import PackageNotFoundError, version
+    from culturelint.profiles.validcache import package_version
 
-    try:
-        return version("spacy-lookups-data")
-    except PackageNotFoundError:
-        return "none"
+    return package_version("spacy-lookups-data") or "none"
 
 
 def _derived(name: str, build: Callable[[], Any]) -> Any:
