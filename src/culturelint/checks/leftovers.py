@@ -243,7 +243,7 @@ class _SetStore:
 
     @staticmethod
     def write_soon(path: Path, sets: tuple[frozenset[str], ...]) -> bool:
-        """Queue `write` on the background thread (validcache.build_soon), the words
+        """Queue `write` on the background thread (validcache.build_soon), each set
         handed to SQLite as one JSON array, so that it runs without the interpreter:
         the run that built the sets reads them in memory. False when SQLite cannot
         read JSON."""
@@ -253,16 +253,19 @@ class _SetStore:
 
         if not validcache.sqlite_reads_json():
             return False
-        bits = _SetStore._bits(sets)
-        rows = json.dumps([[word, bits[word]] for word in sorted(bits)], ensure_ascii=False)
+        words = {
+            f"s{i}": json.dumps(list(words), ensure_ascii=False) for i, words in enumerate(sets)
+        }
+        upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
         statements = [
             *_SetStore._create(len(sets)),
-            "INSERT INTO word SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
-            " FROM json_each(:rows)",
+            *(
+                f"INSERT INTO word SELECT value, {1 << i} FROM json_each(:s{i})"
+                f" WHERE true ORDER BY 1 {upsert}"  # "WHERE true": see _write_market_tables
+                for i in range(len(sets))
+            ),
         ]
-        validcache.build_soon(
-            path, lambda p: validcache.write_sqlite_sql(p, statements, {"rows": rows})
-        )
+        validcache.build_soon(path, lambda p: validcache.write_sqlite_sql(p, statements, words))
         return True
 
     @staticmethod
