@@ -90,6 +90,36 @@ def test_invalid_front_matter_is_a_warning_and_the_body_is_still_read() -> None:
     assert texts(doc) == [("paragraph", "Body copy")]
 
 
+def test_front_matter_reads_as_profiles_do_tabs_after_a_colon_included() -> None:
+    """libyaml reads the front matter when PyYAML has it, as it reads the profiles and
+    rule packs: a tab after "key:" is white space, where PyYAML's own parser stops."""
+    import yaml
+
+    doc = read("---\nmarket:\tde-DE\npage: landing\n---\nBody\n")
+    if getattr(yaml, "CSafeLoader", None) is None:
+        assert doc.meta == {} and "not valid YAML" in doc.warnings[0][0]
+        return
+    assert doc.meta == {"market": "de-DE", "page": "landing"}
+    assert doc.warnings == []
+    assert doc.position(doc.meta_offsets["page"]) == (3, 1)
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("campaign: {start: 2024-02-30}", "front matter has an invalid value: '2024-02-30'"),
+        ("a: *nope", "front matter is not valid YAML: found undefined alias 'nope'"),
+        ("a: 'bell \x07'", "front matter is not valid YAML: unacceptable character U+0007"),
+    ],
+)
+def test_front_matter_problems_are_worded_by_pyyaml(front: str, message: str) -> None:
+    doc = read(f"---\nmarket: de-DE\n{front}\n---\nBody\n")
+    assert doc.meta == {}
+    [(found, offset)] = doc.warnings
+    assert found.startswith(message)
+    assert offset is not None and doc.position(offset)[0] == 3
+
+
 def test_front_matter_must_be_a_mapping() -> None:
     doc = read("---\n- a\n- b\n---\nBody\n")
     assert doc.meta == {}

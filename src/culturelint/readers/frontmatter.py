@@ -44,32 +44,13 @@ def split_front_matter(lines: SourceLines) -> FrontMatter | None:
 def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -> None:
     import yaml
 
-    loader: yaml.SafeLoader | None = None
-    node = None
-    try:
-        # The loader's constructor already scans for unprintable characters and raises
-        # yaml.ReaderError, so it belongs inside the try block too.
-        loader = yaml.SafeLoader(yaml_text)
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        front.warnings.append(_yaml_warning(exc, yaml_text, lines, first))
-        return
-    except (ValueError, OverflowError) as exc:
-        # A well-formed value that is no real value, such as the date 2024-02-30.
-        bad = _bad_scalar(node)
-        line = first + bad.start_mark.line if bad is not None else first
-        what = f"{bad.value!r}: " if bad is not None else ""
-        front.warnings.append(
-            (f"front matter has an invalid value: {what}{exc}", lines.start(line))
-        )
-        return
-    except RecursionError:
-        front.warnings.append(("front matter is nested too deeply", lines.start(first)))
-        return
-    finally:
-        if loader is not None:
-            loader.dispose()
+    parsed = _parse_fast(yaml_text)
+    if parsed is not None:
+        node, data = parsed
+    else:
+        node, data = _parse_slow(yaml_text, lines, first, front)
+        if node is None:
+            return
     if data is None:
         return
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -81,6 +62,61 @@ def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -
     for key_node, _value in node.value:
         key = str(key_node.value)
         front.offsets.setdefault(key, lines.start(first + key_node.start_mark.line))
+
+
+def _parse_fast(yaml_text: str) -> tuple[Any, Any] | None:
+    """(root node, value) through libyaml, several times faster than PyYAML's own
+    parser and with the same nodes, marks and safe constructor (see
+    profiles/yamlload.py); None when libyaml is missing or objects to anything, and
+    the pure-Python parser then words the problem."""
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return None
+    loader = fast(yaml_text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    except Exception:  # whatever it is, the slow path words it
+        return None
+    finally:
+        loader.dispose()
+
+
+def _parse_slow(
+    yaml_text: str, lines: SourceLines, first: int, front: FrontMatter
+) -> tuple[Any, Any]:
+    """(root node, value), or (None, None) with a warning added to `front`."""
+    import yaml
+
+    loader: yaml.SafeLoader | None = None
+    node = None
+    try:
+        # The loader's constructor already scans for unprintable characters and raises
+        # yaml.ReaderError, so it belongs inside the try block too.
+        loader = yaml.SafeLoader(yaml_text)
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        front.warnings.append(_yaml_warning(exc, yaml_text, lines, first))
+        return None, None
+    except (ValueError, OverflowError) as exc:
+        # A well-formed value that is no real value, such as the date 2024-02-30.
+        bad = _bad_scalar(node)
+        line = first + bad.start_mark.line if bad is not None else first
+        what = f"{bad.value!r}: " if bad is not None else ""
+        front.warnings.append(
+            (f"front matter has an invalid value: {what}{exc}", lines.start(line))
+        )
+        return None, None
+    except RecursionError:
+        front.warnings.append(("front matter is nested too deeply", lines.start(first)))
+        return None, None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return node, data
 
 
 def _yaml_warning(
