@@ -88,7 +88,7 @@ def _copy_hits(
     profile = ctx.profile
     finders = [date_finder(locale) for locale in market_locales(profile)]
     for segment in doc.segments:
-        if not any(ch.isdigit() for ch in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         text = mask_non_copy(segment.text)
         taken: list[tuple[int, int]] = []  # a date another locale's finder also read

@@ -34,7 +34,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     evidence = _evidence(ctx.profile)
     wanted = " or ".join(facts.currencies)
     for segment in doc.segments:
-        if not any(c.isdigit() for c in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue  # no amount: do not pay for the currency tables
         finder = money_finder(facts.locale)
         suggestion = _suggestion(facts.currencies[0], facts.locale, ctx.market)

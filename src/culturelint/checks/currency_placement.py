@@ -64,7 +64,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     ev = evidence(ctx.profile, "currency_format")
     for segment in doc.segments:
-        if not any(c.isdigit() for c in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         text = mask_non_copy(segment.text)
         for money in money_finder(facts.locale).find(text):

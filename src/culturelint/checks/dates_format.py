@@ -131,7 +131,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     short_years = frozenset(s.separator for s in styles)
     ev = evidence(ctx.profile, "date_short")
     for segment in doc.segments:
-        if not any(c.isdigit() for c in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         for date in iter_dates(mask_non_copy(segment.text), year_first, short_years):
             hit = _judge(date, styles, facts, ctx.market, segment)

@@ -121,6 +121,20 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
         "deze bij naar nu maar er al nog wordt worden kunnen meer".split()
     ),
 }
+
+
+def _by_word(lists: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """Each word with the languages that list it ("de" is German and Dutch), so that a
+    segment's words are counted for every language in one pass."""
+    languages: dict[str, tuple[str, ...]] = {}
+    for language, words in lists.items():
+        for word in words:
+            languages[word] = (*languages.get(word, ()), language)
+    return languages
+
+
+_LANGUAGES_OF = _by_word(COMMON_WORDS)
+
 # Share of a segment's words that must be common words of a market language, which
 # must also be at least twice as many as those of any other listed language.
 MIN_COMMON_SHARE = 0.15
@@ -223,7 +237,10 @@ def _market_language_by_words(text: str, expected: frozenset[str]) -> str | None
     words = [w.casefold() for w in _WORD.findall(text)]
     if not words:
         return None
-    hits = {lang: sum(w in common for w in words) for lang, common in COMMON_WORDS.items()}
+    hits = dict.fromkeys(COMMON_WORDS, 0)
+    for word in words:
+        for language in _LANGUAGES_OF.get(word, ()):
+            hits[language] += 1
     others = max((n for lang, n in hits.items() if lang not in expected), default=0)
     for language in sorted(expected & hits.keys()):
         own = hits[language]

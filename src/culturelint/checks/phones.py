@@ -231,7 +231,7 @@ def _leftover_windows(
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < taken[i][1]:
             continue
-        if sum(c.isdigit() for c in raw) < 6 or _DATE_LIKE.fullmatch(raw):
+        if sum(map(str.isdigit, raw)) < 6 or _DATE_LIKE.fullmatch(raw):
             continue
         if _NUMBER_LIKE.fullmatch(raw) and any(r.group or r.decimal for r in read_number(raw)):
             continue
@@ -251,7 +251,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     )
     ev = Evidence(profile=ctx.profile.tag, key="formats.phone", source=SOURCE)
     for segment in doc.segments:
-        if sum(c.isdigit() for c in segment.text) < 6:
+        if sum(map(str.isdigit, segment.text)) < 6:
             continue
         for phone in find_phones(mask_non_copy(segment.text), region):
             hit = _judge(phone, region, international, ctx.market, segment, ev)

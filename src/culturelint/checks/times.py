@@ -110,7 +110,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ev = evidence(ctx.profile, "hour_cycle")
     twelve_hour = facts.hour_cycle == "h12"
     for segment in doc.segments:
-        if not any(c.isdigit() for c in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         text = mask_non_copy(segment.text)
         if twelve_hour:

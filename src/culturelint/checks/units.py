@@ -231,7 +231,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ev = evidence(ctx.profile, "measurement")
     languages = tuple(ctx.profile.languages)
     for segment in doc.segments:
-        if not any(c.isdigit() for c in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         text = mask_non_copy(segment.text)
         for found in find_measurements(text, flagged_system, languages):
