@@ -569,3 +569,37 @@ def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: 
     assert any(name.startswith("de-lookups-") for name in stores)
     assert any(name.startswith("vocabulary-en-") for name in stores)
     assert not list((tmp_path / ".culturelint_cache").rglob("*.tmp"))
+
+
+def _build_in_child(path: str) -> None:
+    target = Path(path)
+    validcache.build_soon(
+        target,
+        lambda p: validcache.write_sqlite(
+            p, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", []
+        ),
+    )
+    validcache.settle(target)
+    raise SystemExit(0 if target.is_file() else 1)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_a_forked_worker_builds_in_the_background_too(tmp_path: Path) -> None:
+    """A worker forked after the parent built something inherits the parent's pool
+    but not its threads: it must start its own, not wait forever."""
+    import multiprocessing
+
+    first = tmp_path / "parent.sqlite"
+    validcache.build_soon(
+        first,
+        lambda p: validcache.write_sqlite(
+            p, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", []
+        ),
+    )
+    validcache.settle(first)
+    child = multiprocessing.get_context("fork").Process(
+        target=_build_in_child, args=(str(tmp_path / "child.sqlite"),)
+    )
+    child.start()
+    child.join(30)
+    assert child.exitcode == 0

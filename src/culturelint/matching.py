@@ -641,15 +641,9 @@ def prepare_lemmas(languages: Iterable[str]) -> None:
     if folder is None or not validcache.sqlite_reads_json():
         return
     for language in dict.fromkeys(base_language(lang) for lang in languages):
-        if language in _PREPARED:
-            continue
-        _PREPARED.add(language)
         path = _LemmaStore.path(folder, language)
         if path is not None:
             validcache.build_soon(path, lambda p, lang=language: _LemmaStore._build(p, lang))
-
-
-_PREPARED: set[str] = set()
 
 
 def _lemma_json(language: str) -> dict[str, Any]:

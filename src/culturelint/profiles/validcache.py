@@ -224,9 +224,9 @@ class SQLiteReader:
             return None
 
 
-# Every GrowingStore of this process, for `flush_stores`.
 _BUILDS: dict[Path, Any] = {}  # path -> Future of its build
 _BUILDER: Any = None
+_BUILDER_PID = -1
 
 
 def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
@@ -241,13 +241,18 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
     there. A build that fails leaves no file, and the rule that needs it builds it
     in the foreground.
     """
-    global _BUILDER
-    if path in _BUILDS or path.is_file():
-        return
-    if _BUILDER is None:
+    global _BUILDER, _BUILDER_PID
+    import os
+
+    if _BUILDER_PID != os.getpid():
+        # A forked worker inherits the parent's pool but none of its threads.
         from concurrent.futures import ThreadPoolExecutor
 
         _BUILDER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="culturelint-build")
+        _BUILDER_PID = os.getpid()
+        _BUILDS.clear()
+    if path in _BUILDS or path.is_file():
+        return
     _BUILDS[path] = _BUILDER.submit(write, path)
 
 
@@ -258,6 +263,7 @@ def settle(path: Path) -> None:
         future.exception()  # waits; a failure just means no file
 
 
+# Every GrowingStore of this process, for `flush_stores`.
 _OPEN_STORES: list[GrowingStore] = []
 
 
