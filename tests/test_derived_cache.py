@@ -596,7 +596,7 @@ def test_a_forked_worker_builds_in_the_background_too(tmp_path: Path) -> None:
             p, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", []
         ),
     )
-    validcache.settle(first)
+    validcache.settle_all()  # as the runner does before it forks
     child = multiprocessing.get_context("fork").Process(
         target=_build_in_child, args=(str(tmp_path / "child.sqlite"),)
     )

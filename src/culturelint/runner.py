@@ -189,6 +189,9 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from culturelint.profiles import validcache
+
+        validcache.settle_all()  # no builder thread inside SQLite while forking
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         init_args = (config, opts, linter.cache is not None)
         pool = ProcessPoolExecutor(
@@ -238,10 +241,11 @@ def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
 
 def _save_memos() -> None:
     """Keep what this process learnt (tokenizer splits, language guesses) for the next
-    run."""
+    run, and let the derived data still being built in the background finish."""
     from culturelint.profiles import validcache
 
     validcache.flush_stores()
+    validcache.settle_all()
 
 
 def _configure_derived_cache(config: Config) -> None:

@@ -263,6 +263,14 @@ def settle(path: Path) -> None:
         future.exception()  # waits; a failure just means no file
 
 
+def settle_all() -> None:
+    """Wait for every build queued in this process. Called before forking workers and
+    at the end of a run: a process forked while a builder thread is inside SQLite
+    inherits SQLite's locks held, and hangs on its first query."""
+    for path in list(_BUILDS):
+        settle(path)
+
+
 # Every GrowingStore of this process, for `flush_stores`.
 _OPEN_STORES: list[GrowingStore] = []
 
