@@ -114,11 +114,13 @@ def test_growing_store_keeps_values_across_instances(tmp_path: Path) -> None:
     store = validcache.GrowingStore(path)
     assert store.get("a") is None  # no file yet
     store.put("a", "x\x1fy")
+    assert store.get("a") == "x\x1fy"  # known before it is saved
     store.flush()
     again = validcache.GrowingStore(path)
     assert again.get("a") == "x\x1fy"
     again.put("a", "other")  # first answer stays
     again.put("b", "z")
+    assert again.get("a") == "x\x1fy" and again.get("b") == "z"
     again.flush()
     assert validcache.GrowingStore(path).get("a") == "x\x1fy"
     assert validcache.GrowingStore(path).get("b") == "z"

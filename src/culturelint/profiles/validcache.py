@@ -313,16 +313,17 @@ class GrowingStore:
         _OPEN_STORES.append(self)
 
     def get(self, key: str) -> str | None:
+        """The stored value, else one `put` earlier in this run and not saved yet."""
         if not self._readable:
-            return None
+            return self._new.get(key)
         import sqlite3
 
         try:
             row = self._reader.one("SELECT value FROM memo WHERE key = ?", (key,))
         except sqlite3.DatabaseError:
             self._readable = False
-            return None
-        return row[0] if row else None
+            row = None
+        return row[0] if row else self._new.get(key)
 
     def put(self, key: str, value: str) -> None:
         if len(self._new) >= 100_000:
