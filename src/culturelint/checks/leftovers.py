@@ -114,12 +114,19 @@ def _tables(language: str) -> tuple[str, ...]:
 
 
 def _load(language: str, table: str) -> dict[str, Any]:
+    text = _table_text(language, table)
+    data = json.loads(text) if text is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def _table_text(language: str, table: str) -> str | None:
+    """The JSON text of one spacy-lookups-data table, or None if there is no such
+    table. One call into zlib, which lets other threads run (gzip.open's reader is a
+    Python loop): the stores SQLite fills from it are built on background threads."""
     folder = _data_dir()
     if folder is None or table not in _tables(language):
-        return {}
-    with gzip.open(folder / f"{language}_{table}.json.gz", "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    return data if isinstance(data, dict) else {}
+        return None
+    return gzip.decompress((folder / f"{language}_{table}.json.gz").read_bytes()).decode()
 
 
 @cache
@@ -378,16 +385,15 @@ def _json_texts(language: str, names: list[str]) -> dict[str, str] | None:
     SQLite cannot read JSON or a table is missing or not a JSON object."""
     from culturelint.profiles import validcache
 
-    folder = _data_dir()
-    if folder is None or not validcache.sqlite_reads_json():
+    if not validcache.sqlite_reads_json():
         return None
     texts: dict[str, str] = {}
     for i, name in enumerate(names):
         try:
-            text = gzip.decompress((folder / f"{language}_{name}.json.gz").read_bytes()).decode()
+            text = _table_text(language, name)
         except (OSError, ValueError, EOFError):
             return None
-        if not text.lstrip().startswith("{"):
+        if text is None or not text.lstrip().startswith("{"):
             return None
         texts[f"t{i}"] = text
     return texts
@@ -404,11 +410,7 @@ def _write_market_tables(path: Path, language: str) -> bool:
     texts = _json_texts(language, names)
     if texts is None:
         return False
-    statements = [
-        "CREATE TABLE sets (count INTEGER)",
-        f"INSERT INTO sets VALUES ({2 * len(names)})",
-        "CREATE TABLE word (w TEXT PRIMARY KEY, bits INTEGER) WITHOUT ROWID",
-    ]
+    statements = _SetStore._create(2 * len(names))
     upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
     for i in range(len(names)):
         form, lemma = 1 << (2 * i), 1 << (2 * i + 1)
