@@ -470,11 +470,9 @@ def _frequencies(language: str) -> Any:
     spacy-lookups-data has them (English, German, Spanish ...): a mapping with `in`
     and `[]`. With a cache folder it is an SQLite file, since a check asks for a handful
     of words and the whole table takes most of a second to load."""
-    from culturelint.profiles import validcache
-
-    folder = validcache.folder("leftovers")
-    if folder is not None:
-        store = _ProbStore.open(folder, language)
+    path = _store_path(f"prob-{language}")
+    if path is not None:
+        store = _ProbStore.open(path, language)
         if store is not None:
             return store
     return _load(language, "lexeme_prob")
@@ -490,11 +488,10 @@ class _ProbStore:
         self._db = SQLiteReader(path)
 
     @classmethod
-    def open(cls, folder: Path, language: str) -> _ProbStore | None:
-
+    def open(cls, path: Path, language: str) -> _ProbStore | None:
+        """The store at `path`, built from `language`'s table first if missing."""
         from culturelint.profiles import validcache
 
-        path = folder / f"prob-{language}-{_data_version()}.sqlite"
         if path.is_file():
             return cls(path)
         rows = [
