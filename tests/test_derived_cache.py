@@ -190,15 +190,15 @@ def test_langdetect_from_the_stored_profiles_gives_the_same_probabilities(
 
     validcache.configure(None)
     language._factory.cache_clear()
-    direct = [language._detect(text) for text in _TEXTS]
+    direct = [language._detect(text)[0] for text in _TEXTS]
     validcache.configure(cache_root)
     language._factory.cache_clear()
-    assert [language._detect(text) for text in _TEXTS] == direct  # loads, then stores
+    assert [language._detect(text)[0] for text in _TEXTS] == direct  # loads, then stores
     assert _table_file(cache_root).is_file()
     language._factory.cache_clear()
     factory = language._factory()
     assert isinstance(factory.word_lang_prob_map, _langdetect_profiles.NgramTable)
-    assert [language._detect(text) for text in _TEXTS] == direct
+    assert [language._detect(text)[0] for text in _TEXTS] == direct
     language._factory.cache_clear()
 
 
@@ -206,14 +206,14 @@ def test_a_corrupt_stored_profile_falls_back_to_langdetects_own(cache_root: Path
     from culturelint.checks import language
 
     language._factory.cache_clear()
-    expected = language._detect(_TEXTS[1])
+    expected = language._detect(_TEXTS[1])[0]
     language._factory.cache_clear()
     path = _table_file(cache_root)
     good = path.read_bytes()
     for damaged in (b"\x00not a table", good[:-8], good[: len(good) // 2], good + b"x"):
         path.write_bytes(damaged)
         language._factory.cache_clear()
-        assert language._detect(_TEXTS[1]) == expected
+        assert language._detect(_TEXTS[1])[0] == expected
         assert path.read_bytes() == good  # rewritten whole
     language._factory.cache_clear()
 
@@ -229,7 +229,7 @@ def test_langdetect_answers_are_kept_for_the_next_run(
     assert list(cache_root.rglob("answers.sqlite"))
     validcache._store_at.cache_clear()  # a new process opens the store afresh
 
-    def no_detector(_text: str) -> dict[str, float]:
+    def no_detector(_text: str, _expected: frozenset[str]) -> tuple[dict[str, float], bool]:
         raise AssertionError("answered by langdetect again")
 
     monkeypatch.setattr(language, "_detect", no_detector)

@@ -252,7 +252,7 @@ def _market_language_by_words(text: str, expected: frozenset[str]) -> str | None
 def _langdetect(
     text: str, scripts: Counter[str], letters: int, expected: frozenset[str]
 ) -> Detection | None:
-    probabilities = _probabilities(text)
+    probabilities = _probabilities(text, expected)
     if not probabilities:
         return None
     best = max(probabilities, key=probabilities.__getitem__)
@@ -266,44 +266,67 @@ def _langdetect(
     return Detection(best, "langdetect")
 
 
-def _probabilities(text: str) -> dict[str, float]:
-    """langdetect's language probabilities for `text` (canonical codes), remembered in
-    the derived-data cache: the answer is fixed (seeded), and a pre-commit run on an
-    edited page then skips langdetect for every paragraph it has seen before."""
-    import hashlib
+def _probabilities(text: str, expected: frozenset[str] = frozenset()) -> dict[str, float]:
+    """langdetect's language probabilities for `text` (canonical codes).
+
+    Sampling stops once one of the `expected` languages is sure to end with at least
+    MARKET_PROBABILITY, which rules out a finding; the probabilities are then those of
+    the trials so far (see `_langdetect_early`). Answers are remembered in the
+    derived-data cache: the answer is fixed (seeded), and a pre-commit run on an edited
+    page then skips langdetect for every paragraph it has seen before. A whole answer
+    is kept by text and serves every market; a partial one only the same languages.
+    """
     import json
 
     from culturelint.profiles import validcache
 
     store = validcache.growing_store("langdetect", "answers.sqlite")
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    whole_key, partial_key = _answer_key(text), _answer_key(text, *sorted(expected))
     if store is not None:
-        try:
-            cached = json.loads(store.get(key) or "null")
-        except ValueError:
-            cached = None
-        if isinstance(cached, dict):
-            return {str(k): float(v) for k, v in cached.items()}
-    probabilities = _detect(text)
+        for key in (whole_key, partial_key):
+            try:
+                cached = json.loads(store.get(key) or "null")
+            except ValueError:
+                cached = None
+            if isinstance(cached, dict):
+                return {str(k): float(v) for k, v in cached.items()}
+    probabilities, whole = _detect(text, expected)
     if store is not None:
-        store.put(key, json.dumps(probabilities))
+        store.put(whole_key if whole else partial_key, json.dumps(probabilities))
     return probabilities
 
 
-def _detect(text: str) -> dict[str, float]:
+def _answer_key(text: str, *languages: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(
+        "\0".join([text, *languages]).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+
+
+def _detect(text: str, expected: frozenset[str] = frozenset()) -> tuple[dict[str, float], bool]:
+    """langdetect's probabilities (canonical codes), and whether they are whole: False
+    when sampling stopped early at one of the `expected` languages."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory().create()
+    from culturelint.checks._langdetect_early import EarlyStopDetector
+
+    factory = _factory()
+    # langdetect reports only languages above its PROB_THRESHOLD: the one to stop at
+    # must clear that too, or it would drop out of the answer.
+    above = max(MARKET_PROBABILITY, EarlyStopDetector.PROB_THRESHOLD)
+    stop_at = [lang for lang in factory.langlist if canonical(lang) in expected]
+    detector = EarlyStopDetector(factory, stop_at, above)
     detector.append(text)
     try:
         ranked = detector.get_probabilities()
     except LangDetectException:  # no usable features, e.g. only symbols
-        return {}
+        return {}, True
     probabilities: dict[str, float] = {}
     for item in ranked:
         code = canonical(item.lang)
         probabilities[code] = probabilities.get(code, 0.0) + item.prob
-    return probabilities
+    return probabilities, detector.trials == detector.n_trial
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,68 @@
+"""langdetect's sampling, stopped as soon as the answer can no longer change CL101's.
+
+langdetect runs seven seeded trials and averages them. CL101 stays quiet whenever one
+of the market's languages ends with a probability of at least MARKET_PROBABILITY, and
+the average only grows as trials are added (each adds a share that is never negative).
+So once the trials so far give a market language more than that, the remaining trials
+cannot change the outcome, and they are skipped. Copy reaching langdetect is nearly
+always in the market's language: on the benchmark corpus every such paragraph stopped
+after the first trial, a sixth of the time.
+
+The trials that do run are langdetect's own (`Detector._update_lang_prob` and
+`_normalize_prob` with the same random sequence), so every probability computed is
+bit for bit langdetect's; with no languages to stop at, the answer is langdetect's
+whole answer.
+
+Imported only when a segment needs langdetect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from langdetect.detector import Detector
+from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+
+
+class EarlyStopDetector(Detector):
+    """A langdetect `Detector` that stops between trials once any language in
+    `stop_at` (langdetect's codes) has more than `above` of the final average."""
+
+    def __init__(self, factory: Any, stop_at: Iterable[str] = (), above: float = 1.0) -> None:
+        super().__init__(factory)
+        self._stop_at = [i for i, lang in enumerate(self.langlist) if lang in set(stop_at)]
+        self._above = above
+        self.trials = 0  # trials run so far
+
+    def _detect_block(self) -> None:
+        # langdetect 1.0.9's Detector._detect_block with the stop test after each
+        # trial, and without its verbose printing. langdetect: Copyright 2014-2015
+        # Michal Danilak, after Cybozu Labs' language-detection; Apache License 2.0.
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+
+        self.langprob = [0.0] * len(self.langlist)
+
+        self.random.seed(self.seed)
+        for _ in range(self.n_trial):
+            prob = self._init_probability()
+            alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+
+            i = 0
+            while True:
+                self._update_lang_prob(prob, self.random.choice(ngrams), alpha)
+                if i % 5 == 0:
+                    if (
+                        self._normalize_prob(prob) > self.CONV_THRESHOLD
+                        or i >= self.ITERATION_LIMIT
+                    ):
+                        break
+                i += 1
+            for j in range(len(self.langprob)):
+                self.langprob[j] += prob[j] / self.n_trial
+            self.trials += 1
+            if any(self.langprob[j] > self._above for j in self._stop_at):
+                return

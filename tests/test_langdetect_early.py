@@ -1,0 +1,127 @@
+"""langdetect stopped early: the same probabilities when it runs to the end, the same
+CL101 decisions when it stops, and answers remembered only where they apply."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from culturelint.checks import language
+from culturelint.profiles import validcache
+
+TEXTS = [
+    "The quick brown fox jumps over the lazy dog and keeps running all day.",
+    "Over 4000 customers already trust Kestrel every day, from Boston to Denver.",
+    "Der schnelle braune Fuchs springt über den faulen Hund und rennt weiter.",
+    "Versandkostenfrei ab 50 Euro, Rückgabe innerhalb von dreißig Tagen möglich.",
+    "Le renard brun rapide saute par-dessus le chien paresseux tous les jours.",
+    "Livraison offerte dès 50 euros, retours gratuits pendant trente jours.",
+    "El rápido zorro marrón salta sobre el perro perezoso cada mañana.",
+    "Envío gratuito en pedidos superiores a 50 euros, devoluciones en treinta días.",
+    "A rápida raposa marrom pula sobre o cão preguiçoso todas as manhãs.",
+    "De snelle bruine vos springt over de luie hond en rent verder.",
+    "Szybki brązowy lis przeskakuje nad leniwym psem każdego ranka.",
+    "Быстрая коричневая лиса прыгает через ленивую собаку каждое утро.",
+]
+MARKETS = [{"en"}, {"de"}, {"fr"}, {"es"}, {"pt"}, {"nl"}, {"de", "fr"}, {"fr", "nl"}]
+
+
+@pytest.fixture(autouse=True)
+def no_cache() -> Iterator[None]:
+    validcache.configure(None)
+    language._factory.cache_clear()
+    yield
+    validcache.configure(None)
+    language._factory.cache_clear()
+
+
+def _mixtures(count: int) -> list[str]:
+    """Word salads across the languages above: the doubtful cases."""
+    rng = random.Random(11)
+    words = " ".join(TEXTS).split()
+    return [" ".join(rng.choices(words, k=rng.randint(6, 30))) for _ in range(count)]
+
+
+def test_run_to_the_end_it_is_langdetect_bit_for_bit() -> None:
+    from langdetect.detector import Detector
+
+    from culturelint.checks._langdetect_early import EarlyStopDetector
+
+    factory = language._factory()
+    for text in [*TEXTS, *_mixtures(40)]:
+        theirs, ours = Detector(factory), EarlyStopDetector(factory)
+        theirs.append(text)
+        ours.append(text)
+        expected = [(x.lang, x.prob) for x in theirs.get_probabilities()]
+        assert [(x.lang, x.prob) for x in ours.get_probabilities()] == expected
+        assert ours.langprob == theirs.langprob
+        assert ours.trials == ours.n_trial
+
+
+def _decide(text: str, expected: frozenset[str]) -> language.Detection | None:
+    scripts = language._scripts(text)
+    return language._langdetect(text, scripts, sum(scripts.values()), expected)
+
+
+def test_stopping_early_never_changes_what_cl101_decides(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cases = [(text, frozenset(m)) for text in [*TEXTS, *_mixtures(60)] for m in MARKETS]
+    monkeypatch.setattr(language, "_probabilities", lambda text, _langs: language._detect(text)[0])
+    whole = [_decide(text, langs) for text, langs in cases]
+    monkeypatch.setattr(
+        language, "_probabilities", lambda text, langs: language._detect(text, langs)[0]
+    )
+    early = [_decide(text, langs) for text, langs in cases]
+    assert early == whole
+    # The comparison means something only if both outcomes occur and stops happen.
+    assert any(found is not None for found in whole)
+    assert any(found is None for found in whole)
+    assert any(not language._detect(text, langs)[1] for text, langs in cases)
+
+
+@pytest.mark.parametrize(
+    ("text", "market", "stops"),
+    [
+        (TEXTS[0], {"en"}, True),  # the market's own language: settled by the first trial
+        (TEXTS[2], {"de"}, True),
+        (TEXTS[2], {"de", "fr"}, True),
+        (TEXTS[2], {"en"}, False),  # foreign copy: every trial runs, as langdetect's
+        (TEXTS[4], {"es"}, False),
+        (TEXTS[0], set(), False),  # nothing to stop at
+    ],
+)
+def test_sampling_stops_only_at_a_market_language(text: str, market: set[str], stops: bool) -> None:
+    probabilities, whole = language._detect(text, frozenset(market))
+    assert whole is not stops
+    if not stops:
+        assert probabilities == language._detect(text)[0]
+
+
+def test_a_whole_answer_serves_every_market_a_partial_one_only_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validcache.configure(tmp_path / ".culturelint_cache")
+    english, german = TEXTS[0], TEXTS[2]
+    whole_english = language._detect(english)[0]
+    partial = language._probabilities(english, frozenset({"en"}))
+    assert partial != whole_english
+    # The English market's shortcut is not the German market's answer.
+    assert language._probabilities(english, frozenset({"de"})) == whole_english
+    assert language._probabilities(german, frozenset({"en"})) == language._detect(german)[0]
+    validcache.flush_stores()
+    validcache._store_at.cache_clear()  # a new process opens the store afresh
+
+    def no_detector(_text: str, _langs: frozenset[str]) -> tuple[dict[str, float], bool]:
+        raise AssertionError("answered by langdetect again")
+
+    monkeypatch.setattr(language, "_detect", no_detector)
+    assert language._probabilities(english, frozenset({"en"})) == whole_english  # whole now
+    assert language._probabilities(german, frozenset({"fr"})) == language._probabilities(
+        german, frozenset({"en"})
+    )
+    with pytest.raises(AssertionError, match="again"):
+        language._probabilities(TEXTS[4], frozenset({"fr"}))
