@@ -125,3 +125,20 @@ def test_a_whole_answer_serves_every_market_a_partial_one_only_its_own(
     )
     with pytest.raises(AssertionError, match="again"):
         language._probabilities(TEXTS[4], frozenset({"fr"}))
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "other_text"),
+    [
+        ("Hello", ["en"], "Hello\0en"),
+        ("Hello", ["en"], '["partial", "en", "Hello"]'),
+        ("Hello", ["de", "fr"], "Hello\0de\0fr"),
+    ],
+)
+def test_no_text_takes_the_key_of_another_answer(
+    text: str, languages: list[str], other_text: str
+) -> None:
+    partial = language._answer_key(text, languages)
+    assert partial != language._answer_key(other_text)
+    assert partial != language._answer_key(text)
+    assert language._answer_key(text, languages) == partial  # and it is stable

@@ -31,7 +31,8 @@ class EarlyStopDetector(Detector):
 
     def __init__(self, factory: Any, stop_at: Iterable[str] = (), above: float = 1.0) -> None:
         super().__init__(factory)
-        self._stop_at = [i for i, lang in enumerate(self.langlist) if lang in set(stop_at)]
+        stop = set(stop_at)
+        self._stop_at = [i for i, lang in enumerate(self.langlist) if lang in stop]
         self._above = above
         self.trials = 0  # trials run so far
 

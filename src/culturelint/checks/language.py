@@ -281,9 +281,9 @@ def _probabilities(text: str, expected: frozenset[str] = frozenset()) -> dict[st
     from culturelint.profiles import validcache
 
     store = validcache.growing_store("langdetect", "answers.sqlite")
-    whole_key, partial_key = _answer_key(text), _answer_key(text, *sorted(expected))
+    whole_key, partial_key = _answer_key(text), _answer_key(text, sorted(expected))
     if store is not None:
-        for key in (whole_key, partial_key):
+        for key in dict.fromkeys((whole_key, partial_key)):
             try:
                 cached = json.loads(store.get(key) or "null")
             except ValueError:
@@ -296,12 +296,15 @@ def _probabilities(text: str, expected: frozenset[str] = frozenset()) -> dict[st
     return probabilities
 
 
-def _answer_key(text: str, *languages: str) -> str:
+def _answer_key(text: str, languages: list[str] | None = None) -> str:
+    """The store key of a whole answer, or of a partial one for `languages`: each a
+    hash of an unambiguous JSON list, so no text can take another answer's key."""
     import hashlib
+    import json
 
-    return hashlib.sha256(
-        "\0".join([text, *languages]).encode("utf-8", "surrogatepass")
-    ).hexdigest()
+    parts = ["partial", *languages, text] if languages else ["whole", text]
+    encoded = json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(encoded).hexdigest()
 
 
 def _detect(text: str, expected: frozenset[str] = frozenset()) -> tuple[dict[str, float], bool]:
