@@ -303,12 +303,6 @@ def init(
 def main() -> None:
     import gc
 
-    # Linting allocates millions of short-lived objects (tokens, matches, parse nodes)
-    # and keeps a growing set of long-lived ones (word and lemma memos). At Python's
-    # default of a young collection every 700 allocations, the collector took 8 % of a
-    # run over 1 MB of copy, most of it in full collections walking those memos; every
-    # 10,000 it takes a third of that, with the same peak memory.
-    gc.set_threshold(10_000, 10, 10)
     try:
         app()
     except KeyboardInterrupt:
