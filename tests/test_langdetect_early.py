@@ -69,18 +69,31 @@ def _decide(text: str, expected: frozenset[str]) -> language.Detection | None:
 def test_stopping_early_never_changes_what_cl101_decides(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    cases = [(text, frozenset(m)) for text in [*TEXTS, *_mixtures(60)] for m in MARKETS]
-    monkeypatch.setattr(language, "_probabilities", lambda text, _langs: language._detect(text)[0])
+    texts = [*TEXTS, *_mixtures(60)]
+    whole_answers = {text: language._detect(text)[0] for text in texts}
+    early_answers = {
+        (text, frozenset(m)): language._detect(text, frozenset(m))
+        for text in texts
+        for m in MARKETS
+    }
+    cases = list(early_answers)
+    monkeypatch.setattr(language, "_probabilities", lambda text, _langs: whole_answers[text])
     whole = [_decide(text, langs) for text, langs in cases]
     monkeypatch.setattr(
-        language, "_probabilities", lambda text, langs: language._detect(text, langs)[0]
+        language, "_probabilities", lambda text, langs: early_answers[text, langs][0]
     )
     early = [_decide(text, langs) for text, langs in cases]
     assert early == whole
     # The comparison means something only if both outcomes occur and stops happen.
     assert any(found is not None for found in whole)
     assert any(found is None for found in whole)
-    assert any(not language._detect(text, langs)[1] for text, langs in cases)
+    assert any(not complete for _, complete in early_answers.values())
+    # A stop is only ever made when a market language ends, with every trial, at
+    # MARKET_PROBABILITY or more: the rule that keeps CL101 quiet.
+    for (text, langs), (_, complete) in early_answers.items():
+        if not complete:
+            ending = whole_answers[text]
+            assert any(ending.get(lang, 0.0) >= language.MARKET_PROBABILITY for lang in langs)
 
 
 @pytest.mark.parametrize(
@@ -142,3 +155,25 @@ def test_no_text_takes_the_key_of_another_answer(
     assert partial != language._answer_key(other_text)
     assert partial != language._answer_key(text)
     assert language._answer_key(text, languages) == partial  # and it is stable
+
+
+def test_the_stop_leaves_the_market_language_in_the_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stop is made only above MARKET_PROBABILITY (the rule's own threshold) and
+    above langdetect's reporting threshold, below which a language is left out of
+    the answer and could not keep CL101 quiet."""
+    from culturelint.checks import _langdetect_early
+
+    made: list[float] = []
+
+    class Recording(_langdetect_early.EarlyStopDetector):
+        def __init__(self, factory: object, stop_at: list[str], above: float) -> None:
+            made.append(above)
+            super().__init__(factory, stop_at, above)
+
+    monkeypatch.setattr(_langdetect_early, "EarlyStopDetector", Recording)
+    language._detect(TEXTS[0], frozenset({"en"}))
+    (above,) = made
+    assert above >= language.MARKET_PROBABILITY
+    assert above >= Recording.PROB_THRESHOLD
