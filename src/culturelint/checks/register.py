@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
 from culturelint.document import Document, Segment
@@ -152,36 +152,55 @@ def find_forms(doc: Document, profile: Profile) -> list[Form]:
         words = {r: _markers(profile, lang, r) for r in REGISTERS}
         if not any(words.values()):
             continue
+        markers = _Markers.of(words)
         for segment in doc.segments:
-            found.extend(_word_forms(lang, segment, words))
+            found.extend(_word_forms(lang, segment, markers))
     found.sort(key=lambda f: f.offset)
     return found
 
 
-def _word_forms(language: str, segment: Segment, words: dict[str, list[str]]) -> Iterator[Form]:
+class _Markers(NamedTuple):
+    """A language's register markers as the segment scan looks them up: single words
+    by surface (capitalised ones, "Sie") or case-folded ("du"), phrases as term lists.
+    Built once per document, not once per segment."""
+
+    exact: dict[str, str]  # surface -> register
+    folded: dict[str, str]  # case-folded word -> register
+    phrases: list[tuple[str, list[str], bool]]  # register, terms, case-sensitive
+
+    @classmethod
+    def of(cls, words: dict[str, list[str]]) -> _Markers:
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        phrases: list[tuple[str, list[str], bool]] = []
+        for register, listed in words.items():
+            for word in listed:
+                if " " in word.strip():
+                    continue
+                if _capitalised(word):
+                    exact[word] = register
+                else:
+                    folded[word.casefold()] = register
+        for register, listed in words.items():
+            multi = [w for w in listed if " " in w.strip()]
+            if multi:
+                phrases.append((register, [p for p in multi if _capitalised(p)], True))
+                phrases.append((register, [p for p in multi if not _capitalised(p)], False))
+        return cls(exact, folded, phrases)
+
+
+def _word_forms(language: str, segment: Segment, markers: _Markers) -> Iterator[Form]:
     text = mask_non_copy(segment.text)
-    single: dict[str, dict[str, str]] = {}  # surface key -> register, per case mode
-    for register, listed in words.items():
-        for word in listed:
-            if " " in word.strip():
-                continue
-            key = "exact" if _capitalised(word) else "folded"
-            single.setdefault(key, {})[word if key == "exact" else word.casefold()] = register
     hits: list[tuple[int, int, str, bool]] = []  # start, end, register, exact
     for start, end, folded, _lemma in tokens(language, text):
         surface = text[start:end]
-        if surface in single.get("exact", {}):
-            hits.append((start, end, single["exact"][surface], True))
-        elif folded in single.get("folded", {}):
-            hits.append((start, end, single["folded"][folded], False))
-    for register, listed in words.items():
-        phrases = [w for w in listed if " " in w.strip()]
-        if phrases:
-            exact = [p for p in phrases if _capitalised(p)]
-            loose = [p for p in phrases if not _capitalised(p)]
-            for terms, cs in ((exact, True), (loose, False)):
-                for m in matcher_for(language, terms, case_sensitive=cs).find(text):
-                    hits.append((m.start, m.end, register, cs))
+        if surface in markers.exact:
+            hits.append((start, end, markers.exact[surface], True))
+        elif folded in markers.folded:
+            hits.append((start, end, markers.folded[folded], False))
+    for register, terms, cs in markers.phrases:
+        for m in matcher_for(language, terms, case_sensitive=cs).find(text):
+            hits.append((m.start, m.end, register, cs))
     for start, end, register, exact in sorted(hits):
         if exact and _starts_sentence(text, start) and not _confirmed(text, start, hits):
             continue
