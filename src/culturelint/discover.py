@@ -11,8 +11,8 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from culturelint.config import Config
 
@@ -34,8 +34,7 @@ SKIP_DIRS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     path: Path
     display: str  # as shown in findings: relative to the working directory when possible
     explicit: bool

@@ -12,7 +12,7 @@ comments, and in any line of a plain-text file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from culturelint.document import Document
 
@@ -23,8 +23,7 @@ DIRECTIVE_RE = re.compile(
 ALL = "*"
 
 
-@dataclass(frozen=True)
-class _Range:
+class _Range(NamedTuple):
     first_line: int
     last_line: int  # inclusive; a very large number for "to the end"
     codes: frozenset[str]

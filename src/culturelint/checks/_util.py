@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from culturelint.document import Segment
 from culturelint.finding import Evidence, Hit, Severity
@@ -148,8 +147,7 @@ _NUMBER = re.compile(r"(?<!\d)\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)
 _GROUPED = re.compile(r"^\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*")
 
 
-@dataclass(frozen=True)
-class NumberToken:
+class NumberToken(NamedTuple):
     start: int
     end: int
     integer: str  # ASCII digits of the integer part, separators removed ("1994")
@@ -338,8 +336,7 @@ def _collect_symbols(locales: Iterable[Locale]) -> dict[str, frozenset[str]]:
     return {symbol: frozenset(found) for symbol, found in table.items()}
 
 
-@dataclass(frozen=True)
-class Money:
+class Money(NamedTuple):
     """An amount with the currency marker written next to it."""
 
     start: int  # the whole price, marker included

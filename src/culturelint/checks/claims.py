@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from culturelint.checks._util import first_sentence, mask_non_copy, segment_hit
 from culturelint.document import Document, Segment
@@ -56,8 +55,7 @@ NOT_CLAIM: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     segment: Segment
     start: int
     end: int

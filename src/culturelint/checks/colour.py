@@ -15,8 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from culturelint.checks._util import first_sentence, script_of, segment_hit
@@ -228,8 +227,7 @@ NOT_COLOUR: dict[str, list[str]] = {
 # -- colours in CSS ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Family:
+class Family(NamedTuple):
     """Where a named colour lies in HSL: hue ranges in degrees, saturation and lightness
     ranges in 0..1, and for the neutral colours a limit on chroma (max - min of R, G, B)."""
 
@@ -465,8 +463,7 @@ _NAME_WORD = re.compile(r"[A-Z]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+(?![a-z])
 _UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Hangul", "Thai"})
 
 
-@dataclass(frozen=True)
-class FileName:
+class FileName(NamedTuple):
     """The last path component of an image's src without its extension, and its words
     as (start, end) offsets into `stem`."""
 

@@ -10,9 +10,9 @@ are how those languages write prices in words and are accepted wherever they sta
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from culturelint.checks._util import (
     UNIT_WORDS,
@@ -33,8 +33,7 @@ _DIGITS = "#0,."
 _SPACE_CHARS = " \u00a0\u202f\u2009"
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(NamedTuple):
     """Where a CLDR currency pattern puts the symbol, and whether a space separates it."""
 
     before: bool

@@ -22,9 +22,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from culturelint.document import Document
 
@@ -49,8 +48,7 @@ _ISO = re.compile(_BEFORE + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _AFTER)
 _VERSION_BEFORE = re.compile(r"(?i)\b(?:version|ver\.?|build|rev\.?|v)[ \u00a0]*$")
 
 
-@dataclass(frozen=True)
-class DateMatch:
+class DateMatch(NamedTuple):
     start: int
     end: int
     date: dt.date
@@ -64,8 +62,7 @@ class CampaignError(ValueError):
 # -- the campaign window -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Campaign:
+class Campaign(NamedTuple):
     """The days a file's campaign runs (inclusive) and the front-matter key it came from."""
 
     start: dt.date

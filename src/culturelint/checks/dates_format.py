@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
 from culturelint.checks.formats import evidence, not_a_quantity
@@ -32,8 +33,7 @@ _ORDER_WORDS = {"DMY": "day first", "MDY": "month first", "YMD": "year first"}
 _YEARS = range(1900, 2100)
 
 
-@dataclass(frozen=True)
-class DateStyle:
+class DateStyle(NamedTuple):
     """A numeric CLDR date pattern: its field order and separator."""
 
     pattern: str
@@ -61,8 +61,7 @@ def market_styles(patterns: tuple[str, ...]) -> tuple[DateStyle, ...]:
     return tuple(dict.fromkeys(styles))
 
 
-@dataclass(frozen=True)
-class WrittenDate:
+class WrittenDate(NamedTuple):
     start: int
     end: int
     raw: str

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
 from culturelint.finding import Evidence
 from culturelint.profiles.model import Profile
@@ -74,8 +74,7 @@ def not_a_quantity(text: str, start: int) -> bool:
 # -- reading numbers ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One way of reading a written number: which separator groups and which is the
     decimal separator (None when absent). Spaces of any width read as " "."""
 
@@ -90,8 +89,7 @@ class Reading:
         return Decimal(f"{self.integer}.{self.fraction or '0'}")
 
 
-@dataclass(frozen=True)
-class WrittenNumber:
+class WrittenNumber(NamedTuple):
     start: int
     end: int
     raw: str

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
 from culturelint.document import Document, Segment
@@ -109,8 +109,7 @@ PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
 LANGUAGES = frozenset(WORDS) | frozenset(PATTERNS)
 
 
-@dataclass(frozen=True)
-class Pronoun:
+class Pronoun(NamedTuple):
     kind: str  # SINGULAR or GROUP
     segment: Segment
     start: int

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from culturelint.checks._util import mask_non_copy, script_of, segment_hit, trimmed
 from culturelint.document import Document
@@ -142,8 +141,7 @@ MIN_COMMON_SHARE = 0.15
 EVIDENCE_KEY = "languages"
 
 
-@dataclass(frozen=True)
-class Detection:
+class Detection(NamedTuple):
     language: str  # BCP 47 language code
     how: str  # "script", "common words" or "langdetect"
 

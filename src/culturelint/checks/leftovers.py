@@ -25,11 +25,10 @@ import importlib.util
 import json
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from culturelint.checks import language as cl101
 from culturelint.checks._util import mask_non_copy, script_of, segment_hit
@@ -77,8 +76,7 @@ class Kind(Enum):
     UNKNOWN = "unknown"  # a lower-case word no dictionary knows
 
 
-@dataclass(frozen=True)
-class Fragment:
+class Fragment(NamedTuple):
     start: int
     end: int
     text: str

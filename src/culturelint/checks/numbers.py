@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from culturelint.checks._util import (
     NumberToken,
@@ -149,8 +148,7 @@ _MONTHS = frozenset(UNITS["en"][UNITS["en"].index("january") :]) | frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Classified:
+class Classified(NamedTuple):
     # The entry `match` kind: "price_ending", "count", "standalone", "phone" or "model".
     kind: str
     start: int  # span to report, in segment characters
@@ -161,8 +159,7 @@ class Classified:
     label: bool = False
 
 
-@dataclass(frozen=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     counter: re.Pattern[str]
     unit: re.Pattern[str]
     price_word: re.Pattern[str]

@@ -11,8 +11,8 @@ whose decimal part the currency rules out ("1,000 €" has no third decimal).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from culturelint.checks._util import NumberToken, mask_non_copy, money_finder, segment_hit
 from culturelint.checks.formats import (
@@ -32,8 +32,7 @@ from culturelint.registry import Check, CheckContext, RuleDoc
 _LATIN_LETTER = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     """What is known about the number beyond its digits."""
 
     price_precision: int | None  # decimals of the market currency it is a price in

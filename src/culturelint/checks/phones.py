@@ -15,9 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
 from culturelint.checks.formats import glued_before, labelled_as_code, read_number
@@ -49,8 +48,7 @@ _SHOWN = 3  # regions named at most for a foreign number
 _WITH_CODE = frozenset({1, 5})  # CountryCodeSource: with "+", with an international prefix
 
 
-@dataclass(frozen=True)
-class Phone:
+class Phone(NamedTuple):
     start: int
     end: int
     raw: str

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
@@ -95,8 +94,7 @@ _TRAILING = " \t\u3000「」『』（）()[]【】\"'“”‘’…‥・〜~�
 _SENTENCE_START = re.compile(r"(?:^|[.!?:…;])[\s\"'„“”‚‘»«(\[–—\-•*]*$")
 
 
-@dataclass(frozen=True)
-class Form:
+class Form(NamedTuple):
     """One register marker found in the copy."""
 
     register: str

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
 from culturelint.checks.formats import evidence, glued_before, labelled_as_code
@@ -47,8 +47,7 @@ _RATIO_BEFORE = re.compile(rf"(?:ratio|aspect|format|score|odds){_GAP}(?:of{_GAP
 _CAPITALISED_WORD_BEFORE = re.compile(rf"[A-Z][{_LATIN}]*\.?{_GAP}$")
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(NamedTuple):
     start: int
     end: int
     raw: str

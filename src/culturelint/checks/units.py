@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from culturelint.checks._util import mask_non_copy, segment_hit
 from culturelint.checks.formats import (
@@ -41,8 +41,7 @@ from culturelint.registry import Check, CheckContext, RuleDoc
 Conversion = Callable[[float, bool], tuple[float, str]]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A unit, how copy writes it, and how to convert it for the other system."""
 
     name: str
@@ -164,8 +163,7 @@ _JOINER_AFTER = re.compile(
 _JOINER_BEFORE = re.compile(rf"{_GAP}*[(\[/≈~=（]{_GAP}*$")
 
 
-@dataclass(frozen=True)
-class Measurement:
+class Measurement(NamedTuple):
     start: int
     end: int
     raw: str

@@ -24,20 +24,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     key: str  # what is compared
     start: int
     end: int
     kind: str = "placeholder"  # placeholder, term, tag, code, number, url
 
 
-@dataclass(frozen=True)
-class Placeholders:
+class Placeholders(NamedTuple):
     tokens: list[Token]
     branchy: bool  # has ICU plural/select or Fluent select branches
 
@@ -228,8 +226,7 @@ VOID = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     name: str  # lower case
     kind: str  # "open", "close", "void"
     start: int
@@ -306,8 +303,7 @@ _MULTIPLIERS = {"万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8, "만": 1
 _PM = re.compile(r"\s?(?:p\.?\s?m\.?)(?![A-Za-z])", re.I)
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     values: frozenset[Decimal]  # what it may stand for (2 p.m. is 2 or 14)
     start: int
     end: int

@@ -29,6 +29,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
+from typing import NamedTuple
 
 from culturelint.document import Document, Segment
 from culturelint.l10n.options import L10nOptions, l10n_options, language_of
@@ -48,8 +49,7 @@ PAIRED_FORMATS = frozenset({"json", "fluent"})  # source text lives in a sibling
 PLURAL_SUFFIX = re.compile(r"^(?P<base>.+?)_(?:ordinal_)?(?:zero|one|two|few|many|other|plural)$")
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """A translated segment and the source text it translates (None when unknown)."""
 
     segment: Segment
@@ -57,8 +57,7 @@ class Pair:
     source_segment: Segment | None = None
 
 
-@dataclass(frozen=True)
-class MissingKey:
+class MissingKey(NamedTuple):
     """A key of the source file the translation does not have."""
 
     key: str

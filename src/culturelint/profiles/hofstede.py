@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from culturelint.profiles.model import Hofstede
 
@@ -146,8 +146,7 @@ _AGGREGATE_NOTE = (
 REGIONAL_STAND_INS: dict[str, str] = {"SA": "ARA", "AE": "ARA"}
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     code: str
     name: str
     scores: dict[str, int | None]

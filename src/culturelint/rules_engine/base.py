@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from culturelint.finding import Evidence, Hit
 
@@ -50,8 +49,7 @@ def render(template: str, values: dict[str, Any]) -> str:
     return template.format_map({k: "" if v is None else v for k, v in values.items()})
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """The parts of a rule every type needs when it reports."""
 
     code: str
@@ -106,8 +104,7 @@ class RuleBody(Protocol):
     def hits(self, rule: RuleInfo, doc: Document, ctx: CheckContext) -> Iterator[Hit]: ...
 
 
-@dataclass(frozen=True)
-class DeclarativeRun:
+class DeclarativeRun(NamedTuple):
     """`Check.run` for a YAML rule: a plain object, so checks can be pickled."""
 
     rule: RuleInfo

@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
 from culturelint.rules_engine.base import RuleDefinitionError, RuleInfo, check_template
@@ -133,8 +132,7 @@ def _over(items: list[Span], limit: int) -> tuple[int, Span] | None:
     return len(items), (items[0][0], items[-1][1])
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     what: str
     max: int
     min_length: int = 2
@@ -175,8 +173,7 @@ class Limit:
                     yield count, (start, end)
 
 
-@dataclass(frozen=True)
-class LimitBody:
+class LimitBody(NamedTuple):
     limits: tuple[Limit, ...]
 
     def hits(self, rule: RuleInfo, doc: Document, ctx: CheckContext) -> Iterator[Hit]:

@@ -12,8 +12,7 @@ Empty matches are ignored.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
 from culturelint.rules_engine.base import RuleDefinitionError, RuleInfo
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 PLACEHOLDERS = ("match", "market")
 
 
-@dataclass(frozen=True)
-class PatternBody:
+class PatternBody(NamedTuple):
     regex: SafePattern
 
     def hits(self, rule: RuleInfo, doc: Document, ctx: CheckContext) -> Iterator[Hit]:

@@ -21,8 +21,7 @@ checked: there is nothing to look for.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
 from culturelint.matching import matcher_for
@@ -38,8 +37,7 @@ PLACEHOLDERS = ("term", "market")
 WHERE = ("page", "footer", "link")
 
 
-@dataclass(frozen=True)
-class RequireBody:
+class RequireBody(NamedTuple):
     terms: dict[str, tuple[str, ...]]
     patterns: tuple[SafePattern, ...] = ()
     where: str = "page"

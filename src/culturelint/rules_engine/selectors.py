@@ -11,8 +11,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from culturelint.profiles.model import Profile
@@ -42,8 +41,7 @@ class SelectorError(ValueError):
         super().__init__(message)
 
 
-@dataclass(frozen=True)
-class Selector:
+class Selector(NamedTuple):
     predicate: Callable[[Profile], bool] | None  # None: every market
     label: str
 
@@ -51,8 +49,7 @@ class Selector:
 # -- predicates --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MarketIn:
+class MarketIn(NamedTuple):
     """Market tags (case-insensitive) and bare languages matching every market of
     that language ("de" matches de-DE, de-AT, de-CH)."""
 
@@ -63,8 +60,7 @@ class MarketIn:
         return profile.tag.casefold() in self.tags or profile.language in self.languages
 
 
-@dataclass(frozen=True)
-class HofstedeCondition:
+class HofstedeCondition(NamedTuple):
     dimension: str
     op: str
     value: float
@@ -77,32 +73,28 @@ class HofstedeCondition:
         return OPERATORS[self.op](score, self.value)
 
 
-@dataclass(frozen=True)
-class LanguageIn:
+class LanguageIn(NamedTuple):
     languages: frozenset[str]
 
     def __call__(self, profile: Profile) -> bool:
         return profile.language in self.languages
 
 
-@dataclass(frozen=True)
-class CuratedIs:
+class CuratedIs(NamedTuple):
     value: bool
 
     def __call__(self, profile: Profile) -> bool:
         return bool(profile.curated) == self.value
 
 
-@dataclass(frozen=True)
-class RegisterIn:
+class RegisterIn(NamedTuple):
     registers: frozenset[str]
 
     def __call__(self, profile: Profile) -> bool:
         return profile.section("formality").get("register") in self.registers
 
 
-@dataclass(frozen=True)
-class AllOf:
+class AllOf(NamedTuple):
     parts: tuple[Callable[[Profile], bool], ...]
 
     def __call__(self, profile: Profile) -> bool:

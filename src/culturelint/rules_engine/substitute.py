@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
 from culturelint.matching import matcher_for
@@ -35,8 +34,7 @@ def match_case(found: str, replacement: str) -> str:
     return replacement
 
 
-@dataclass(frozen=True)
-class SubstituteBody:
+class SubstituteBody(NamedTuple):
     replacements: dict[str, dict[str, str]]  # language -> term -> replacement
     case_sensitive: bool = False
 

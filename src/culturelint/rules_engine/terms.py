@@ -12,8 +12,7 @@ lists of its own languages.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
 from culturelint.matching import matcher_for
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 PLACEHOLDERS = ("match", "term", "market")
 
 
-@dataclass(frozen=True)
-class TermsBody:
+class TermsBody(NamedTuple):
     terms: dict[str, tuple[str, ...]]
     case_sensitive: bool = False
 
