@@ -28,12 +28,13 @@ NAME = "offensive-gesture"
 # Characters that change how an emoji looks but not which gesture it shows.
 SKIN_TONES = frozenset(chr(c) for c in range(0x1F3FB, 0x1F400))
 VARIATION_SELECTORS = frozenset({"\ufe0e", "\ufe0f"})
+_MODIFIERS = SKIN_TONES | VARIATION_SELECTORS
 ZWJ = "\u200d"
 
 
 def base_emoji(text: str) -> str:
     """An emoji without skin-tone modifiers and variation selectors: 👍🏽 -> 👍."""
-    return "".join(c for c in text if c not in SKIN_TONES and c not in VARIATION_SELECTORS)
+    return "".join(c for c in text if c not in _MODIFIERS)
 
 
 def find_emoji(text: str, emoji: str) -> Iterator[tuple[int, int]]:
@@ -44,19 +45,19 @@ def find_emoji(text: str, emoji: str) -> Iterator[tuple[int, int]]:
     emoji and is skipped.
     """
     target = base_emoji(emoji)
-    if not target:
+    # The base form of `text` keeps every character of `target`: without its first,
+    # there is nothing to find (the usual case, so the text is not folded at all).
+    if not target or target[0] not in text:
         return
     # The base form of `text`, with the index of each of its characters in `text`.
-    kept = [(i, c) for i, c in enumerate(text) if c not in SKIN_TONES | VARIATION_SELECTORS]
+    kept = [(i, c) for i, c in enumerate(text) if c not in _MODIFIERS]
     folded = "".join(c for _, c in kept)
     start = folded.find(target)
     while start >= 0:
         last = start + len(target) - 1
         src_start = kept[start][0]
         src_end = kept[last][0] + 1
-        while src_end < len(text) and (
-            text[src_end] in SKIN_TONES or text[src_end] in VARIATION_SELECTORS
-        ):
+        while src_end < len(text) and text[src_end] in _MODIFIERS:
             src_end += 1
         joined_before = src_start > 0 and text[src_start - 1] == ZWJ
         joined_after = src_end < len(text) and text[src_end] == ZWJ

@@ -203,7 +203,7 @@ def classify(
     Numbers tied to something else (dates, times, versions, codes, units,
     percentages, ranges) are not returned, nor the digits of a phone number one by one.
     """
-    if not any(c.isdigit() for c in text):
+    if not any(map(str.isdigit, text)):
         return  # no number: do not pay for the currency tables
     text = mask_non_copy(text)
     phones = list(find_phones(text, region)) if region else []
@@ -252,7 +252,7 @@ def find_phones(text: str, region: str) -> Iterator[Classified]:
     The matcher is only asked about text with enough digits to hold a phone number:
     it is slow, and copy is mostly prices and dates.
     """
-    if sum(c.isdigit() for c in text) < PHONE_MIN_DIGITS:
+    if sum(map(str.isdigit, text)) < PHONE_MIN_DIGITS:
         return
     import phonenumbers
 

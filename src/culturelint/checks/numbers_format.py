@@ -44,7 +44,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     ev = evidence(ctx.profile, "decimal")
     market_codes = frozenset(facts.currencies)
     for segment in doc.segments:
-        if not any(c.isdigit() for c in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         text = mask_non_copy(segment.text)
         finder = money_finder(facts.locale)

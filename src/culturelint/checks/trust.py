@@ -93,7 +93,7 @@ def sells(doc: Document, profile: Profile) -> bool:
     """Whether the page shows a price (an amount with a currency marker)."""
     finder = None
     for segment in doc.segments:
-        if not any(ch.isdigit() for ch in segment.text):
+        if not any(map(str.isdigit, segment.text)):
             continue
         if finder is None:
             finder = money_finder(profile.locale.locale)
