@@ -166,9 +166,9 @@ def test_fewest_digits_of_a_valid_number(region: str, fewest: tuple[int, int]) -
     ],
 )
 def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, text: str) -> None:
-    from culturelint.checks.phones import _may_hold_number
+    from culturelint.checks.phones import may_hold_number
 
-    assert _may_hold_number(text, region)
+    assert may_hold_number(text, region)
 
 
 @pytest.mark.parametrize(
@@ -183,9 +183,9 @@ def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, te
 def test_prices_and_dates_alone_skip_the_matcher(region: str, text: str) -> None:
     import phonenumbers
 
-    from culturelint.checks.phones import _may_hold_number
+    from culturelint.checks.phones import may_hold_number
 
-    assert not _may_hold_number(text, region)
+    assert not may_hold_number(text, region)
     # ... and the matcher agrees: nothing valid in them.
     assert not list(
         phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
@@ -199,7 +199,7 @@ def test_every_number_the_matcher_finds_passes_the_digit_count() -> None:
     import phonenumbers
     from phonenumbers import PhoneNumberFormat as Format
 
-    from culturelint.checks.phones import _may_hold_number
+    from culturelint.checks.phones import may_hold_number
 
     checked = 0
     for code in sorted(phonenumbers.SUPPORTED_REGIONS):
@@ -215,5 +215,5 @@ def test_every_number_the_matcher_finds_passes_the_digit_count() -> None:
                     )
                     if any(True for _ in matcher):
                         checked += 1
-                        assert _may_hold_number(text, region), (code, fmt, region, text)
+                        assert may_hold_number(text, region), (code, fmt, region, text)
     assert checked > 1000

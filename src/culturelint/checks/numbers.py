@@ -254,6 +254,10 @@ def find_phones(text: str, region: str) -> Iterator[Classified]:
     """
     if sum(map(str.isdigit, text)) < PHONE_MIN_DIGITS:
         return
+    from culturelint.checks.phones import may_hold_number
+
+    if not may_hold_number(text, region.upper()):
+        return  # the matcher would find nothing
     import phonenumbers
 
     for match in phonenumbers.PhoneNumberMatcher(text, region.upper()):

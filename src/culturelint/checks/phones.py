@@ -115,11 +115,11 @@ def _national(number: PhoneNumber) -> str:
 
 def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iterator[Phone]:
     """Valid numbers for `region` in text[lo:hi], with offsets into `text`."""
+    window = text[lo:hi]
+    if not may_hold_number(window, region):
+        return
     import phonenumbers
 
-    window = text[lo:hi]
-    if not _may_hold_number(window, region):
-        return
     # The matcher gives up after `max_tries` candidates; copy is never too long to read.
     for match in phonenumbers.PhoneNumberMatcher(
         window, region, leniency=phonenumbers.Leniency.VALID, max_tries=len(window) + 1
@@ -141,19 +141,19 @@ def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iter
         )
 
 
-def _may_hold_number(text: str, region: str) -> bool:
-    """False when no stretch the matcher would consider has enough digits for a valid
-    number: then it would find nothing, and asking it costs a parse per price.
+def may_hold_number(text: str, region: str) -> bool:
+    """False when no stretch libphonenumber's matcher would consider has enough digits
+    for a valid number: then it would find nothing, and asking it costs a parse per
+    price. The pattern and the lengths come from the derived data, so copy without
+    such a stretch never imports phonenumbers (a twentieth of a pre-commit run).
 
     The stretches are the matcher's own candidates (its `_PATTERN`). A number of
     `region` has at least its shortest national length in digits. Any other number
     needs a country code: after "+" that is one digit more than the shortest number
     of any region, after an international call prefix ("00", "011") two more.
     """
-    from phonenumbers.phonenumbermatcher import _PATTERN
-
     own, anywhere = _fewest_digits(region)
-    for match in _PATTERN.finditer(text):
+    for match in _candidates().finditer(text):
         found = match.group()
         digits = sum(map(str.isdigit, found))
         if digits >= min(own, anywhere + 2):
@@ -163,11 +163,35 @@ def _may_hold_number(text: str, region: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern[str]:
+    """The matcher's candidate pattern (phonenumbers' `_PATTERN`), kept with the
+    derived data as its source and flags."""
+    from culturelint.profiles import validcache
+    from culturelint.regex_cache import compile_cached
+
+    def compute() -> list[Any]:
+        from phonenumbers.phonenumbermatcher import _PATTERN
+
+        return [_PATTERN.pattern, _PATTERN.flags]
+
+    source, flags = validcache.memo_json(
+        "phones", "candidate pattern", compute, packages=["phonenumbers"]
+    )
+    return compile_cached(str(source), int(flags))
+
+
 @lru_cache(maxsize=64)
 def _fewest_digits(region: str) -> tuple[int, int]:
-    """Shortest national number of `region`, and of any region."""
+    """Shortest national number of `region` (kept with the derived data), and of any
+    region."""
+    from culturelint.profiles import validcache
+
     anywhere = _shortest_anywhere()
-    return _shortest(region) or anywhere, anywhere
+    own = validcache.memo_json(
+        "phones", f"shortest {region}", lambda: _shortest(region), packages=["phonenumbers"]
+    )
+    return int(own or anywhere), anywhere
 
 
 def _shortest(region: str) -> int | None:
