@@ -172,6 +172,10 @@ class _Markers(NamedTuple):
         folded: dict[str, str] = {}
         phrases: list[tuple[str, list[str], bool]] = []
         for register, listed in words.items():
+            multi = [w for w in listed if " " in w.strip()]
+            if multi:
+                phrases.append((register, [p for p in multi if _capitalised(p)], True))
+                phrases.append((register, [p for p in multi if not _capitalised(p)], False))
             for word in listed:
                 if " " in word.strip():
                     continue
@@ -179,11 +183,6 @@ class _Markers(NamedTuple):
                     exact[word] = register
                 else:
                     folded[word.casefold()] = register
-        for register, listed in words.items():
-            multi = [w for w in listed if " " in w.strip()]
-            if multi:
-                phrases.append((register, [p for p in multi if _capitalised(p)], True))
-                phrases.append((register, [p for p in multi if not _capitalised(p)], False))
         return cls(exact, folded, phrases)
 
 
