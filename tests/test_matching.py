@@ -199,6 +199,22 @@ def _run_isolated(code: str) -> str:
     return result.stdout.strip()
 
 
+def test_long_runs_keep_the_rule_tokenizer() -> None:
+    """Megabytes of one language are split by the rules too: with its chunk memo warm
+    the rule tokenizer is faster than spaCy, whose import and pipeline cost seconds."""
+    code = (
+        "import sys\n"
+        "from culturelint.matching import _tokenizer\n"
+        "split = _tokenizer('en')\n"
+        "text = \"Our summer sale starts today, don't miss it (e.g. 4K TVs)! \" * 40\n"
+        "spans = [split(text + str(i)) for i in range(1000)]\n"
+        "assert sum(len(text) for _ in spans) > 2_000_000\n"
+        "assert spans[0][:3] == [(0, 3), (4, 10), (11, 15)]\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    assert _run_isolated(code) == "False"
+
+
 def test_spacy_is_not_imported_for_unspaced_languages_or_at_import() -> None:
     code = (
         "import sys\n"
