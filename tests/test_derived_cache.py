@@ -139,6 +139,43 @@ def test_growing_store_replaces_a_corrupt_file(tmp_path: Path) -> None:
     assert validcache.GrowingStore(path).get("a") == "b"
 
 
+def test_growing_store_read_whole_after_as_many_lookups_as_kilobytes(tmp_path: Path) -> None:
+    path = tmp_path / "memo.sqlite"
+    store = validcache.GrowingStore(path)
+    for i in range(3000):
+        store.put(f"key{i}", f"value{i}")
+    store.flush()
+    reader = validcache.GrowingStore(path)
+    lookups = path.stat().st_size // reader.BYTES_PER_LOOKUP
+    assert 0 < lookups < 3000
+    for i in range(lookups):
+        assert reader.get(f"key{i}") == f"value{i}"
+    assert reader._whole is None  # one lookup each so far
+    assert reader.get("key2999") == "value2999"
+    assert reader._whole is not None and len(reader._whole) == 3000
+    assert reader.get("absent") is None
+    reader.put("new", "one")  # a put of this run is still seen, and saved
+    assert reader.get("new") == "one"
+    reader.flush()
+    assert reader.get("new") == "one"
+    assert validcache.GrowingStore(path).get("new") == "one"
+
+
+def test_growing_store_above_the_limit_is_never_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "memo.sqlite"
+    store = validcache.GrowingStore(path)
+    for i in range(3000):
+        store.put(f"key{i}", f"value{i}")
+    store.flush()
+    monkeypatch.setattr(validcache.GrowingStore, "READ_WHOLE_LIMIT", path.stat().st_size - 1)
+    reader = validcache.GrowingStore(path)
+    for i in range(3000):
+        assert reader.get(f"key{i}") == f"value{i}"
+    assert reader._whole is None
+
+
 def test_rule_tokenizer_with_a_chunk_memo_splits_the_same_without_compiling(
     tmp_path: Path,
 ) -> None:

@@ -212,16 +212,22 @@ class SQLiteReader:
     def one(self, sql: str, args: tuple[Any, ...] = ()) -> Any:
         """The first row, or None. A text argument SQLite cannot hold (a lone
         surrogate, from a JSON escape say) matches nothing: every stored key is UTF-8."""
+        try:
+            return self._connection().execute(sql, args).fetchone()
+        except UnicodeEncodeError:
+            return None
+
+    def all(self, sql: str) -> list[Any]:
+        return self._connection().execute(sql).fetchall()
+
+    def _connection(self) -> Any:
         import os
         import sqlite3
 
         if self._conn is None or self._pid != os.getpid():
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             self._pid = os.getpid()
-        try:
-            return self._conn.execute(sql, args).fetchone()
-        except UnicodeEncodeError:
-            return None
+        return self._conn
 
 
 _BUILDS: dict[Path, Any] = {}  # path -> Future of its build
@@ -304,26 +310,52 @@ class GrowingStore:
     """
 
     LIMIT = 1_000_000  # rows; past this the file is only read
+    # One lookup costs about as much as reading a kilobyte of the file in one query.
+    # A process that has asked as many keys as the file has kilobytes reads the rest
+    # at once: at worst twice the time of lookups alone, and a run over a whole
+    # repository (thousands of keys) pays a few milliseconds instead of a tenth of a
+    # second. Larger files are never read whole, to keep memory bounded.
+    BYTES_PER_LOOKUP = 1024
+    READ_WHOLE_LIMIT = 16 * 1024 * 1024
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._reader = SQLiteReader(path)
         self._readable = path.is_file()
         self._new: dict[str, str] = {}
+        self._whole: dict[str, str] | None = None  # every row, once read whole
+        self._lookups_left: int | None = None  # before reading whole; < 0: never
         _OPEN_STORES.append(self)
 
     def get(self, key: str) -> str | None:
         """The stored value, else one `put` earlier in this run and not saved yet."""
+        if self._whole is not None:
+            found = self._whole.get(key)
+            return found if found is not None else self._new.get(key)
         if not self._readable:
             return self._new.get(key)
         import sqlite3
 
+        if self._lookups_left is None:
+            self._lookups_left = self._lookups_before_whole()
         try:
+            if self._lookups_left == 0:
+                self._lookups_left = -1  # once, even if it fails
+                self._whole = dict(self._reader.all("SELECT key, value FROM memo"))
+                return self.get(key)
+            self._lookups_left -= 1
             row = self._reader.one("SELECT value FROM memo WHERE key = ?", (key,))
         except sqlite3.DatabaseError:
             self._readable = False
             row = None
         return row[0] if row else self._new.get(key)
+
+    def _lookups_before_whole(self) -> int:
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return -1
+        return size // self.BYTES_PER_LOOKUP if size <= self.READ_WHOLE_LIMIT else -1
 
     def put(self, key: str, value: str) -> None:
         if len(self._new) >= 100_000:
@@ -342,6 +374,8 @@ class GrowingStore:
         import sqlite3
 
         rows, self._new = list(self._new.items()), {}
+        if self._whole is not None:
+            self._whole.update(rows)
         try:
             ensure_folder(self.path.parent)
             conn = sqlite3.connect(self.path, timeout=1.0)
