@@ -120,6 +120,25 @@ def test_money_finder_near_misses(text: str) -> None:
     assert money_finder("de_DE").find(text) == []
 
 
+def test_money_finder_answers_again_with_the_number_asked_about() -> None:
+    """`at` remembers the marker around a span; the amount is always the caller's."""
+    from culturelint.checks._util import NumberToken, money_finder
+
+    finder = money_finder("de_DE")
+    text = "Nur 14,99 € heute, dann 20 USD"
+    first = finder.at(text, NumberToken(4, 9, "14", "99"))
+    again = finder.at(text, NumberToken(4, 9, "", ""))
+    assert first is not None and again is not None
+    assert first.amount == NumberToken(4, 9, "14", "99")
+    assert again.amount == NumberToken(4, 9, "", "")
+    assert first._replace(amount=None) == again._replace(amount=None)
+    assert (first.start, first.end, first.marker, first.codes) == (4, 11, "€", frozenset({"EUR"}))
+    usd = finder.at(text, NumberToken(24, 26, "20", ""))
+    assert usd is not None and (usd.marker, usd.end) == ("USD", len(text))
+    assert finder.at(text, NumberToken(24, 25, "2", "")) is None  # another span, no marker
+    assert finder.at("heute 14,99", NumberToken(6, 11, "14", "99")) is None
+
+
 # -- currency markers: looked up, not searched -------------------------------------------
 
 

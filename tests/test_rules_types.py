@@ -371,6 +371,21 @@ def test_limits(tmp_path: Path, limit: dict[str, Any], text: str, expected: list
     assert flagged(check, make_doc(text)) == expected
 
 
+def test_a_word_str_islower_accepts_is_never_a_caps_word() -> None:
+    """The caps measure skips such words without a look at their letters: every
+    character with a lower-case form, alone, among capitals and after them."""
+    import sys
+
+    from culturelint.rules_engine.limit import is_caps_word
+
+    lower = [chr(i) for i in range(sys.maxunicode + 1) if chr(i).islower()]
+    assert len(lower) > 2000
+    for char in lower:
+        for word in (char, "ABC" + char, char + "ABC", "AB" + char + "CD", char * 4):
+            assert not word.islower() or not is_caps_word(word, 1), ascii(word)
+    assert is_caps_word("STRAßE") and not "STRAßE".islower()  # ß has no capital
+
+
 def test_limit_message_placeholders(tmp_path: Path) -> None:
     check = make_rule(
         tmp_path,

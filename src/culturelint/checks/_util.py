@@ -348,6 +348,17 @@ class Money(NamedTuple):
     amount: NumberToken
 
 
+class _Marker(NamedTuple):
+    """A price around a number: its span, its marker's span and the currencies the
+    marker can stand for."""
+
+    start: int
+    end: int
+    marker_start: int
+    marker_end: int
+    codes: frozenset[str]
+
+
 class MoneyFinder:
     """Finds amounts with a currency symbol, ISO code or CJK unit next to them.
 
@@ -361,6 +372,7 @@ class MoneyFinder:
     def __init__(self, locale: str) -> None:
         symbols = currency_symbols(locale)
         self._found: dict[str, tuple[Money, ...]] = {}
+        self._markers: dict[tuple[str, int, int], _Marker | None] = {}
         self._codes = current_currency_codes()
         self._before: dict[str, frozenset[str]] = {**symbols, "RMB": UNIT_WORDS["RMB"]}
         self._after: dict[str, frozenset[str]] = dict(symbols)
@@ -395,36 +407,42 @@ class MoneyFinder:
 
     def at(self, text: str, number: NumberToken) -> Money | None:
         """The price `number` is the amount of, if a currency marker touches it."""
-        before = self.marker_before(text, max(0, number.start - 16), number.start)
+        key = (text, number.start, number.end)
+        try:
+            found = self._markers[key]
+        except KeyError:
+            # The currency, number and trust rules ask about the same numbers.
+            found = self._marker_of(text, number.start, number.end)
+            if len(self._markers) > 16384:
+                self._markers.clear()
+            self._markers[key] = found
+        if found is None:
+            return None
+        return Money(
+            start=found.start,
+            end=found.end,
+            marker_start=found.marker_start,
+            marker_end=found.marker_end,
+            marker=text[found.marker_start : found.marker_end],
+            codes=found.codes,
+            amount=number,
+        )
+
+    def _marker_of(self, text: str, number_start: int, number_end: int) -> _Marker | None:
+        before = self.marker_before(text, max(0, number_start - 16), number_start)
         if before is not None:
             start, end = before
             marker = text[start:end].rstrip(_GAP_CHARS)
             codes = self._codes_of(marker, self._before, after=False)
             if codes:
-                return Money(
-                    start=start,
-                    end=number.end,
-                    marker_start=start,
-                    marker_end=start + len(marker),
-                    marker=marker,
-                    codes=codes,
-                    amount=number,
-                )
-        after = self.marker_after(text, number.end)
+                return _Marker(start, number_end, start, start + len(marker), codes)
+        after = self.marker_after(text, number_end)
         if after is not None:
             start, end = after
             marker = text[start:end].lstrip(_GAP_CHARS)
             codes = self._codes_of(marker, self._after, after=True)
             if codes:
-                return Money(
-                    start=number.start,
-                    end=end,
-                    marker_start=end - len(marker),
-                    marker_end=end,
-                    marker=marker,
-                    codes=codes,
-                    amount=number,
-                )
+                return _Marker(number_start, end, end - len(marker), end, codes)
         return None
 
     def marker_before(self, text: str, lo: int, hi: int) -> tuple[int, int] | None:

@@ -158,10 +158,12 @@ class Limit(NamedTuple):
                 if over:
                     yield over
         elif self.what == "caps_words_per_segment":
+            # A word that str.islower() accepts has no capital, so it is ruled out
+            # without a look at each of its letters; most words are such words.
             words = [
                 (m.start(), m.end())
                 for m in _WORD_RE.finditer(text)
-                if is_caps_word(m.group(0), self.min_length)
+                if not (word := m.group(0)).islower() and is_caps_word(word, self.min_length)
             ]
             over = _over(words, self.max)
             if over:
