@@ -172,12 +172,16 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         )
 
 
+@lru_cache(maxsize=4096)
 def detect(text: str, expected: frozenset[str]) -> Detection | None:
     """The language of `text` when it can be told reliably, else None.
 
     `expected` (the market's languages) decides what the script may settle on its own:
     in a Chinese market, Han text without kana is Chinese; elsewhere it is left to
     langdetect.
+
+    Cached: headings, buttons and footers repeat across the pages of a market, and
+    CL103 asks about the segments CL101 has just judged.
     """
     text = mask_non_copy(text)
     scripts = _scripts(text)
