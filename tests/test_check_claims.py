@@ -372,3 +372,20 @@ def test_professional_chinese_only_justified_findings() -> None:
         ("最佳", Severity.ERROR),
         ("独一无二", Severity.INFO),
     ]
+
+
+def test_every_branch_of_the_reference_pattern_holds_30() -> None:
+    """`states_reference` tries the pattern only on texts that hold "30"."""
+    from itertools import pairwise
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    from culturelint.checks.claims import REFERENCE
+
+    ((op, (_, branches)),) = _parser.parse(REFERENCE.pattern, REFERENCE.flags).data
+    assert op is sre.BRANCH and len(branches) == 3
+    for branch in branches:
+        assert any(
+            a == (sre.LITERAL, ord("3")) and b == (sre.LITERAL, ord("0"))
+            for a, b in pairwise(list(branch))
+        ), branch
