@@ -312,6 +312,8 @@ class _Reader:
         i = start
         while i < end:
             j = i + 1
+            if i == start and to_src[i:end] == list(range(to_src[i], to_src[i] + end - i)):
+                j = end  # the usual case, one run, found without a step per character
             while j < end and to_src[j] == to_src[j - 1] + 1:
                 j += 1
             text = state.content[i:j]
