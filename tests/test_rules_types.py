@@ -386,6 +386,33 @@ def test_a_word_str_islower_accepts_is_never_a_caps_word() -> None:
     assert is_caps_word("STRAßE") and not "STRAßE".islower()  # ß has no capital
 
 
+@pytest.mark.parametrize("min_length", [1, 2, 4])
+def test_caps_measure_in_ascii_text_agrees_with_a_look_at_every_word(min_length: int) -> None:
+    """Random ASCII text of capitals, small letters, joiners and separators: the caps
+    measure, which rules most texts out by their runs of capitals, finds what a look
+    at every word finds."""
+    import random
+
+    from culturelint.rules_engine.limit import _WORD_RE, Limit, is_caps_word
+
+    rng = random.Random(min_length)
+    alphabet = ["A", "B", "Q", "a", "z", "'", "-", " ", ".", "1", "_", "--", "AB-C"]
+    fired = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        for limit in (0, 1, 2):
+            words = [
+                (m.start(), m.end())
+                for m in _WORD_RE.finditer(text)
+                if is_caps_word(m.group(0), min_length)
+            ]
+            want = [(len(words), (words[0][0], words[-1][1]))] if len(words) > limit else []
+            measured = Limit("caps_words_per_segment", limit, min_length)
+            assert list(measured.measure(text, False)) == want, (text, limit)
+            fired += bool(want)
+    assert fired > 500
+
+
 def test_limit_message_placeholders(tmp_path: Path) -> None:
     check = make_rule(
         tmp_path,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
@@ -108,6 +109,17 @@ def is_caps_word(word: str, min_length: int = 2) -> bool:
     return upper and letters >= min_length
 
 
+@lru_cache(maxsize=8)
+def _ascii_capitals(min_length: int) -> re.Pattern[str]:
+    """In ASCII text, capitals enough for one caps word: `min_length` of them with at
+    most one apostrophe or hyphen between two.
+
+    Every caps word holds such a run and no run reaches into another word, so a text
+    with no more runs than the limit allows has no more caps words either; most
+    segments are ruled out so, without a look at each of their words."""
+    return re.compile(rf"[A-Z](?:['\-]?[A-Z]){{{min_length - 1}}}")
+
+
 def _exclamations(text: str, start: int, end: int, bounds: list[Span] | None = None) -> list[Span]:
     """Each exclamation in text[start:end] as the span from the start of its sentence
     to the end of its marks. A run of ! and ? counts once. `bounds` are the sentences
@@ -158,6 +170,8 @@ class Limit(NamedTuple):
                 if over:
                     yield over
         elif self.what == "caps_words_per_segment":
+            if text.isascii() and len(_ascii_capitals(self.min_length).findall(text)) <= self.max:
+                return
             # A word that str.islower() accepts has no capital, so it is ruled out
             # without a look at each of its letters; most words are such words.
             words = [
