@@ -66,6 +66,71 @@ def _decide(text: str, expected: frozenset[str]) -> language.Detection | None:
     return language._langdetect(text, scripts, sum(scripts.values()), expected)
 
 
+def _realcopy() -> list[str]:
+    """The lines of professionally localized strings in seven languages, Japanese and
+    Chinese among them (shared/data/realcopy)."""
+    from checkutil import REALCOPY
+
+    texts = []
+    for path in sorted(REALCOPY.rglob("*.ftl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                texts.append(line.split(" = ", 1)[-1].strip())
+    return texts
+
+
+def _odd_texts(count: int) -> list[str]:
+    """Random text from pieces that exercise every branch of langdetect's n-gram
+    buffer: capitals in runs, punctuation and spaces of every kind, scripts that
+    normalize to one character, Vietnamese marks, digits, an ideographic space."""
+    rng = random.Random(7)
+    pieces = [
+        *"aAbBzZéÉßçñ ,.-'’!?0123456789\n\t",
+        "\u00a0",
+        "\u2009",
+        "\u3000",
+        "ab",
+        "USA",
+        "iPhone",
+        "ÉTÉ",
+        "ひらがな",
+        "カタカナ",
+        "漢字中文",
+        "한국어",
+        "ㄅㄆ",
+        "مرحبا",
+        "ی",
+        "Tiếng Việt",
+        "a\u0301",
+        "ș",
+        "ț",
+        "Ặ",
+        "Привет",
+        "שלום",
+    ]
+    return ["".join(rng.choices(pieces, k=rng.randint(1, 40))) for _ in range(count)]
+
+
+def test_the_ngrams_are_langdetects_in_the_same_order() -> None:
+    """The random sampling picks n-grams by index: the list must be langdetect's."""
+    from langdetect.detector import Detector
+
+    from culturelint.checks._langdetect_early import EarlyStopDetector
+
+    factory = language._factory()
+    real = _realcopy()
+    assert len(real) > 1000
+    texts = [*TEXTS, *_mixtures(40), *_odd_texts(3000), *real]
+    for text in texts:
+        theirs, ours = Detector(factory), EarlyStopDetector(factory)
+        theirs.append(text)
+        ours.append(text)
+        theirs.cleaning_text()
+        ours.cleaning_text()
+        assert ours._extract_ngrams() == theirs._extract_ngrams(), ascii(text)
+        assert ours._extract_ngrams() == theirs._extract_ngrams()  # and from the memo
+
+
 def test_stopping_early_never_changes_what_cl101_decides(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -13,6 +13,11 @@ The trials that do run are langdetect's own (`Detector._update_lang_prob` and
 bit for bit langdetect's; with no languages to stop at, the answer is langdetect's
 whole answer.
 
+The n-grams sampled are langdetect's too, taken word by word (`_extract_ngrams`):
+langdetect calls three methods per character of the text, which took longer than the
+trial itself. The n-grams and their order are the same, so the random sampling over
+them is too (a test compares them on thousands of texts).
+
 Imported only when a segment needs langdetect.
 """
 
@@ -23,6 +28,22 @@ from typing import Any
 
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+from langdetect.utils.ngram import NGram
+
+
+class _Normalizer(dict[int, str]):
+    """A `str.translate` table giving each character as NGram.normalize does, filled
+    as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = NGram.normalize(chr(code))
+        return value
+
+
+_NORMALIZED = _Normalizer()
+# (normalized word, space after it) -> the n-grams langdetect takes from it.
+_WORD_NGRAMS: dict[tuple[str, bool], tuple[str, ...]] = {}
+_WORD_MEMO_LIMIT = 200_000
 
 
 class EarlyStopDetector(Detector):
@@ -67,3 +88,53 @@ class EarlyStopDetector(Detector):
             self.trials += 1
             if any(self.langprob[j] > self._above for j in self._stop_at):
                 return
+
+    def _extract_ngrams(self) -> list[str]:
+        # langdetect 1.0.9's Detector._extract_ngrams with NGram.add_char, word by
+        # word. Its buffer of the last three normalized characters and its
+        # capital-word rule both start again after each space, so a word gives the
+        # same n-grams wherever it stands: they depend only on the word and on
+        # whether a space follows it. Words repeat, so each is worked out once.
+        known = self.word_lang_prob_map
+        words = self.text.translate(_NORMALIZED).split(" ")
+        last = len(words) - 1
+        result: list[str] = []
+        for i, word in enumerate(words):
+            if word:
+                key = (word, i < last)
+                found = _WORD_NGRAMS.get(key)
+                if found is None:
+                    found = _word_ngrams(word, i < last, known)
+                    if len(_WORD_NGRAMS) >= _WORD_MEMO_LIMIT:
+                        _WORD_NGRAMS.clear()
+                    _WORD_NGRAMS[key] = found
+                result.extend(found)
+        return result
+
+
+def _word_ngrams(word: str, space_after: bool, known: Any) -> tuple[str, ...]:
+    """The n-grams NGram.add_char and Detector._extract_ngrams take from one word
+    (normalized, no space in it) after a space, and from the space after it."""
+    out: list[str] = []
+    grams = " "
+    previous = " "
+    capital_word = False
+    for ch in word + " " if space_after else word:
+        if len(grams) >= NGram.N_GRAM:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if previous.isupper():
+                capital_word = True
+        else:
+            capital_word = False
+        previous = ch
+        if capital_word:
+            continue
+        if ch != " " and ch in known:
+            out.append(ch)
+        if len(grams) >= 2 and grams[-2:] in known:
+            out.append(grams[-2:])
+        if len(grams) >= 3 and grams in known:
+            out.append(grams)
+    return tuple(out)

@@ -146,6 +146,7 @@ class Detection(NamedTuple):
     how: str  # "script", "common words" or "langdetect"
 
 
+@lru_cache(maxsize=256)
 def canonical(language: str) -> str:
     """One code per language, whoever wrote it: "zh-cn" -> "zh", "no" -> "nb"."""
     code = language.lower().replace("_", "-")
