@@ -43,7 +43,7 @@ class _Normalizer(dict[int, str]):
 _NORMALIZED = _Normalizer()
 # (normalized word, space after it) -> the n-grams langdetect takes from it.
 _WORD_NGRAMS: dict[tuple[str, bool], tuple[str, ...]] = {}
-_WORD_MEMO_LIMIT = 200_000
+_WORD_MEMO_LIMIT = 50_000
 
 
 class EarlyStopDetector(Detector):
