@@ -314,6 +314,10 @@ JULY = "{start: 2026-07-01, end: 2026-07-31}"
     [
         ("pt-BR", DECEMBER, "Coleção de inverno com 30% de desconto", ["inverno"]),
         ("pt-BR", DECEMBER, "Winter Sale: 30% off", ["Winter"]),
+        # English season words in other markets' copy, German and Japanese included.
+        ("de-DE", DECEMBER, "Jetzt im Summertime-Special: 30 % Rabatt", ["Summertime"]),
+        ("ja-JP", DECEMBER, "Summer Sale 開催中", ["Summer"]),
+        ("fr-FR", JULY, "Les WINTERS sont longs", ["WINTERS"]),
         ("en-AU", DECEMBER, "Our winter collection is here", ["winter"]),
         ("pt-BR", JULY, "Liquidação de verão", ["verão"]),
         ("en-US", DECEMBER, "Our summer collection is here", ["summer"]),

@@ -225,3 +225,98 @@ def test_spacy_is_not_imported_for_unspaced_languages_or_at_import() -> None:
         "print('spacy' in sys.modules)\n"
     )
     assert _run_isolated(code) == "False"
+
+
+# -- terms looked for in copy of another language -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "terms", "text", "found"),
+    [
+        ("en", ["mouse"], "Zwei mice im Haus", ["mice"]),  # lemma table: mice -> mouse
+        ("en", ["summer"], "Unser SUMMERS-Deal", ["SUMMERS"]),  # stem and case
+        ("en", ["summer sale"], "Jetzt: Summer Sale!", ["Summer Sale"]),
+        ("de", ["Baum"], "Big trees: Bäume", ["Bäume"]),  # Bäume -> Baum, no "baum" in it
+        ("en", ["summer"], "夏のセール Summer 開催", ["Summer"]),
+        ("en", ["mouse"], "Ein Mausklick genügt", []),
+        ("en", ["summer"], "Sommerschlussverkauf", []),
+    ],
+)
+def test_foreign_copy_gives_the_same_matches(
+    language: str, terms: list[str], text: str, found: list[str]
+) -> None:
+    matcher = TermMatcher(language, terms)
+    foreign = matcher.find(text, foreign=True)
+    assert foreign == matcher.find(text)
+    assert [text[m.start : m.end] for m in foreign] == found
+
+
+def test_foreign_copy_without_a_form_of_the_terms_is_not_tokenized() -> None:
+    from culturelint import matching
+
+    matcher = TermMatcher("en", ["midsummer", "summer", "summertime"])
+    text = "Die neue Winterkollektion ist da, mit 30 % Rabatt auf alles 4711."
+    assert matcher.find(text, foreign=True) == []
+    assert matcher._forms == ("summer",)  # the longer forms hold it
+    before = matching._analyse.cache_info().currsize
+    matcher.find(text + " Noch heute.", foreign=True)
+    assert matching._analyse.cache_info().currsize == before
+
+
+def test_foreign_and_plain_search_agree_on_mixed_copy() -> None:
+    """Word salads of English, German, Spanish and French copy with inflected and
+    irregular forms: every term list finds the same matches either way."""
+    import random
+
+    words = (
+        "the mice sang better songs in summers past mouse geese goose went gone "
+        "die Bäume Baum Häuser Haus größte groß Mäuse besten gut "
+        "los árboles árbol hablo hablar fui ir mejores bueno "
+        "les souris chevaux cheval été allé aller meilleurs bon "
+        "ıyi Iyi İstanbul STRASSE Straße Summer-Sale x4 4K 24/7"
+    ).split()
+    term_lists = {
+        "en": ["mouse", "goose", "good", "summer sale", "sing", "go"],
+        "de": ["Baum", "Haus", "groß", "Maus", "gut", "Straße"],
+        "es": ["árbol", "hablar", "ir", "bueno"],
+        "fr": ["cheval", "aller", "bon", "souris"],
+    }
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(600):
+        text = " ".join(rng.choices(words, k=rng.randint(1, 12)))
+        for language, terms in term_lists.items():
+            matcher = matcher_for(language, terms)
+            plain = matcher.find(text)
+            assert matcher.find(text, foreign=True) == plain, (language, text)
+            checked += bool(plain)
+    assert checked > 300
+
+
+def test_case_folding_leaves_words_as_slices_of_the_folded_text() -> None:
+    """What the foreign search relies on: case folding goes character by character,
+    and a word looked up as written, in lower case or capitalized folds the same,
+    except for dotless ı (capitalized I), which `_inflected_forms` allows for."""
+    differ = [
+        chr(i)
+        for i in range(sys.maxunicode + 1)
+        if chr(i).lower().casefold() != chr(i).casefold()
+        or chr(i).title().casefold() != chr(i).casefold()
+    ]
+    assert differ == ["ı"]
+    text = "ΣΟΦΟΣ Straße İstanbul ǅemal ﬃ"
+    assert "".join(c.casefold() for c in text) == text.casefold()
+
+
+def test_inflected_forms_are_the_words_that_do_not_hold_their_lemma(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from culturelint import matching
+    from culturelint.profiles import validcache
+
+    validcache.configure(None)
+    table = {"mice": ["mouse"], "Mäuse": "Maus", "mouses": "mouse", "Ide": "ide", "x": ""}
+    monkeypatch.setattr(matching, "_lemma_table", lambda language: table)
+    # "ıde" capitalizes to "Ide", so it looks that entry up, and does not hold "ide".
+    assert matching._inflected_forms("xx", ("ide", "maus", "mouse")) == ["mice", "mäuse", "ıde"]
+    assert matching._inflected_forms("xx", ("cat",)) == []

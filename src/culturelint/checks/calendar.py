@@ -460,10 +460,12 @@ def run_season(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             continue
         matcher = matcher_for(language, terms)
         excluded = matcher_for(language, NOT_SEASON.get(language, []))
+        # English season words in another market's copy: looked for as words first.
+        foreign = language not in profile.languages
         for segment in doc.segments:
             text = words_of(segment.text)
-            masks = [(m.start, m.end) for m in excluded.find(text)]
-            for match in matcher.find(text):
+            masks = [(m.start, m.end) for m in excluded.find(text, foreign=foreign)]
+            for match in matcher.find(text, foreign=foreign):
                 if any(s < match.end and match.start < e for s, e in masks):
                     continue
                 found = segment.text[match.start : match.end]
