@@ -131,6 +131,26 @@ def test_the_ngrams_are_langdetects_in_the_same_order() -> None:
         assert ours._extract_ngrams() == theirs._extract_ngrams()  # and from the memo
 
 
+def test_the_word_memo_follows_the_ngram_table() -> None:
+    """Words worked out against one factory's n-gram table are not reused for
+    another's: a table of other profiles gives other n-grams."""
+    from types import SimpleNamespace
+
+    from langdetect.detector import Detector
+
+    from culturelint.checks._langdetect_early import EarlyStopDetector
+
+    real = language._factory()
+    small = SimpleNamespace(word_lang_prob_map={"h": [1.0], " h": [1.0]}, langlist=["xx"], seed=0)
+    for factory in (real, small, real):
+        theirs, ours = Detector(factory), EarlyStopDetector(factory)
+        for detector in (theirs, ours):
+            detector.append("hello there, hello")
+            detector.cleaning_text()
+        assert ours._extract_ngrams() == theirs._extract_ngrams()
+    assert theirs._extract_ngrams() != ["h", " h", "h", " h"]  # the real table again
+
+
 def test_stopping_early_never_changes_what_cl101_decides(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

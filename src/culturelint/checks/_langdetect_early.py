@@ -44,6 +44,8 @@ _NORMALIZED = _Normalizer()
 # (normalized word, space after it) -> the n-grams langdetect takes from it.
 _WORD_NGRAMS: dict[tuple[str, bool], tuple[str, ...]] = {}
 _WORD_MEMO_LIMIT = 50_000
+# The n-gram table the memo was filled with (langdetect's profiles, as loaded once).
+_MEMO_TABLE: list[Any] = [None]
 
 
 class EarlyStopDetector(Detector):
@@ -96,6 +98,9 @@ class EarlyStopDetector(Detector):
         # same n-grams wherever it stands: they depend only on the word and on
         # whether a space follows it. Words repeat, so each is worked out once.
         known = self.word_lang_prob_map
+        if _MEMO_TABLE[0] is not known:  # another factory's table: other n-grams
+            _WORD_NGRAMS.clear()
+            _MEMO_TABLE[0] = known
         words = self.text.translate(_NORMALIZED).split(" ")
         last = len(words) - 1
         result: list[str] = []
