@@ -173,3 +173,51 @@ def test_units_left_as_their_source_are_left_to_cl102() -> None:
     assert flagged(doc, run_check(CHECK, doc, real_profile("de-DE"))) == [
         "Start your free trial today"
     ]
+
+
+def _latin_runs_one_character_at_a_time(text: str) -> list[tuple[int, int, str]]:
+    """The runs as a loop over the characters finds them: the reference."""
+    from culturelint.checks._util import script_of
+    from culturelint.checks.leftovers import _RUN_PUNCTUATION, _trimmed
+
+    out = []
+    start = None
+    for i, char in enumerate(text + "\x00"):
+        latin = (char.isalnum() and script_of(char) == "Latin") or (
+            char.isascii() and char.isdigit()
+        )
+        if latin or (start is not None and char in _RUN_PUNCTUATION):
+            if start is None:
+                start = i
+            continue
+        if start is not None:
+            out.extend(tuple(f) for f in _trimmed(text, start, i))
+            start = None
+    return out
+
+
+def test_latin_runs_are_the_runs_a_loop_over_the_characters_finds() -> None:
+    import random
+
+    from culturelint.checks.leftovers import latin_runs
+
+    pieces = [
+        *"aZé1٣４ｗ .,'’-&+!?/:\u00a0\n()「」、。",
+        "Learn more",
+        "詳しくは",
+        "へ",
+        "ＡＢＣ",
+        "مرحبا",
+        "Ünïcödé",
+        "\ud800",
+        "ǅ",
+    ]
+    rng = random.Random(5)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 16)))
+        runs = [tuple(f) for f in latin_runs(text)]
+        assert runs == _latin_runs_one_character_at_a_time(text), ascii(text)
+        found += len(runs)
+    assert found > 3000
+    assert [f.text for f in latin_runs("詳しくはLearn more へ。")] == ["Learn more"]

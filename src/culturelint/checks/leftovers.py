@@ -644,19 +644,31 @@ def clauses(text: str) -> Iterator[Fragment]:
 
 def latin_runs(text: str) -> Iterator[Fragment]:
     """Runs of Latin-script words inside text in another script ("Learn more" in
-    "詳しくはLearn moreへ")."""
-    start = None
-    for i, char in enumerate(text + "\x00"):
-        latin = (char.isalnum() and script_of(char) == "Latin") or (
-            char.isascii() and char.isdigit()
-        )
-        if latin or (start is not None and char in _RUN_PUNCTUATION):
-            if start is None:
-                start = i
-            continue
-        if start is not None:
-            yield from _trimmed(text, start, i)
-            start = None
+    "詳しくはLearn moreへ"): a Latin letter or a digit, then Latin letters, digits and
+    the punctuation that joins words. Each character is classed once per process
+    (`_RunClasses`), so a text is read by `str.translate` and one pattern."""
+    for match in _RUN.finditer(text.translate(_RUN_CLASSES)):
+        yield from _trimmed(text, match.start(), match.end())
+
+
+class _RunClasses(dict[int, str]):
+    """A `str.translate` table: "L" for a Latin letter or an ASCII digit, "P" for
+    punctuation that may continue a run, "x" for anything else."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if (char.isalnum() and script_of(char) == "Latin") or (char.isascii() and char.isdigit()):
+            value = "L"
+        elif char in _RUN_PUNCTUATION:
+            value = "P"
+        else:
+            value = "x"
+        self[code] = value
+        return value
+
+
+_RUN_CLASSES = _RunClasses()
+_RUN = re.compile("L[LP]*")
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Fragment]:
