@@ -170,8 +170,11 @@ class Limit(NamedTuple):
                 if over:
                     yield over
         elif self.what == "caps_words_per_segment":
-            if text.isascii() and len(_ascii_capitals(self.min_length).findall(text)) <= self.max:
-                return
+            if text.isascii():
+                if len(_ascii_capitals(self.min_length).findall(text)) <= self.max:
+                    return
+            elif sum(map(str.isupper, text)) <= self.max:
+                return  # each caps word has a capital of its own
             # A word that str.islower() accepts has no capital, so it is ruled out
             # without a look at each of its letters; most words are such words.
             words = [
