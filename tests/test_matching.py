@@ -320,3 +320,15 @@ def test_inflected_forms_are_the_words_that_do_not_hold_their_lemma(
     # "ıde" capitalizes to "Ide", so it looks that entry up, and does not hold "ide".
     assert matching._inflected_forms("xx", ("ide", "maus", "mouse")) == ["mice", "mäuse", "ıde"]
     assert matching._inflected_forms("xx", ("cat",)) == []
+
+
+def test_a_long_term_list_in_foreign_copy_is_searched_by_tokens() -> None:
+    from culturelint import matching
+
+    terms = [f"word{i}x" for i in range(matching._MAX_FORMS + 1)]
+    matcher = TermMatcher("en", terms)
+    assert matcher.find("Ein word7x hier", foreign=True) == matcher.find("Ein word7x hier")
+    assert matcher._forms == ("",)  # every text is tokenized, as without `foreign`
+    short = TermMatcher("en", terms[:3])
+    assert not short._may_hold_terms("Ein Text")
+    assert short._forms == ("word0x", "word1x", "word2x")

@@ -969,10 +969,12 @@ class TermMatcher:
             else:
                 # A form holding a shorter one is found whenever the shorter one is.
                 forms: list[str] = []
-                for form in sorted({*keys, *inflected}, key=len):
+                for form in sorted({*keys, *inflected}, key=lambda f: (len(f), f)):
                     if not any(shorter in form for shorter in forms):
                         forms.append(form)
-                self._forms = tuple(forms)
+                # Past some dozens of forms, looking for each costs more than
+                # tokenizing the text once.
+                self._forms = tuple(forms) if len(forms) <= _MAX_FORMS else ("",)
         # Words are slices of the text as given, and case folding goes character by
         # character, so a word's folded form is a slice of the folded text.
         haystack = text if self.case_sensitive else text.casefold()
@@ -1103,6 +1105,10 @@ def _scan(
         out.append(TermMatch(spans[i][0], spans[i + size - 1][1], best[2]))
         i += size
     return out
+
+
+# The most word forms `TermMatcher._may_hold_terms` looks for, one substring search each.
+_MAX_FORMS = 64
 
 
 def _inflected_forms(language: str, lemmas: tuple[str, ...]) -> list[str] | None:
