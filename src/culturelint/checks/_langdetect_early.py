@@ -30,17 +30,10 @@ from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
+from culturelint.checks._util import CharacterTable
 
-class _Normalizer(dict[int, str]):
-    """A `str.translate` table giving each character as NGram.normalize does, filled
-    as characters are met."""
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = NGram.normalize(chr(code))
-        return value
-
-
-_NORMALIZED = _Normalizer()
+# Each character as NGram.normalize gives it.
+_NORMALIZED = CharacterTable(NGram.normalize)
 # (normalized word, space after it) -> the n-grams langdetect takes from it.
 _WORD_NGRAMS: dict[tuple[str, bool], tuple[str, ...]] = {}
 _WORD_MEMO_LIMIT = 50_000

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from culturelint.checks import language as cl101
-from culturelint.checks._util import mask_non_copy, script_of, segment_hit
+from culturelint.checks._util import CharacterTable, mask_non_copy, script_of, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.registry import Check, CheckContext, RuleDoc
@@ -646,28 +646,20 @@ def latin_runs(text: str) -> Iterator[Fragment]:
     """Runs of Latin-script words inside text in another script ("Learn more" in
     "詳しくはLearn moreへ"): a Latin letter or a digit, then Latin letters, digits and
     the punctuation that joins words. Each character is classed once per process
-    (`_RunClasses`), so a text is read by `str.translate` and one pattern."""
+    (`_run_class`), so a text is read by `str.translate` and one pattern."""
     for match in _RUN.finditer(text.translate(_RUN_CLASSES)):
         yield from _trimmed(text, match.start(), match.end())
 
 
-class _RunClasses(dict[int, str]):
-    """A `str.translate` table: "L" for a Latin letter or an ASCII digit, "P" for
-    punctuation that may continue a run, "x" for anything else."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if (char.isalnum() and script_of(char) == "Latin") or (char.isascii() and char.isdigit()):
-            value = "L"
-        elif char in _RUN_PUNCTUATION:
-            value = "P"
-        else:
-            value = "x"
-        self[code] = value
-        return value
+def _run_class(char: str) -> str:
+    """The class of a character in a run: L for a Latin letter or an ASCII digit, P
+    for punctuation that may continue a run, x for anything else."""
+    if (char.isalnum() and script_of(char) == "Latin") or (char.isascii() and char.isdigit()):
+        return "L"
+    return "P" if char in _RUN_PUNCTUATION else "x"
 
 
-_RUN_CLASSES = _RunClasses()
+_RUN_CLASSES = CharacterTable(_run_class)
 _RUN = re.compile("L[LP]*")
 
 
