@@ -729,12 +729,7 @@ class _LemmaStore:
                 and validcache.write_sqlite_sql(path, [*create, _LEMMA_ROWS_SQL], {"table": text})
             ):
                 return True
-        rows = []
-        for key, value in _lemma_json(language).items():
-            if isinstance(value, list):
-                value = value[0] if value else None
-            if isinstance(key, str) and isinstance(value, str) and value:
-                rows.append((key, value))
+        rows = list(_table_items(_lemma_json(language)))
         return validcache.write_sqlite(path, create, insert, rows)
 
     def __bool__(self) -> bool:
