@@ -389,3 +389,34 @@ def test_every_branch_of_the_reference_pattern_holds_30() -> None:
             a == (sre.LITERAL, ord("3")) and b == (sre.LITERAL, ord("0"))
             for a, b in pairwise(list(branch))
         ), branch
+
+
+def test_reference_is_found_around_each_30_as_anywhere() -> None:
+    """`_holds_reference` tries the pattern only around each "30" of a text; it must
+    answer as a search over the whole text does, wherever the "30"s and the words sit."""
+    import random
+
+    from culturelint.checks.claims import REACH_BEFORE_30, REFERENCE, _holds_reference
+
+    pieces = [
+        "30", "300", "130", "30-Tage-Bestpreis", "Niedrigster", "LOWEST", "más bajo",
+        "la plus basse", "vorheriger Preis", "Tage", "days", "jours", " ", "  ", "\n",
+        "-", " - ", "Preis", "der letzten", "x" * 40, "é" * 30, "İ", "ſ", ".", ",", "3", "0",
+    ]  # fmt: skip
+    rng = random.Random(6)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 24)))
+        expected = REFERENCE.search(text) is not None
+        assert _holds_reference(text) is expected, text
+        found += expected
+    assert 400 < found < 3600  # both answers are well represented
+    # The reach covers the longest statement that ends in "30": the longest word, then
+    # a gap of 80 characters.
+    from re import _parser  # type: ignore[attr-defined]
+
+    from culturelint.checks.claims import _LOWEST
+
+    assert REACH_BEFORE_30 >= _parser.parse(_LOWEST).getwidth()[1] + 80
+    assert _holds_reference("vorheriger Preis" + "." * 80 + "30")
+    assert not _holds_reference("vorheriger Preis" + "." * 81 + "30")

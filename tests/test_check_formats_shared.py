@@ -144,3 +144,28 @@ def test_professional_localization_is_not_flagged(market: str) -> None:
     profile = make_profile(market)
     for check in FORMAT_CHECKS:
         assert flagged(doc, run_check(check, doc, profile)) == [], check.code
+
+
+def test_the_label_search_starts_where_the_word_can() -> None:
+    """`labelled_as_code` searches from `word_before_from`, not 24 characters back: the
+    match, and so the answer, must be the same for any text and number position."""
+    import random
+
+    from culturelint.checks import formats
+
+    pieces = [
+        "Version", "Nr.", "Art.-Nr.", "No.", "no", "model", "Bestellung", "für", "à",
+        " ", "  ", "\u00a0", ":", ".", "-", "’", "\n", "_", "12", "x" * 9, "v", "ISBN",
+    ]  # fmt: skip
+    rng = random.Random(24)
+    labelled = 0
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 12))) + "5"
+        for start in range(len(text) + 1):
+            window = formats._WORD_BEFORE.search(text, max(0, start - 24), start)
+            narrowed = formats._WORD_BEFORE.search(
+                text, formats.word_before_from(text, start), start
+            )
+            assert (window and window.span()) == (narrowed and narrowed.span()), (text, start)
+        labelled += formats.labelled_as_code(text, len(text) - 1)
+    assert labelled > 500

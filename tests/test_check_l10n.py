@@ -467,3 +467,21 @@ def test_real_professional_translations_lint_clean(monkeypatch: pytest.MonkeyPat
     assert report["summary"]["files"] > 150
     found = {(f["path"], f["line"], f["rule"]) for f in report["findings"]}
     assert found == REALCOPY_FINDINGS
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [
+        ("Save 20%", 8),
+        ("", 0),
+        ("今すぐ購入", 10),  # wide: two columns each
+        ("ＡＢ", 4),  # full-width Latin
+        ("ｶﾀｶﾅ", 4),  # half-width katakana: one column each
+        ("e\u0301te\u0301", 3),  # combining accents take none
+        ("Größe 購入", 10),
+    ],
+)
+def test_display_width(text: str, width: int) -> None:
+    from culturelint.checks.translation import display_width
+
+    assert display_width(text) == width

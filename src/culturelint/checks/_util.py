@@ -8,6 +8,7 @@ and cached for the process, because every file of a run asks for the same ones.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -400,6 +401,12 @@ class MoneyFinder:
         self._after_lengths = sorted({len(m) for m in self._after_order}, reverse=True)
         # Markers that end in a Latin letter must not run on into a word.
         self._after_fenced = frozenset(m for m in self._after_order if is_latin_letter(m[-1]))
+        # The characters a marker can end with (before the amount) or start with (after
+        # it), ISO codes' capitals included: next to most numbers is none of them, and
+        # then no length needs to be tried.
+        capitals = frozenset(string.ascii_uppercase)
+        self._before_last = frozenset(m[-1] for m in self._before_order) | capitals
+        self._after_first = frozenset(m[0] for m in self._after_order) | capitals
 
     def before_pattern(self) -> re.Pattern[str]:
         code = _NO_LATIN_BEFORE + "[A-Z]{3}" + _NO_LATIN_AFTER
@@ -472,6 +479,8 @@ class MoneyFinder:
             if end - 1 >= lo and text[end - 1] in _GAP_CHARS:
                 stops.append((end - 1, end))
             for stop, match_end in stops:
+                if stop - 1 < lo or text[stop - 1] not in self._before_last:
+                    continue
                 for length in self._before_lengths:
                     start = stop - length
                     if start < lo:
@@ -492,6 +501,8 @@ class MoneyFinder:
         without; the first alternative that fits."""
         starts = [pos + 1, pos] if pos < len(text) and text[pos] in _GAP_CHARS else [pos]
         for start in starts:
+            if start >= len(text) or text[start] not in self._after_first:
+                continue
             for length in self._after_lengths:
                 candidate = text[start : start + length]
                 if len(candidate) < length or candidate not in self._after_order:

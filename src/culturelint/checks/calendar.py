@@ -226,7 +226,8 @@ def words_of(text: str) -> str:
     blanked, and hyphens inside compounds made spaces, so that the "Thanksgiving" of
     "Thanksgiving-Sale" and the "Sommer" of "Sommer-Kollektion" are words of their own
     (a tokenizer keeps such compounds whole)."""
-    return _HYPHEN.sub(" ", mask_non_copy(text))
+    masked = mask_non_copy(text)
+    return _HYPHEN.sub(" ", masked) if "-" in masked else masked
 
 
 def run_not_kept(doc: Document, ctx: CheckContext) -> Iterator[Hit]:

@@ -458,11 +458,19 @@ _LOWEST = (
     r"|mas baj[oa]|più bass[oa]|laagste|lägsta|najniższ|prior price|vorheriger preis"
 )
 _DAYS = r"tage|tagen|days|jours|días|dias|giorni|dagen|dagar|dagarna|dni"
-REFERENCE = re.compile(
-    rf"(?:{_LOWEST})[^\n]{{0,80}}?\b30\b|\b30\b\s*(?:-\s*)?(?:{_DAYS})[^\n]{{0,60}}?(?:{_LOWEST})"
-    rf"|30-Tage-(?:Bestpreis|Tiefstpreis|Niedrigstpreis|Bestpreisgarantie)",
-    re.IGNORECASE,
+_ENDING_IN_30 = rf"(?:{_LOWEST})[^\n]{{0,80}}?\b30\b"
+_STARTING_AT_30 = (
+    rf"\b30\b\s*(?:-\s*)?(?:{_DAYS})[^\n]{{0,60}}?(?:{_LOWEST})"
+    rf"|30-Tage-(?:Bestpreis|Tiefstpreis|Niedrigstpreis|Bestpreisgarantie)"
 )
+REFERENCE = re.compile(f"{_ENDING_IN_30}|{_STARTING_AT_30}", re.IGNORECASE)
+# The same statement, looked for around each "30" of a text rather than at each of its
+# positions: a long page holds a few "30"s and thousands of characters.
+_ENDS_IN_30 = re.compile(_ENDING_IN_30, re.IGNORECASE)
+_STARTS_AT_30 = re.compile(_STARTING_AT_30, re.IGNORECASE)
+# How far before its "30" a statement that ends in it can start: its gap of at most 80
+# characters and the longest of the _LOWEST words (16), with room to spare.
+REACH_BEFORE_30 = 100
 
 
 def reference_entry(profile: Profile) -> dict[str, Any] | None:
@@ -477,9 +485,26 @@ def states_reference(doc: Document) -> bool:
     texts = [doc.text, *(s.text for s in doc.segments)]
     if doc.page is not None and doc.page.footer_text:
         texts.append(doc.page.footer_text)
-    # Every alternative of REFERENCE holds "30"; looking for it first spares trying
-    # the case-blind alternation at each position of a text without it.
-    return any("30" in t and REFERENCE.search(t) for t in texts)
+    return any(map(_holds_reference, texts))
+
+
+def _holds_reference(text: str) -> bool:
+    """Whether REFERENCE matches somewhere in `text`.
+
+    Every match holds a "30": either it starts there or it ends there, at most
+    REACH_BEFORE_30 characters after its start. So only the stretches around each "30"
+    are tried, not the case-blind alternation at each position of a page. The search
+    before a "30" ends one character past it, so that the word boundary after the "30"
+    still sees the character that follows.
+    """
+    at = text.find("30")
+    while at != -1:
+        if _STARTS_AT_30.match(text, at) or _ENDS_IN_30.search(
+            text, max(0, at - REACH_BEFORE_30), at + 3
+        ):
+            return True
+        at = text.find("30", at + 1)
+    return False
 
 
 def run_reduction(doc: Document, ctx: CheckContext) -> Iterator[Hit]:

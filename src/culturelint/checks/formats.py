@@ -59,11 +59,24 @@ def glued_before(text: str, start: int) -> bool:
 
 def labelled_as_code(text: str, start: int) -> bool:
     """Whether the word right before `start` names an identifier ("Version", "Nr.")."""
-    match = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    match = _WORD_BEFORE.search(text, word_before_from(text, start), start)
     if match is None:
         return False
     word = match.group(1).casefold().rstrip(".")
     return word in CODE_LABELS or (word in DOTTED_LABELS and bool(match.group(2)))
+
+
+def word_before_from(text: str, start: int) -> int:
+    """Where to start looking for the word before `start`: 24 characters back, or just
+    after the last space before the word's tail, whichever is nearer.
+
+    A match of _WORD_BEFORE runs through word characters up to a tail of at most five
+    (dot, colon, two spaces, a line break before the end), so it cannot start at or
+    before a space further back. Searching from there gives the same match as from 24
+    characters back, without trying each position of the words in between.
+    """
+    lo = max(0, start - 24)
+    return text.rfind(" ", lo, max(lo, start - 5)) + 1 or lo
 
 
 def not_a_quantity(text: str, start: int) -> bool:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from culturelint.checks._util import NumberToken, mask_non_copy, money_finder, segment_hit
 from culturelint.checks.formats import (
+    Reading,
     WrittenNumber,
     evidence,
     format_number,
@@ -49,7 +50,9 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         text = mask_non_copy(segment.text)
         finder = money_finder(facts.locale)
         for number in iter_written_numbers(text):
-            if not number.readings or _tied_after(text, number.end):
+            if not any(_problem(r, facts, ctx.market) for r in number.readings):
+                continue  # "30", "14,99" in de-DE: fine however it is read
+            if _tied_after(text, number.end):
                 continue
             if labelled_as_code(text, number.start):
                 continue
@@ -89,6 +92,28 @@ def _lakh(locale: str) -> bool:
     return ",##,##0" in Locale.parse(locale).decimal_formats[None].pattern
 
 
+def _problem(
+    reading: Reading, facts: LocaleFacts, market: str
+) -> tuple[str, Severity | None] | None:
+    """What is wrong with one reading of a number in the market, whatever the number
+    is (a price, a measurement): `_judge` weighs that context afterwards, and a number
+    none of whose readings has a problem is never reported."""
+    decimal, group = facts.decimal, market_group(facts.group)
+    if reading.decimal is not None and reading.decimal != decimal:
+        return f"uses '{reading.decimal}' as the decimal separator", None
+    if reading.group is not None and reading.group == decimal:
+        return f"groups digits with '{reading.group}', the decimal separator in {market}", None
+    if reading.lakh and not _lakh(facts.locale):
+        return "is grouped in lakhs and crores", Severity.INFO
+    if _lakh(facts.locale) and reading.group == "," and len(reading.integer) > 5:
+        if reading.lakh:
+            return None
+        return f"is grouped by thousands; {market} groups by lakh", Severity.INFO
+    if reading.group not in (None, group, " "):
+        return f"groups thousands with '{reading.group}'", Severity.INFO
+    return None
+
+
 def _judge(
     number: WrittenNumber,
     context: _Context,
@@ -107,33 +132,22 @@ def _judge(
     if len(readings) != 1:
         return None  # "1.000": one thousand or one; the copy does not say
     (reading,) = readings
-    decimal, group = facts.decimal, market_group(facts.group)
-    severity: Severity | None = None
-    if reading.decimal is not None and reading.decimal != decimal:
+    found = _problem(reading, facts, market)
+    if found is None:
+        return None
+    problem, severity = found
+    if reading.decimal is not None and reading.decimal != facts.decimal:
         if reading.group is None and context.price_precision is None:
             if not context.measurement:
                 return None  # "4.5 stars" in German copy: a style choice, not an error
             severity = Severity.INFO
-        problem = f"uses '{reading.decimal}' as the decimal separator"
-    elif reading.group is not None and reading.group == decimal:
-        problem = f"groups digits with '{reading.group}', the decimal separator in {market}"
-    elif reading.lakh and not _lakh(facts.locale):
-        problem, severity = "is grouped in lakhs and crores", Severity.INFO
-    elif _lakh(facts.locale) and reading.group == "," and len(reading.integer) > 5:
-        if reading.lakh:
-            return None
-        problem, severity = f"is grouped by thousands; {market} groups by lakh", Severity.INFO
-    elif reading.group not in (None, group, " "):
-        problem, severity = f"groups thousands with '{reading.group}'", Severity.INFO
-    else:
-        return None
     written = format_number(reading.value, len(reading.fraction), facts.locale)
     shown_group = {" ": "a space", "\u00a0": "a space", "\u202f": "a space"}.get(
         facts.group, f"'{facts.group}'"
     )
     message = (
         f"'{number.raw}' {problem}; {market} writes {written} "
-        f"(decimal '{decimal}', thousands {shown_group})"
+        f"(decimal '{facts.decimal}', thousands {shown_group})"
     )
     return segment_hit(
         segment,

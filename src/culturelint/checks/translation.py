@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from culturelint.checks._util import segment_hit, trimmed
+from culturelint.checks._util import CharacterTable, segment_hit, trimmed
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import quoted, whole
@@ -60,12 +60,19 @@ DEFAULT_MIN_SOURCE = 10
 def display_width(text: str) -> int:
     """Columns the text takes: East Asian wide and full-width characters count 2,
     combining marks 0."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)  # one column each, the common case
+    return len(text.translate(_COLUMNS))
+
+
+def _columns(char: str) -> str:
+    """One mark per column the character takes."""
+    if unicodedata.combining(char):
+        return ""
+    return "||" if unicodedata.east_asian_width(char) in ("W", "F") else "|"
+
+
+_COLUMNS = CharacterTable(_columns)
 
 
 def run_length(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -82,8 +89,9 @@ def run_length(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         hit = _over_limit(segment, limits)
         if hit is not None:
             yield hit
-        elif max_ratio and pair.source and display_width(pair.source.strip()) >= min_source:
-            source_width = display_width(pair.source.strip())
+            continue
+        source_width = display_width(pair.source.strip()) if max_ratio and pair.source else 0
+        if source_width and source_width >= min_source:
             width = display_width(segment.text.strip())
             if width > max_ratio * source_width:
                 yield whole(
