@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checkutil import flagged, make_profile, paragraphs_doc, run_check
+from culturelint.checks import units
 from culturelint.checks.units import CHECK
 from culturelint.finding import Hit, Severity
 
@@ -149,3 +150,28 @@ def test_the_profile_measurement_system_wins() -> None:
     assert texts == ["10 km"]
     assert found[0].evidence is not None
     assert found[0].evidence.source == "Project style guide"
+
+
+@pytest.mark.parametrize(
+    ("system", "languages"),
+    [("imperial", ("de",)), ("imperial", ("es",)), ("metric", ("en",)), ("imperial", ("ja",))],
+)
+def test_the_quick_pattern_finds_every_text_with_a_measurement(
+    system: str, languages: tuple[str, ...]
+) -> None:
+    """`find_measurements` looks at a text only if the quick pattern (a digit and a
+    unit) matches it; any measurement must therefore match it too."""
+    import random
+
+    patterns = units._pattern(system, languages)
+    symbols = sorted(patterns.units, key=len)
+    pieces = [*symbols, "5", "12", "1.5", "2,5", "3'5", "1\u00a0000", " ", "\u00a0", "-", "–",
+              "−", "x", "ö", ".", "’", "(", "/", "or"]  # fmt: skip
+    rng = random.Random(system + "".join(languages))
+    measured = 0
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 10)))
+        if patterns.measurement.search(text) is not None:
+            measured += 1
+            assert patterns.quick.search(text) is not None, text
+    assert measured > 300

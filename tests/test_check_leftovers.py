@@ -221,3 +221,30 @@ def test_latin_runs_are_the_runs_a_loop_over_the_characters_finds() -> None:
         found += len(runs)
     assert found > 3000
     assert [f.text for f in latin_runs("詳しくはLearn more へ。")] == ["Learn more"]
+
+
+def test_a_fragment_is_judged_once_per_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Lexicon.leftover` remembers `is_leftover`'s answer per fragment and per
+    single-word setting; the answers are `is_leftover`'s own."""
+    from culturelint.checks import leftovers
+
+    lexicon = leftovers.Lexicon("en", ["de"])
+    fragments = ["Learn more", "Entdecken Sie mehr", "Buy now", "Subscribe"]
+    expected = {
+        (f, single): leftovers.is_leftover(f, lexicon, single)
+        for f in fragments
+        for single in (False, True)
+    }
+    assert set(expected.values()) == {True, False}
+    calls: list[str] = []
+    judge = leftovers.is_leftover
+
+    def counting(fragment: str, lexicon: leftovers.Lexicon, single_word: bool = False) -> bool:
+        calls.append(fragment)
+        return judge(fragment, lexicon, single_word)
+
+    monkeypatch.setattr(leftovers, "is_leftover", counting)
+    for _ in range(3):
+        for (fragment, single), answer in expected.items():
+            assert lexicon.leftover(fragment, single_word=single) is answer
+    assert len(calls) == len(expected)

@@ -88,6 +88,27 @@ def test_script_of(char: str, script: str) -> None:
     assert script_of(char) == script
 
 
+def test_script_counts_count_each_letter_by_its_script() -> None:
+    """`script_counts` reads a text through a translate table; it must count as
+    `script_of` on each letter does, scripts in the order they first appear."""
+    import random
+    from collections import Counter
+
+    from culturelint.checks._util import script_counts
+
+    alphabet = "aZß é白しー한שعдกअ１Ａ4 .,\u0301\u200b·ªº" + "".join(
+        map(chr, range(0x2000, 0x2100))
+    )
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 40)))
+        expected = Counter(map(script_of, filter(str.isalpha, text)))
+        counted = script_counts(text)
+        assert counted == expected and list(counted) == list(expected), text
+    assert script_counts("Save 20%") == Counter({"Latin": 4})
+    assert script_counts("今すぐ Save") == Counter({"Han": 1, "Kana": 2, "Latin": 4})
+
+
 def test_trimmed() -> None:
     assert trimmed("  abc \n") == (2, 5)
     assert trimmed("   ") == (0, 0)

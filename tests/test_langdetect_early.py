@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from culturelint.checks import language
+from culturelint.checks._util import script_counts
 from culturelint.profiles import validcache
 
 TEXTS = [
@@ -62,7 +63,7 @@ def test_run_to_the_end_it_is_langdetect_bit_for_bit() -> None:
 
 
 def _decide(text: str, expected: frozenset[str]) -> language.Detection | None:
-    scripts = language._scripts(text)
+    scripts = script_counts(text)
     return language._langdetect(text, scripts, sum(scripts.values()), expected)
 
 

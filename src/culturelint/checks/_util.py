@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -150,6 +151,27 @@ def script_of(char: str) -> str:
 
 def is_latin_letter(char: str) -> bool:
     return char.isalpha() and script_of(char) == "Latin"
+
+
+def script_counts(text: str) -> Counter[str]:
+    """Letters per script, in the order the scripts first appear in `text`.
+
+    Each letter is mapped to a mark of its script by `str.translate` and the marks are
+    counted by Counter, both in C: language detection and the leftover check count the
+    scripts of every segment."""
+    if text.isascii():  # the common case, without a look at each letter
+        letters = sum(map(str.isalpha, text))
+        return Counter({"Latin": letters}) if letters else Counter()
+    marks = Counter(text.translate(_SCRIPT_MARKS))
+    return Counter({_SCRIPT_OF_MARK[mark]: n for mark, n in marks.items()})
+
+
+_SCRIPT_OF_MARK = {
+    chr(ord("A") + i): script
+    for i, script in enumerate(dict.fromkeys([s for _, s in _SCRIPT_PREFIXES] + ["Other"]))
+}
+_MARK_OF_SCRIPT = {script: mark for mark, script in _SCRIPT_OF_MARK.items()}
+_SCRIPT_MARKS = CharacterTable(lambda c: _MARK_OF_SCRIPT[script_of(c)] if c.isalpha() else "")
 
 
 # -- numbers ---------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from culturelint.checks._util import mask_non_copy, script_of, segment_hit, trimmed
+from culturelint.checks._util import mask_non_copy, script_counts, segment_hit, trimmed
 from culturelint.document import Document
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.registry import Check, CheckContext, RuleDoc
@@ -185,7 +185,7 @@ def detect(text: str, expected: frozenset[str]) -> Detection | None:
     CL103 asks about the segments CL101 has just judged.
     """
     text = mask_non_copy(text)
-    scripts = _scripts(text)
+    scripts = script_counts(text)
     letters = sum(scripts.values())
     if not letters or not _long_enough(text, scripts, letters):
         return None
@@ -196,14 +196,6 @@ def detect(text: str, expected: frozenset[str]) -> Detection | None:
     if by_words is not None:
         return Detection(by_words, "common words")
     return _langdetect(text, scripts, letters, expected)
-
-
-def _scripts(text: str) -> Counter[str]:
-    """Letters per script."""
-    if text.isascii():  # the common case, without a look at each letter
-        letters = sum(map(str.isalpha, text))
-        return Counter({"Latin": letters}) if letters else Counter()
-    return Counter(map(script_of, filter(str.isalpha, text)))
 
 
 def _long_enough(text: str, scripts: Counter[str], letters: int) -> bool:

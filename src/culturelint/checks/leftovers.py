@@ -31,7 +31,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from culturelint.checks import language as cl101
-from culturelint.checks._util import CharacterTable, mask_non_copy, script_of, segment_hit
+from culturelint.checks._util import (
+    CharacterTable,
+    mask_non_copy,
+    script_counts,
+    script_of,
+    segment_hit,
+)
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.registry import Check, CheckContext, RuleDoc
@@ -546,6 +552,7 @@ class Lexicon:
         self.keep = frozenset(k.casefold() for k in keep)
         self.latin_market = any(_latin_script(m) for m in self.market)
         self._kinds: dict[tuple[str, bool], Kind] = {}
+        self._leftovers: dict[tuple[str, bool], bool] = {}
 
     def stop(self, word: str) -> bool:
         return word.casefold() in stop_words(self.source)
@@ -568,6 +575,18 @@ class Lexicon:
             found = self._kinds[key] = self._kind(word, frequency)
             if len(self._kinds) > 100_000:
                 self._kinds.clear()
+        return found
+
+    def leftover(self, fragment: str, single_word: bool = False) -> bool:
+        """`is_leftover`, remembered per fragment: headings, buttons and stock
+        sentences repeat across a market's pages, and each answer looks up every word
+        of the fragment twice."""
+        key = (fragment, single_word)
+        found = self._leftovers.get(key)
+        if found is None:
+            if len(self._leftovers) >= 50_000:
+                self._leftovers.clear()
+            found = self._leftovers[key] = is_leftover(fragment, self, single_word)
         return found
 
     def _kind(self, word: str, frequency: bool) -> Kind:
@@ -758,7 +777,7 @@ def _candidates(
         single = segment.kind in SINGLE_WORD_KINDS
         for fragment in split(text):
             whole = _whole(text, fragment)
-            if is_leftover(fragment.text, lexicon, single_word=single and whole):
+            if lexicon.leftover(fragment.text, single_word=single and whole):
                 yield (
                     segment,
                     Fragment(
@@ -819,9 +838,9 @@ def _localized(doc: Document, lexicon: Lexicon) -> bool:
     """Whether most of the document is in the market's language: a page that is
     English throughout is untranslated (CL101's finding), not one with leftovers."""
     if not lexicon.latin_market:
-        letters = [c for s in doc.segments for c in s.text if c.isalpha()]
-        latin = sum(1 for c in letters if script_of(c) == "Latin")
-        return bool(letters) and latin < LOCALIZED_SHARE * len(letters)
+        scripts = script_counts("".join(s.text for s in doc.segments))
+        letters = sum(scripts.values())
+        return bool(letters) and scripts["Latin"] < LOCALIZED_SHARE * letters
     words = [w for s in doc.segments for w in _WORD.findall(mask_non_copy(s.text))]
     kinds = [lexicon.kind(w, frequency=False) for w in words]
     counted = [k for k in kinds if k is not Kind.NEUTRAL]

@@ -171,8 +171,18 @@ class Measurement(NamedTuple):
     numbers: tuple[str, ...]  # one number, or the two ends of a range
 
 
+class _Patterns(NamedTuple):
+    measurement: re.Pattern[str]
+    # What every measurement holds: the last digit of its number and the unit after
+    # it. Starting with a digit, it lets the pattern engine skip straight to the digits
+    # of a text; searched first, it rules out the texts that hold numbers but no
+    # measurement without trying the whole pattern at each of their positions.
+    quick: re.Pattern[str]
+    units: dict[str, Unit]
+
+
 @lru_cache(maxsize=64)
-def _pattern(system: str, languages: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, Unit]]:
+def _pattern(system: str, languages: tuple[str, ...]) -> _Patterns:
     """Spelled-out units of the market's languages and English, and every symbol: a
     word counts only in its language ("pies" is feet in Spanish and pies in English)."""
     units = IMPERIAL if system == "imperial" else METRIC
@@ -182,18 +192,21 @@ def _pattern(system: str, languages: tuple[str, ...]) -> tuple[re.Pattern[str], 
     words = sorted(lookup, key=len, reverse=True)
     alternatives = [f"(?i:{'|'.join(map(re.escape, words))})"]
     alternatives += [re.escape(sym) for sym in sorted(symbols, key=len, reverse=True)]
+    unit = rf"(?:{_GAP}|-)?(?P<unit>{'|'.join(alternatives)})(?![{_LATIN}])"
     pattern = re.compile(
-        rf"(?:(?P<low>{_NUM}){_GAP}?[-–]{_GAP}?)?(?P<sign>[-−](?=\d))?(?P<num>{_NUM})"
-        rf"(?:{_GAP}|-)?(?P<unit>{'|'.join(alternatives)})(?![{_LATIN}])"
+        rf"(?:(?P<low>{_NUM}){_GAP}?[-–]{_GAP}?)?(?P<sign>[-−](?=\d))?(?P<num>{_NUM}){unit}"
     )
-    return pattern, {**lookup, **symbols}
+    quick = re.compile(rf"\d{unit}")
+    return _Patterns(pattern, quick, {**lookup, **symbols})
 
 
 def find_measurements(
     text: str, system: str, languages: tuple[str, ...] = ()
 ) -> Iterator[Measurement]:
     """Numbers with a unit of `system` ("imperial" or "metric") after them."""
-    pattern, units = _pattern(system, languages)
+    pattern, quick, units = _pattern(system, languages)
+    if quick.search(text) is None:
+        return
     for match in pattern.finditer(text):
         if glued_before(text, match.start()) or labelled_as_code(text, match.start()):
             continue
