@@ -481,3 +481,37 @@ def test_professional_localization_is_not_flagged(market: str, campaign: str) ->
     profile = real_profile(market)
     for check in (SENSITIVE, NOT_KEPT, SEASON):
         assert flagged(doc, run_check(check, doc, profile)) == [], check.code
+
+
+@pytest.mark.parametrize("locale", ["de_DE", "en_US", "ja_JP", "ar_SA", "fr_FR", "zh_Hans_CN"])
+def test_digit_first_patterns_match_where_finditer_does(locale: str) -> None:
+    """Patterns that open with a digit are tried only where a run of digits starts;
+    the matches must be those of `finditer` over every position."""
+    import random
+    import re
+
+    from culturelint.checks import dates
+
+    finder = date_finder(locale)
+    patterns = [dates._ISO, *finder._patterns]
+    digit_first = [p for p in patterns if p.pattern.startswith(dates._DIGIT_FIRST)]
+    assert dates._ISO in digit_first and len(digit_first) >= 2
+    from babel.dates import format_date
+
+    written = [
+        format_date(dt.date(2026, month, day), form, locale=locale)
+        for month, day in ((4, 5), (12, 24), (1, 31))
+        for form in ("short", "medium", "long")
+    ]
+    pieces = [*written, "1", "12", "2026", "٣", "４", ".", "/", "-", " ", "年", "月", "日",
+              "v", "x", "a", "\n"]  # fmt: skip
+    rng = random.Random(locale)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        starts = [m.start() for m in re.finditer(r"\d+", text)]
+        for pattern in digit_first:
+            want = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in dates._matches_at(pattern, text, starts)] == want, text
+            found += len(want)
+    assert found > 200

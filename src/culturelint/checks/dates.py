@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -44,6 +44,9 @@ _BEFORE = r"(?<![0-9A-Za-z])(?<!\d)(?<!\d[./\-])"
 # After a date: no digit, no Latin letter, and no separator followed by a digit.
 _AFTER = r"(?![0-9A-Za-z])(?!\d)(?![./\-]\d)"
 _ISO = re.compile(_BEFORE + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _AFTER)
+# Patterns that start so can only match where a run of digits starts (`_matches_at`).
+_DIGIT_FIRST = tuple(f"{_BEFORE}(?P<{group}>\\d" for group in "dmy")
+_DIGIT_RUN = re.compile(r"\d+")
 # A version number is not a date, whatever its shape ("Version 4.5.2026", "ver. 1.2.26").
 _VERSION_BEFORE = re.compile(r"(?i)\b(?:version|ver\.?|build|rev\.?|v)[ \u00a0]*$")
 
@@ -162,8 +165,15 @@ class DateFinder:
         """
         fallback = year or dt.date.today().year
         candidates: list[DateMatch] = []
+        runs: list[int] | None = None
         for pattern in (_ISO, *self._patterns):
-            for match in pattern.finditer(text):
+            if pattern.pattern.startswith(_DIGIT_FIRST):
+                if runs is None:
+                    runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
+                matches = _matches_at(pattern, text, runs)
+            else:
+                matches = pattern.finditer(text)
+            for match in matches:
                 if _VERSION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
                     continue
                 found = self._date(match, window, fallback)
@@ -219,6 +229,26 @@ def _valid(
 def _number(text: str) -> int:
     """Digits of any script ("２０２６" too) as an int."""
     return int("".join(str(unicodedata.digit(c)) for c in text))
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern that can only match at one
+    of `starts`, trying it only there.
+
+    A pattern that opens with _BEFORE and a digit matches only where a run of digits
+    starts (no digit before it). Its lookbehinds still see the text before each start,
+    and a match ends where its last run of digits does, so the runs after it are the
+    ones finditer would try next. The pattern engine cannot skip ahead by itself: a
+    pattern that opens with lookbehinds is tried at every position.
+    """
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 @lru_cache(maxsize=64)
