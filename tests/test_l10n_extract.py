@@ -93,3 +93,24 @@ def test_urls_drop_trailing_punctuation() -> None:
         "www.example.de",
         "a.b@example.com",
     ]
+
+
+def test_the_scan_skipping_to_openers_finds_what_a_scan_of_each_character_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`_scan` jumps from one "{", "%" or "$" to the next; an opener pattern that
+    matches every character makes it look at each one, as it did before."""
+    import random
+    import re
+
+    from culturelint.l10n import extract
+
+    pieces = ["{name}", "{{count}}", "{n, plural, one {# item} other {# items}}", "%s", "%1$s",
+              "%(name)s", "%%", "${user}", "$1", "$NAME$", "{$var}", "{ -brand }", "{", "}", "%",
+              "$", "50%", "text ", "é", "\n", "<b>", "</b>"]  # fmt: skip
+    rng = random.Random(8)
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(3000)]
+    skipping = [extract.placeholders(t) for t in texts]
+    monkeypatch.setattr(extract, "_OPENER", re.compile(r"[\s\S]"))
+    assert [extract.placeholders(t) for t in texts] == skipping
+    assert sum(len(p.tokens) for p in skipping) > 3000

@@ -484,3 +484,38 @@ def test_hofstede_conditioned_rules_cite_the_scores(tmp_path: Path) -> None:
         "key": "hofstede.uai",
         "source": "Hofstede 6-D dataset, row JPN (Japan): uai 92",
     }
+
+
+def test_sentences_are_those_a_loop_over_each_character_finds() -> None:
+    """`sentences` jumps from one terminal mark to the next; it must split as the loop
+    that looks at every character did."""
+    import random
+
+    from culturelint.rules_engine import limit
+
+    def by_character(text: str) -> list[tuple[int, int]]:
+        out, start, i, n = [], 0, 0, len(text)
+        while i < n:
+            if text[i] not in limit._TERMINALS:
+                i += 1
+                continue
+            j = i
+            while j < n and text[j] in limit._TERMINALS:
+                j += 1
+            while j < n and text[j] in limit._CLOSERS:
+                j += 1
+            cjk = any(c in limit._CJK_TERMINALS for c in text[i:j])
+            if j >= n or text[j].isspace() or cjk:
+                out.append((start, j))
+                start = j
+            i = j
+        if start < n:
+            out.append((start, n))
+        return [s for s in (limit._strip(text, a, b) for a, b in out) if s[1] > s[0]]
+
+    pieces = ["Buy now", ".", "!", "?", "…", "。", "！", "‼", '"', "”", ")", "」", " ", "\n",
+              "x", "今すぐ", "3.5"]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(4000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 14)))
+        assert limit.sentences(text) == by_character(text), text

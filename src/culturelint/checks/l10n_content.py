@@ -75,11 +75,14 @@ def run_numbers(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 def _missing_numbers(pair: Pair, language: str) -> list[Number]:
     assert pair.source is not None
+    wanted = numbers(pair.source)
+    if not wanted:
+        return []
     target = list(numbers(pair.segment.text, space_groups=True))
     words = {w.casefold() for w in _WORD.findall(pair.segment.text)}
     spelled = NUMBER_WORDS.get(language, {})
     missing = []
-    for number in numbers(pair.source):
+    for number in wanted:
         match = next((t for t in target if t.values & number.values), None)
         if match is not None:
             target.remove(match)

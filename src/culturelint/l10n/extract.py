@@ -68,11 +68,21 @@ def placeholders(text: str) -> Placeholders:
     return Placeholders(tokens, branchy)
 
 
+# Where a placeholder can start; `_scan` skips from one to the next.
+_OPENER = re.compile(r"[{%$]")
+
+
 def _scan(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     branchy = False
     i = start
     while i < end:
         ch = text[i]
+        if ch not in "{%$":
+            opener = _OPENER.search(text, i, end)
+            if opener is None:
+                break
+            i = opener.start()
+            ch = text[i]
         if ch == "{":
             if text.startswith("{{", i):
                 close = text.find("}}", i + 2, end)
@@ -323,6 +333,8 @@ def numbers(text: str, *, space_groups: bool = False) -> list[Number]:
     # checks package imports this module).
     from culturelint.checks._util import iter_numbers
 
+    if not any(map(str.isdigit, text)):
+        return []  # masking only blanks characters out: no digit, no number
     masked = mask(text, code_spans(text))
     out = []
     if space_groups:

@@ -53,6 +53,7 @@ _COUNTED_WORD_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
 _TERMINALS = ".!?。！？‼⁉…"
 _CJK_TERMINALS = "。！？"
 _CLOSERS = "\"'”’»)]」』"
+_TERMINAL_RE = re.compile(f"[{re.escape(_TERMINALS)}]")
 
 Span = tuple[int, int]
 
@@ -66,8 +67,10 @@ def sentences(text: str) -> list[Span]:
     n = len(text)
     while i < n:
         if text[i] not in _TERMINALS:
-            i += 1
-            continue
+            terminal = _TERMINAL_RE.search(text, i)
+            if terminal is None:
+                break
+            i = terminal.start()
         j = i
         while j < n and text[j] in _TERMINALS:
             j += 1
