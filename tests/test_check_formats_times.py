@@ -110,3 +110,22 @@ def test_message_and_cldr_formatted_suggestion(
     assert hit.message == message
     assert hit.suggestion == suggestion
     assert hit.evidence is not None and hit.evidence.key == "formats.hour_cycle"
+
+
+def test_every_twelve_hour_time_holds_the_quick_pattern() -> None:
+    """`twelve_hour_times` tries its pattern only on texts the quick pattern (a digit
+    and a marker) matches; every match of the pattern must hold one."""
+    import random
+
+    from culturelint.checks import times
+
+    pieces = ["3", "11", "12", "0", ":30", ".45", " ", "\u00a0", "-", "–", "am", "AM", "pm",
+              "p.m.", "P. M.", "a.", "m", "x", "é", "Montag"]  # fmt: skip
+    rng = random.Random(12)
+    matched = 0
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        if times._TWELVE.search(text) is not None:
+            matched += 1
+            assert times._TWELVE_QUICK.search(text) is not None, text
+    assert matched > 500

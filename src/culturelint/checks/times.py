@@ -34,6 +34,10 @@ _TWELVE = re.compile(
     rf"{_CLOCK.format(n=2)}{_MARKER.format(n=2)}"
     rf"|{_CLOCK.format(n=3)}{_MARKER.format(n=3)}"
 )
+# What every match of _TWELVE holds: a digit, then its marker. Opening with a digit, it
+# lets the pattern engine skip to the digits of a text; _TWELVE, whose first character
+# may be optional, is tried at every position.
+_TWELVE_QUICK = re.compile(rf"\d{_GAP}?[AaPp]\.?{_GAP}?[Mm]")
 # A 24-hour time that a 12-hour clock cannot show: 13:00 to 23:59 and 00:00 to 00:59.
 _TWENTY_FOUR = re.compile(r"(1[3-9]|2[0-3]|00):([0-5]\d)(?![\d:])")
 # After a 24-hour-looking number: a duration ("13:30 min") or an a.m./p.m. marker.
@@ -56,6 +60,8 @@ class Clock(NamedTuple):
 
 def twelve_hour_times(text: str) -> Iterator[Clock]:
     """Times written with a.m./p.m. in `text`, ranges ("3-5pm") as one."""
+    if _TWELVE_QUICK.search(text) is None:
+        return
     for match in _TWELVE.finditer(text):
         if glued_before(text, match.start()) or labelled_as_code(text, match.start()):
             continue
