@@ -193,3 +193,22 @@ def test_marker_lookups_agree_with_the_patterns(locale: str) -> None:
         assert finder.marker_after(text, pos) == (want.span() if want else None), (text, pos)
         checked += want is not None
     assert checked > 100  # the alphabet makes markers common enough to test both paths
+
+
+def test_ascii_digits_reads_digits_of_every_script() -> None:
+    """`ascii_digits` maps through a translate table; it must give what reading each
+    character with `unicodedata.digit` gives, for every character."""
+    import sys
+    import unicodedata
+
+    from culturelint.checks._util import ascii_digits
+
+    # Every digit of Unicode, and the other characters of the first blocks (not all of
+    # them: the table keeps each character it has seen).
+    digits = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isdigit()]
+    every = "".join(digits) + "".join(map(chr, range(0x3100)))
+    expected = "".join(str(unicodedata.digit(c)) for c in every if c.isdigit())
+    assert ascii_digits(every) == expected
+    assert ascii_digits("1.234,56") == "123456"
+    assert ascii_digits("４２") == "42"
+    assert ascii_digits("٣٠") == "30"

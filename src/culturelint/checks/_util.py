@@ -197,7 +197,10 @@ class NumberToken(NamedTuple):
 
 def ascii_digits(text: str) -> str:
     """Digits of any script as ASCII digits ("４" -> "4"); other characters dropped."""
-    return "".join(str(unicodedata.digit(c)) for c in text if c.isdigit())
+    return text.translate(_ASCII_DIGITS)
+
+
+_ASCII_DIGITS = CharacterTable(lambda c: str(unicodedata.digit(c)) if c.isdigit() else "")
 
 
 def iter_numbers(text: str) -> Iterator[NumberToken]:
