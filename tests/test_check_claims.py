@@ -420,3 +420,29 @@ def test_reference_is_found_around_each_30_as_anywhere() -> None:
     assert REACH_BEFORE_30 >= _parser.parse(_LOWEST).getwidth()[1] + 80
     assert _holds_reference("vorheriger Preis" + "." * 80 + "30")
     assert not _holds_reference("vorheriger Preis" + "." * 81 + "30")
+
+
+def test_the_reduction_pattern_is_tried_on_every_text_it_can_match() -> None:
+    """`_may_announce_reduction` lets REDUCTION_PATTERNS be skipped; it must hold for
+    every text the pattern matches, whatever case or look-alike letters it uses."""
+    import random
+    import re
+    import sys
+
+    from culturelint.checks.claims import REDUCTION_PATTERNS, _may_announce_reduction
+
+    for letter in "sta":
+        blind = re.compile(letter, re.IGNORECASE)
+        for code in range(sys.maxunicode + 1):
+            if blind.fullmatch(chr(code)):
+                assert chr(code).casefold() == letter, hex(code)
+    pieces = ["statt ", "STATT ", "ſtatt ", "Statt ", " ", "bisher ", "€", "30", "5", "-",
+              "−", "%", " %", " günstiger", " off", "Preis", "x", ".", ","]  # fmt: skip
+    rng = random.Random(603)
+    matched = 0
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 8)))
+        if REDUCTION_PATTERNS.search(text):
+            matched += 1
+            assert _may_announce_reduction(text), text
+    assert matched > 200

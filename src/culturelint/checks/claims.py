@@ -103,8 +103,9 @@ def find_terms(doc: Document, profile: Profile, entries: list[dict[str, Any]]) -
             matcher = matcher_for(lang, terms)
             for segment in doc.segments:
                 text = mask_non_copy(segment.text)
-                masks = _masks(lang, text)
-                for m in matcher.find(text):
+                matches = matcher.find(text)
+                masks = _masks(lang, text) if matches else []
+                for m in matches:
                     if _inside(m.start, m.end, masks) or not _digit_bounded(text, m.start, m.end):
                         continue
                     found.append(Found(segment, m.start, m.end, entry, lang))
@@ -450,6 +451,14 @@ REDUCTION_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 
+
+def _may_announce_reduction(text: str) -> bool:
+    """Whether REDUCTION_PATTERNS can match `text`: each of its alternatives holds a
+    "%" or, in any case, "statt" (whose case-blind letters all fold to s, t and a).
+    Most copy has neither, and then the pattern is not tried at each position."""
+    return "%" in text or "statt" in text.casefold()
+
+
 # A statement of the prior price: "lowest price of the last 30 days" in the EU
 # languages, in either order ("30-Tage-Bestpreis", "prix le plus bas des 30 derniers
 # jours", "najniższa cena z 30 dni przed obniżką").
@@ -518,7 +527,7 @@ def run_reduction(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         first.setdefault(id(f.segment), (f.start, f.end))
     for segment in doc.segments:
         text = mask_non_copy(segment.text)
-        m = REDUCTION_PATTERNS.search(text)
+        m = REDUCTION_PATTERNS.search(text) if _may_announce_reduction(text) else None
         if m is not None:
             current = first.get(id(segment))
             if current is None or m.start() < current[0]:
