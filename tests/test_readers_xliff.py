@@ -211,3 +211,43 @@ def test_any_input_reads_or_is_a_read_error(body: str) -> None:
         for piece in segment.pieces:
             if piece.verbatim:
                 assert doc.text[piece.src_start : piece.src_end] == piece.text
+
+
+def test_text_written_as_it_reads_is_aligned_as_the_character_loop_aligns_it() -> None:
+    """`_align` adds text that reads as written in one run; `_align_each`, the loop
+    over characters, must build the same segment from it."""
+    import random
+
+    from culturelint.document import SegmentBuilder
+    from culturelint.readers.xliff import _align_each, _verbatim
+
+    pieces = ["Buy", " ", "\n", "\r\n", "é", "&amp;", "&#x41;", "<![CDATA[", "]]>", "<b>", "x"]
+    rng = random.Random(11)
+    verbatim = 0
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 10)))
+        at = rng.randint(0, len(text))
+        data = text[at : rng.randint(at, len(text))]
+        for cdata in (False, True):
+            if not _verbatim(text, data, at):
+                continue
+            verbatim += 1
+            one_run, each = SegmentBuilder(), SegmentBuilder()
+            one_run.add(data, at)
+            _align_each(text, data, at, each, cdata=cdata)
+            assert each.build("p") == one_run.build("p"), (text, at, data)
+    assert verbatim > 1000
+
+
+def test_line_tables_hold_the_byte_and_character_offset_of_each_line() -> None:
+    import random
+
+    from culturelint.readers.xliff import _Walker
+
+    rng = random.Random(4)
+    for _ in range(500):
+        text = "".join(rng.choices(["a", "é", "€", "😀", "\n", "\r\n", " "], k=rng.randint(0, 30)))
+        walker = _Walker(text)
+        starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        assert walker._line_chars == starts
+        assert walker._line_bytes == [len(text[:i].encode("utf-8")) for i in starts]

@@ -776,8 +776,7 @@ def _candidates(
         text = _mask_terms(_mask_markup(mask_non_copy(segment.text)), keep)
         single = segment.kind in SINGLE_WORD_KINDS
         for fragment in split(text):
-            whole = _whole(text, fragment)
-            if lexicon.leftover(fragment.text, single_word=single and whole):
+            if lexicon.leftover(fragment.text, single_word=single and _whole(text, fragment)):
                 yield (
                     segment,
                     Fragment(
@@ -823,7 +822,7 @@ def _mask_markup(text: str) -> str:
 def _whole(text: str, fragment: Fragment) -> bool:
     """Whether `fragment` is all the words of `text` (punctuation aside)."""
     rest = text[: fragment.start] + text[fragment.end :]
-    return not any(c.isalnum() for c in rest)
+    return not any(map(str.isalnum, rest))
 
 
 def _mask_terms(text: str, keep: list[str]) -> str:

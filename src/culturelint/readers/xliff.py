@@ -137,12 +137,9 @@ class _Walker:
     def _line_tables(self) -> tuple[list[int], list[int]]:
         """Byte and character offset of every line start (after "\\n")."""
         byte_starts, char_starts = [0], [0]
-        b = 0
-        for i, ch in enumerate(self.text):
-            b += len(ch.encode("utf-8", "surrogatepass"))
-            if ch == "\n":
-                byte_starts.append(b)
-                char_starts.append(i + 1)
+        for line in self.text.split("\n")[:-1]:
+            byte_starts.append(byte_starts[-1] + len(line.encode("utf-8", "surrogatepass")) + 1)
+            char_starts.append(char_starts[-1] + len(line) + 1)
         return byte_starts, char_starts
 
     def _char(self, byte_index: int) -> int:
@@ -361,6 +358,21 @@ def _align(text: str, data: str, at: int, builder: SegmentBuilder, *, cdata: boo
     character reference (`&amp;`, `&#x41;`), a CDATA marker, or a CRLF/CR line break
     (XML reads both as "\\n"); those map as a whole onto what is written.
     """
+    if _verbatim(text, data, at):
+        builder.add(data, at)  # as `_align_each` would, in one run
+    else:
+        _align_each(text, data, at, builder, cdata=cdata)
+
+
+def _verbatim(text: str, data: str, at: int) -> bool:
+    """Whether `data` is written as it reads at `at`, the common case. `_align_each`
+    then takes it as one run: it departs from the source only at a "<" (a CDATA
+    marker) or an "&" (a reference), and `data` holds neither."""
+    return bool(data) and "&" not in data and "<" not in data and text.startswith(data, at)
+
+
+def _align_each(text: str, data: str, at: int, builder: SegmentBuilder, *, cdata: bool) -> None:
+    """`_align` a character at a time."""
     i, r, n = 0, at, len(text)
     run_start = -1
 
