@@ -119,31 +119,6 @@ def test_prepare_runs_before_any_rule_and_only_for_rules_that_run() -> None:
     linter = Linter(Config(), registry, market="de-DE", select=["ZZZ"])
     assert linter.lint_bytes(b"Hallo.\n", "a.txt").errors == []
     assert calls == ["prepare ZZZ001 de-DE", "prepare ZZZ002 de-DE", "run ZZZ001", "run ZZZ002"]
-    # (both queued data: among themselves they run in rule order)
-
-
-def test_rules_that_queued_data_run_after_the_others() -> None:
-    """Their data is built in the background while the other rules run; the findings
-    come out sorted whatever the order the rules ran in."""
-    calls: list[str] = []
-
-    def run(code: str):  # type: ignore[no-untyped-def]
-        def hits(doc, ctx):  # type: ignore[no-untyped-def]
-            calls.append(f"run {code}")
-            return [Hit(0, 3, f"{code} says so")]
-
-        return hits
-
-    registry, _ = build_registry(Config())
-    for code in ("ZZZ001", "ZZZ002", "ZZZ003"):
-        check = _check(code, run(code), f"demo-{code.lower()}")
-        if code == "ZZZ001":
-            check.prepare = lambda ctx: calls.append("prepare ZZZ001")
-        registry.add(check)
-    linter = Linter(Config(), registry, market="de-DE", select=["ZZZ"])
-    result = linter.lint_bytes(b"Hallo.\n", "a.txt")
-    assert calls == ["prepare ZZZ001", "run ZZZ002", "run ZZZ003", "run ZZZ001"]
-    assert [f.rule for f in result.findings] == ["ZZZ001", "ZZZ002", "ZZZ003"]
 
 
 def test_a_crashing_prepare_is_reported_and_the_rules_still_run() -> None:

@@ -284,19 +284,16 @@ class Linter:
             for check in self.checks
             if check.applies_to(profile) and not any(matches_spec(check, s) for s in file_ignores)
         ]
-        # On a first run, derived data is built in the background while rules run: the
-        # market's lemma tables first (the term rules, which run early, need them),
-        # then each rule's own data (in rule order); the rules that queued data run
-        # last, so that the other rules' work overlaps its building. Findings are
-        # sorted below, so the order of the rules does not show.
-        prepare_lemmas(profile.languages)
+        # On a first run, derived data is built in the background while rules run:
+        # each rule's own first (in rule order), then the market's lemma tables.
         for check in checks:
             try:
                 if check.prepare is not None:
                     check.prepare(ctx)
             except Exception as exc:
                 result.errors.append(self._crash(doc, check, exc))
-        for check in sorted(checks, key=lambda check: check.prepare is not None):
+        prepare_lemmas(profile.languages)
+        for check in checks:
             try:
                 for hit in check.run(doc, ctx):
                     finding = self._finding(doc, check, market, hit)
