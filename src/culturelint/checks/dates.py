@@ -154,6 +154,9 @@ class DateFinder:
     def __init__(self, locale: str) -> None:
         self.locale = locale
         self._months, self._patterns = _compile(locale)
+        self._digit_first = frozenset(
+            p for p in (_ISO, *self._patterns) if p.pattern.startswith(_DIGIT_FIRST)
+        )
 
     def find(
         self, text: str, *, window: Campaign | None = None, year: int | None = None
@@ -167,7 +170,7 @@ class DateFinder:
         candidates: list[DateMatch] = []
         runs: list[int] | None = None
         for pattern in (_ISO, *self._patterns):
-            if pattern.pattern.startswith(_DIGIT_FIRST):
+            if pattern in self._digit_first:
                 if runs is None:
                     runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
                 matches = _matches_at(pattern, text, runs)
