@@ -472,9 +472,11 @@ _STARTING_AT_30 = (
     rf"\b30\b\s*(?:-\s*)?(?:{_DAYS})[^\n]{{0,60}}?(?:{_LOWEST})"
     rf"|30-Tage-(?:Bestpreis|Tiefstpreis|Niedrigstpreis|Bestpreisgarantie)"
 )
+# The statement as one pattern: what `_holds_reference` answers for (its tests search
+# with it). The run looks for the same statement around each "30" of a text rather
+# than at each of its positions: a long page holds a few "30"s and thousands of
+# characters.
 REFERENCE = re.compile(f"{_ENDING_IN_30}|{_STARTING_AT_30}", re.IGNORECASE)
-# The same statement, looked for around each "30" of a text rather than at each of its
-# positions: a long page holds a few "30"s and thousands of characters.
 _ENDS_IN_30 = re.compile(_ENDING_IN_30, re.IGNORECASE)
 _STARTS_AT_30 = re.compile(_STARTING_AT_30, re.IGNORECASE)
 # How far before its "30" a statement that ends in it can start: its gap of at most 80
