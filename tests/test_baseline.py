@@ -222,7 +222,8 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         ("", r"bad\.json:1:1: baseline is not valid JSON"),
         ("[]", r"bad\.json: not a culturelint baseline"),
         ('{"version": 1}', r"bad\.json: not a culturelint baseline"),
-        ('{"version": 2, "findings": []}', r"bad\.json: unsupported baseline version 2"),
+        ('{"version": 3, "findings": []}', r"bad\.json: unsupported baseline version 3"),
+        ('{"version": true, "findings": []}', r"bad\.json: unsupported baseline version True"),
         (
             '{"version": 1, "tool": "other", "findings": []}',
             r"bad\.json: baseline was written by 'other'",
@@ -265,6 +266,69 @@ def test_minimal_valid_file_loads(tmp_path: Path) -> None:
     )
 
     assert len(Baseline.load(path)) == 1
+
+
+# Paths relative to the baseline's folder
+
+
+def test_saved_paths_are_relative_to_the_baseline_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".ci").mkdir()
+    path = tmp_path / ".ci" / "baseline.json"
+    finding = finding_for(COPY, "日本語")  # reported as copy/ja-JP/launch.md
+
+    Baseline.from_findings([finding], path.parent).save(path)
+
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 2
+    assert [e["path"] for e in saved["findings"]] == ["../copy/ja-JP/launch.md"]
+
+
+@pytest.mark.parametrize(
+    "reported_from",
+    [
+        # (working folder below tmp_path, how the file is reported from there)
+        (".", "copy/ja-JP/launch.md"),
+        ("copy", "ja-JP/launch.md"),
+        ("copy/ja-JP", "./launch.md"),
+        ("elsewhere", "../copy/ja-JP/launch.md"),
+        ("copy", "{root}/copy/ja-JP/launch.md"),  # an absolute path on the command line
+    ],
+    ids=["root", "subfolder", "dot-slash", "sibling", "absolute"],
+)
+def test_a_baseline_matches_from_any_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported_from: tuple[str, str]
+) -> None:
+    folder, reported = reported_from
+    for sub in ("copy/ja-JP", "elsewhere"):
+        (tmp_path / sub).mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "baseline.json"
+    monkeypatch.chdir(tmp_path)
+    Baseline.from_findings([finding_for(COPY, "日本語")], Path(".")).save(path)
+
+    monkeypatch.chdir(tmp_path / folder)
+    again = finding_for(COPY, "日本語", path=reported.format(root=tmp_path))
+    other_file = finding_for(COPY, "日本語", path=reported.replace("launch", "sale"))
+    new, matched = Baseline.load(path).filter([again, other_file])
+
+    assert matched == 1
+    assert new == [other_file]
+
+
+def test_version_1_files_still_match_by_reported_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    finding = finding_for(COPY, "日本語")
+    path = tmp_path / "old.json"
+    Baseline.from_findings([finding]).save(path)  # no folder given: version 1
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+    monkeypatch.chdir(tmp_path)
+
+    assert Baseline.load(path).filter([finding]) == ([], 1)
+    moved = finding_for(COPY, "日本語", path="ja-JP/launch.md")
+    assert Baseline.load(path).filter([moved]) == ([moved], 0)
 
 
 def test_saving_into_a_missing_directory_is_a_clear_error(tmp_path: Path) -> None:

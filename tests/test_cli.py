@@ -161,6 +161,20 @@ def test_baseline_reports_only_new_findings(in_tmp: Path) -> None:
     assert [f["line"] for f in json.loads(result.stdout)["findings"]] == [3]
 
 
+def test_baseline_written_at_the_root_matches_from_a_subfolder(in_tmp: Path) -> None:
+    write(in_tmp / "content" / "de-DE" / "a.md", "Nur $19.99.\n")
+    assert check("content", "--baseline", "base.json", "--update-baseline").exit_code == 0
+    saved = json.loads((in_tmp / "base.json").read_text(encoding="utf-8"))
+    assert {e["path"] for e in saved["findings"]} == {"content/de-DE/a.md"}
+
+    os.chdir(in_tmp / "content")
+    assert check(".", "--baseline", "../base.json").exit_code == 0
+    write(in_tmp / "content" / "de-DE" / "b.md", "Nur $5.\n")
+    result = check(".", "--baseline", "../base.json", "--format", "json")
+    assert result.exit_code == 1
+    assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"de-DE/b.md"}
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "github", "text", "json"])
 def test_every_format_and_output_file(in_tmp: Path, fmt: str) -> None:
     write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")

@@ -8,12 +8,18 @@ Matching is by fingerprint, not by line number: a fingerprint is a hash of the r
 file and the flagged text, so adding a paragraph above a finding does not make it "new",
 while editing the flagged text does. The baseline is a multiset: if a file has the same
 finding twice and the baseline recorded it once, one of the two is new.
+
+Files are named relative to the baseline's own folder (format version 2), so the same
+baseline matches whether culturelint runs from the repository root, from a subfolder,
+or from a CI checkout at another absolute path. Version 1 files, which named files as
+the run that wrote them reported them, are still read and matched that way.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +29,9 @@ from typing import Any
 from culturelint.atomic import write_atomic
 from culturelint.finding import Finding
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version 1 named files as reported (relative to the working folder of the run).
+READABLE_VERSIONS = (1, 2)
 TOOL = "culturelint"
 
 
@@ -40,15 +48,27 @@ def normalize_path(path: str) -> str:
     return str(PurePosixPath(path.replace("\\", "/")))
 
 
-def fingerprint(finding: Finding) -> str:
+def relative_path(path: str, root: str) -> str:
+    """`path` as a finding reports it (relative to the working folder, or absolute),
+    named relative to the folder `root` (absolute, symbolic links resolved)."""
+    real = os.path.realpath(path)
+    try:
+        return normalize_path(os.path.relpath(real, root))
+    except ValueError:  # Windows: another drive, no relative path exists
+        return normalize_path(real)
+
+
+def fingerprint(finding: Finding, path: str | None = None) -> str:
     """A line-independent identity for a finding: rule, file and the flagged text.
 
+    `path` names the file as the baseline does; by default, as the finding reports it.
     The flagged text is `Finding.snippet`; a finding about something missing has none,
     and its message stands in. Whitespace is collapsed so re-wrapping a paragraph does not
     turn its findings into new ones.
     """
     anchor = " ".join((finding.snippet or finding.message).split())
-    material = "\0".join((finding.rule, normalize_path(finding.path), anchor))
+    name = normalize_path(finding.path if path is None else path)
+    material = "\0".join((finding.rule, name, anchor))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
@@ -62,11 +82,13 @@ class BaselineEntry:
     message: str = ""
 
     @classmethod
-    def from_finding(cls, finding: Finding) -> BaselineEntry:
+    def from_finding(cls, finding: Finding, path: str | None = None) -> BaselineEntry:
+        """The entry for `finding`, its file named `path` (default: as reported)."""
+        name = normalize_path(finding.path if path is None else path)
         return cls(
-            path=normalize_path(finding.path),
+            path=name,
             rule=finding.rule,
-            fingerprint=fingerprint(finding),
+            fingerprint=fingerprint(finding, name),
             line=finding.line,
             message=finding.message,
         )
@@ -87,15 +109,33 @@ class BaselineEntry:
 @dataclass
 class Baseline:
     entries: list[BaselineEntry] = field(default_factory=list)
+    # The folder entries name files relative to: the baseline file's own (absolute,
+    # links resolved). None: files are named as findings report them (version 1).
+    root: str | None = None
+    _names: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.entries)
 
     @classmethod
-    def from_findings(cls, findings: Iterable[Finding]) -> Baseline:
-        return cls(
-            sorted((BaselineEntry.from_finding(f) for f in findings), key=BaselineEntry.sort_key)
+    def from_findings(cls, findings: Iterable[Finding], root: Path | None = None) -> Baseline:
+        """A baseline of `findings`; `root` is the folder of the file it will be saved
+        to, which its paths are then relative to."""
+        baseline = cls(root=os.path.realpath(root) if root is not None else None)
+        baseline.entries = sorted(
+            (BaselineEntry.from_finding(f, baseline._name(f.path)) for f in findings),
+            key=BaselineEntry.sort_key,
         )
+        return baseline
+
+    def _name(self, path: str) -> str:
+        """How this baseline names the file a finding reports as `path`."""
+        if self.root is None:
+            return normalize_path(path)
+        name = self._names.get(path)
+        if name is None:
+            name = self._names[path] = relative_path(path, self.root)
+        return name
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
@@ -113,11 +153,15 @@ class Baseline:
             raise BaselineError(
                 f"{path}:{exc.lineno}:{exc.colno}: baseline is not valid JSON: {exc.msg}"
             ) from None
-        return cls(_parse(data, path))
+        version, entries = _parse(data, path)
+        root = os.path.realpath(path.parent) if version >= 2 else None
+        return cls(entries, root=root)
 
     def save(self, path: Path) -> None:
+        """Write the baseline to `path`, which should be in the folder it was made for
+        (`from_findings`'s root); without a root it is written as version 1."""
         document = {
-            "version": FORMAT_VERSION,
+            "version": FORMAT_VERSION if self.root is not None else 1,
             "tool": TOOL,
             "findings": [
                 entry.to_dict() for entry in sorted(self.entries, key=BaselineEntry.sort_key)
@@ -138,7 +182,7 @@ class Baseline:
         new: list[Finding] = []
         matched = 0
         for finding in findings:
-            key = fingerprint(finding)
+            key = fingerprint(finding, self._name(finding.path))
             if remaining[key] > 0:
                 remaining[key] -= 1
                 matched += 1
@@ -147,18 +191,22 @@ class Baseline:
         return new, matched
 
 
-def _parse(data: object, path: Path) -> list[BaselineEntry]:
+def _parse(data: object, path: Path) -> tuple[int, list[BaselineEntry]]:
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a culturelint baseline (no 'findings' list)")
     if data.get("tool", TOOL) != TOOL:
         raise BaselineError(f"{path}: baseline was written by {data['tool']!r}, not {TOOL}")
     version = data.get("version")
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise BaselineError(
             f"{path}: unsupported baseline version {version!r} "
-            f"(this culturelint reads version {FORMAT_VERSION})"
+            f"(this culturelint reads versions {readable})"
         )
-    return [_parse_entry(item, f"{path}: findings[{i}]") for i, item in enumerate(data["findings"])]
+    entries = [
+        _parse_entry(item, f"{path}: findings[{i}]") for i, item in enumerate(data["findings"])
+    ]
+    return version, entries
 
 
 def _parse_entry(item: object, where: str) -> BaselineEntry:

@@ -148,7 +148,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
 
         try:
             if opts.update_baseline:
-                Baseline.from_findings(findings).save(opts.baseline)
+                Baseline.from_findings(findings, opts.baseline.parent).save(opts.baseline)
                 sys.stderr.write(
                     f"culturelint: wrote {len(findings)} findings to {opts.baseline}\n"
                 )
