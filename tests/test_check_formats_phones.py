@@ -163,6 +163,9 @@ def test_fewest_digits_of_a_valid_number(region: str, fewest: tuple[int, int]) -
         ("US", "Call +683 4002 now"),  # Niue: four digits after its country code
         ("US", "Dial 011 683 4002"),  # ... or after the US international prefix
         ("US", "Order 153.00 or call 1234567890"),
+        ("DE", "Aus dem Ausland: 00 683 4002"),  # the German international prefix
+        ("VI", "Call 774-1234 today"),  # seven digits: the Virgin Islands add "340"
+        ("MX", "Llama al 00 683 4002"),  # nine digits, fewer than a Mexican number's ten
     ],
 )
 def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, text: str) -> None:
@@ -178,6 +181,10 @@ def test_segments_with_a_possible_number_still_reach_the_matcher(region: str, te
         ("US", "Save 40% on 4K TVs until 12/31."),
         ("JP", "価格は1,980円です"),
         ("US", "Only 153.00 and 25000 points"),  # five digits, no country code
+        # Enough digits for a number from abroad, but no international prefix first:
+        ("US", "Offer ends 04/30/2026, now $1299.00"),
+        ("FR", "Offre valable jusqu'au 31.05.2026"),
+        ("JP", "特別価格1299.00ドル"),
     ],
 )
 def test_prices_and_dates_alone_skip_the_matcher(region: str, text: str) -> None:
@@ -190,6 +197,52 @@ def test_prices_and_dates_alone_skip_the_matcher(region: str, text: str) -> None
     assert not list(
         phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
     )
+
+
+def test_numbers_dialled_from_abroad_and_shortened_pass_the_prefilter() -> None:
+    """Randomized: example numbers of every region as dialled from other countries
+    (after their international prefix), as bare national digits, shortened, and cut
+    into groups, read from the number's region and from markets with unusual rules.
+    Whenever the matcher finds a number, the prefilter must have let the text in."""
+    import random
+
+    import phonenumbers
+
+    from culturelint.checks.phones import may_hold_number
+
+    rng = random.Random(20261123)
+    readers = ["US", "DE", "JP", "MX", "BR", "AR", "VI", "CN", "KR", "GB"]
+    checked = 0
+    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+        number = phonenumbers.example_number_for_type(code, phonenumbers.PhoneNumberType.MOBILE)
+        if number is None:
+            continue
+        national = phonenumbers.national_significant_number(number)
+        # As written in each reader's country for dialling abroad ("011 683 4002").
+        for dialled_from in readers:
+            form = phonenumbers.format_out_of_country_calling_number(number, dialled_from)
+            text = f"Ruf an: {form}, danke"
+            matcher = phonenumbers.PhoneNumberMatcher(
+                text, dialled_from, leniency=phonenumbers.Leniency.VALID
+            )
+            if any(True for _ in matcher):
+                checked += 1
+                assert may_hold_number(text, dialled_from), (code, form, dialled_from)
+        forms = [
+            national,
+            national[: rng.randint(3, max(3, len(national) - 1))],
+            " ".join(national[i : i + rng.randint(2, 4)] for i in range(0, len(national), 3)),
+        ]
+        for form in forms:
+            text = f"Ruf an: {form}, danke"
+            for region in (code, rng.choice(readers), rng.choice(readers)):
+                matcher = phonenumbers.PhoneNumberMatcher(
+                    text, region, leniency=phonenumbers.Leniency.VALID
+                )
+                if any(True for _ in matcher):
+                    checked += 1
+                    assert may_hold_number(text, region), (code, form, region)
+    assert checked > 1500
 
 
 def test_every_number_the_matcher_finds_passes_the_digit_count() -> None:

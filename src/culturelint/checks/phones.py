@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from culturelint.checks._util import mask_non_copy, segment_hit
+from culturelint.checks._util import ascii_digits, mask_non_copy, segment_hit
 from culturelint.checks.formats import glued_before, labelled_as_code, read_number
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
@@ -142,25 +142,75 @@ def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iter
 
 
 def may_hold_number(text: str, region: str) -> bool:
-    """False when no stretch libphonenumber's matcher would consider has enough digits
-    for a valid number: then it would find nothing, and asking it costs a parse per
-    price. The pattern and the lengths come from the derived data, so copy without
-    such a stretch never imports phonenumbers (a twentieth of a pre-commit run).
+    """False when no stretch libphonenumber's matcher would consider can be a valid
+    number: then it would find nothing, and asking it costs a parse per price. The
+    pattern, lengths and prefixes come from the derived data, so copy without such a
+    stretch never imports phonenumbers (about 20 ms of a pre-commit run).
 
     The stretches are the matcher's own candidates (its `_PATTERN`). A number of
     `region` has at least its shortest national length in digits. Any other number
-    needs a country code: after "+" that is one digit more than the shortest number
-    of any region, after an international call prefix ("00", "011") two more.
+    needs a country code: after "+", one digit more than the shortest number of any
+    region; without it, the region's international call prefix ("00", "011") must
+    open the digits, with that country code and number after it. A date such as
+    "04/30/2026" has eight digits but no "011" in front, so in US copy it is ruled out.
     """
     own, anywhere = _fewest_digits(region)
     for match in _candidates().finditer(text):
         found = match.group()
         digits = sum(map(str.isdigit, found))
-        if digits >= min(own, anywhere + 2):
+        if digits >= own:
             return True
         if digits >= anywhere + 1 and ("+" in found or "＋" in found):
             return True
+        if digits >= anywhere + 2 and _may_follow_call_prefix(found, region, anywhere):
+            return True
     return False
+
+
+def _may_follow_call_prefix(found: str, region: str, anywhere: int) -> bool:
+    """Whether some run of digits in `found` (the matcher also tries parts of a
+    candidate) opens with `region`'s international call prefix and leaves a country
+    code and a number of at least `anywhere` digits after it.
+
+    A region whose national prefix rule writes digits of its own into a number (the
+    US Virgin Islands put "340" before a seven-digit local number) can make a valid
+    number of fewer digits than its shortest; there any stretch with enough digits
+    for a number elsewhere stays in."""
+    prefix, adds_digits = _call_prefix(region)
+    if adds_digits:
+        return True
+    if prefix is None:
+        return False
+    digits = ascii_digits(found)
+    for i in range(len(digits) - anywhere - 1):
+        opened = prefix.match(digits, i)
+        if opened is not None and len(digits) - opened.end() >= anywhere + 1:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _call_prefix(region: str) -> tuple[re.Pattern[str] | None, bool]:
+    """`region`'s international call prefix as libphonenumber matches it (None when
+    it has none), and whether its national prefix rule adds digits (kept with the
+    derived data)."""
+    from culturelint.profiles import validcache
+
+    def compute() -> list[Any]:
+        from phonenumbers.phonenumberutil import PhoneMetadata
+
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None:
+            return [None, False]
+        rule = metadata.national_prefix_transform_rule or ""
+        # Group references ("\\1", "$1") only move digits; a literal digit is new.
+        adds = any(c.isdigit() for c in re.sub(r"[\\$]\d", "", rule))
+        return [metadata.international_prefix, adds]
+
+    source, adds_digits = validcache.memo_json(
+        "phones", f"call prefix {region}", compute, packages=["phonenumbers"]
+    )
+    return (re.compile(source) if source else None), bool(adds_digits)
 
 
 @lru_cache(maxsize=1)
