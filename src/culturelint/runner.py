@@ -65,6 +65,7 @@ def run_check(config: Config, opts: RunOptions) -> int:
         return _run_check(config, opts)
     except KeyboardInterrupt:
         sys.stderr.write("culturelint: interrupted\n")
+        _settle_builds()
         return EXIT_INTERRUPTED
     except SizeError as exc:
         sys.stderr.write(f"culturelint: {exc}\n")
@@ -78,6 +79,19 @@ def run_check(config: Config, opts: RunOptions) -> int:
             raise
         sys.stderr.write(internal_error_message(exc))
         return EXIT_ERROR
+
+
+def _settle_builds() -> None:
+    """Let derived data being built in the background finish (a fraction of a second),
+    so that when the run returns, each such file is whole or not there, and no
+    temporary file is left. A second Ctrl-C stops waiting: the interpreter then joins
+    the builder threads on its way out, as it does after every run."""
+    from culturelint.profiles import validcache
+
+    try:
+        validcache.settle_all()
+    except KeyboardInterrupt:
+        pass
 
 
 def internal_error_message(exc: BaseException) -> str:

@@ -25,7 +25,13 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cache_entries(root: Path) -> list[Path]:
-    return sorted((root / CACHE_DIR).rglob("*.json"))
+    """Cached results (`<version>/ab/abcd....json`), not the derived data beside them,
+    which a run writes or not depending on what this process has computed before."""
+    return sorted(
+        p
+        for p in (root / CACHE_DIR).rglob("*.json")
+        if len(p.parent.name) == 2 and p.stem.startswith(p.parent.name)
+    )
 
 
 def test_ctrl_c_exits_130_and_leaves_no_partial_files(
@@ -52,6 +58,40 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_files(
         json.loads(entry.read_text(encoding="utf-8"))
     leftovers = [p for p in tree.rglob("*.tmp")]
     assert leftovers == []
+
+
+def test_ctrl_c_waits_for_derived_data_built_in_the_background(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run builds derived data on background threads; interrupted while one
+    file is being written, the run returns only once it is whole, with no temporary
+    file left (the command line's interpreter would join the thread on exit anyway;
+    a caller in the same process must not see a half-built folder either)."""
+    import time
+
+    from culturelint import runner
+    from culturelint.profiles import validcache
+
+    target = tmp_path / "derived.sqlite"
+
+    def slow_write(path: Path) -> bool:
+        temp = path.with_name(f".{path.name}.tmp")
+        temp.write_text("half", encoding="utf-8")
+        time.sleep(0.3)
+        temp.write_text("whole", encoding="utf-8")
+        os.replace(temp, path)
+        return True
+
+    def interrupted(config: object, opts: object) -> int:
+        validcache.build_soon(target, slow_write)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "_run_check", interrupted)
+    code = runner.run_check(None, None)  # type: ignore[arg-type]
+
+    assert code == 130
+    assert target.read_text(encoding="utf-8") == "whole"
+    assert list(tmp_path.glob("*.tmp")) == []
 
 
 def test_two_runs_at_once_share_a_cache(tree: Path) -> None:
