@@ -642,3 +642,38 @@ def test_a_forked_worker_builds_in_the_background_too(tmp_path: Path) -> None:
     child.start()
     child.join(30)
     assert child.exitcode == 0
+
+
+def test_a_second_run_compiles_no_pattern_anew(tmp_path: Path) -> None:
+    """Every pattern a run compiles is stored for the next one. Patterns built from word
+    sets list their words in one order in every process (not in the order of a set,
+    which changes with Python's per-process string hashing): otherwise each run would
+    compile them again and add programs to the store without end."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    import culturelint
+
+    pages = {
+        "de-DE/seite.md": "# Angebot\n\nAb 3. Oktober 2026: 2 Flaschen für 19,99 € (0,75 l).\n",
+        "en-US/page.md": "# Sale\n\nOn October 3, 2026: 2 bottles for $19.99, 5 lbs.\n",
+        "ja-JP/page.md": "# セール\n\n2026年10月3日から、2本で税込1,980円。\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    base = {**os.environ, "PYTHONPATH": str(Path(culturelint.__file__).parents[1])}
+    command = [sys.executable, "-m", "culturelint", "check", "--no-cache", "--jobs", "1", "."]
+    stored = []
+    for seed in ("1", "2"):
+        env = {**base, "PYTHONHASHSEED": seed}
+        run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+        assert run.returncode in (0, 1), run.stderr
+        [store] = (tmp_path / ".culturelint_cache").rglob("programs-*.sqlite")
+        with sqlite3.connect(store) as conn:
+            stored.append(conn.execute("SELECT count(*) FROM memo").fetchone()[0])
+        conn.close()
+    assert stored[0] > 100  # the rules' own patterns, not only the tokenizer's
+    assert stored[1] == stored[0]

@@ -159,7 +159,7 @@ def _spacy_spans(language: str) -> Any:
     return spans
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_cached("[\ud800-\udfff]")
 
 
 def _utf8_safe(text: str) -> str:
@@ -303,7 +303,7 @@ class _RuleTokenizer:
             self.phrases = self._special_phrases(bool(rules.get("faster_heuristics", True)))
 
     def _compile(self) -> None:
-        never = re.compile("a^")
+        never = compile_cached("a^")
 
         def compiled(key: str) -> re.Pattern[str]:
             value = self._patterns.get(key)
@@ -468,8 +468,8 @@ class _RuleTokenizer:
 # (negative lookarounds), or whose alternatives cannot be compiled one by one
 # (back references, conditionals), or whose text is not read as written (verbose
 # mode, comments): such patterns are compiled whole.
-_NOT_SPLITTABLE = re.compile(r"\(\?!|\(\?<!|\\[1-9]|\(\?P=|\(\?\(|\(\?#|\(\?[aiLmsu]*x")
-_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_NOT_SPLITTABLE = compile_cached(r"\(\?!|\(\?<!|\\[1-9]|\(\?P=|\(\?\(|\(\?#|\(\?[aiLmsu]*x")
+_GLOBAL_FLAGS = compile_cached(r"\(\?[aiLmsux]+\)")
 # Character classes longer than this are the costly part of compiling a pattern.
 _LONG_CLASS = 64
 
@@ -545,7 +545,7 @@ class _LazyAlternation:
 # escaped character, a character class (as `re` reads one: a "]" right after the
 # opening "[" or "[^" is a member), a parenthesis or a bar. Scanning with a regular
 # expression keeps a pattern of a million characters out of a Python loop.
-_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
+_SYNTAX = compile_cached(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]", re.DOTALL)
 
 
 def _sketch(pattern: str) -> str:
@@ -991,7 +991,7 @@ class TermMatcher:
                 if _is_latin_word_char(key[-1]):
                     body += r"(?![A-Za-z0-9])"
                 alternatives.append(body)
-            self._regex = re.compile("|".join(alternatives))
+            self._regex = compile_cached("|".join(alternatives))
         return self._regex
 
     def _find_chars(self, text: str) -> list[TermMatch]:

@@ -1,11 +1,15 @@
-"""Large regular expressions compiled once per machine, not once per process.
+"""Regular expressions compiled once per machine, not once per process.
 
-spaCy's tokenizer patterns hold character classes of thousands of code points, and
-Python's `re` spends tens of milliseconds per pattern turning them into its internal
-program: for a pre-commit run on one German file that is a fifth of the run. The
-program `re` builds depends only on the pattern, its flags and the `re` engine, so it
-is kept with the derived data and handed straight to the engine next time
-(`_sre.compile`, the last step of `re.compile`), skipping parsing and optimizing.
+Python's `re` turns every pattern into an internal program each time a process
+starts, and a pre-commit run is a new process for one small file: compiling the
+patterns of culturelint's own modules took a seventh of such a run, and spaCy's
+tokenizer patterns (character classes of thousands of code points) take tens of
+milliseconds each. The program `re` builds depends only on the pattern, its flags
+and the `re` engine, so it is kept with the derived data and handed straight to the
+engine next time (`_sre.compile`, the last step of `re.compile`), skipping parsing
+and optimizing. Modules compile their patterns through `compile_cached` for that
+reason; the few imported before the derived-data folder is known (the CLI, the
+engine) use `re.compile`, which is what `compile_cached` does without a folder.
 
 The engine's program format is private and may change with the Python version, so
 the stored programs are keyed by the Python version and the engine's MAGIC number,
@@ -19,6 +23,7 @@ import hashlib
 import json
 import re
 import sys
+from functools import lru_cache
 from typing import Any
 
 
@@ -42,8 +47,18 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _store() -> Any:
     from culturelint.profiles import validcache
 
+    return _store_under(validcache.root())
+
+
+@lru_cache(maxsize=8)
+def _store_under(root: Any) -> Any:
+    """The store for the derived-data folder `root`, found once per process: a run
+    compiles a few hundred patterns, and building its path each time cost a third of
+    reading a stored program."""
+    from culturelint.profiles import validcache
+
     engine = _engine_id()
-    if engine is None:
+    if root is None or engine is None:
         return None
     return validcache.growing_store("regex", f"programs-{engine}.sqlite")
 

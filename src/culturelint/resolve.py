@@ -13,12 +13,13 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from culturelint.config import Config
+from culturelint.regex_cache import compile_cached
 
-TAG_RE = re.compile(
+TAG_RE = compile_cached(
     r"^(?P<lang>[A-Za-z]{2,3})(?:[-_](?P<script>[A-Za-z]{4}))?(?:[-_](?P<region>[A-Za-z]{2}|[0-9]{3}))?$"
 )
 # A locale tag inside a file name: launch.ja.md, strings_de-DE.json, de.json, ja-JP.ftl
-FILENAME_TAG_RE = re.compile(
+FILENAME_TAG_RE = compile_cached(
     r"(?:^|[._-])(?P<tag>[a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}[-_])?[A-Z]{2})?)(?=\.[^.]+$)"
 )
 

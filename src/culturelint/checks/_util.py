@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from culturelint.document import Segment
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.regex_cache import compile_cached
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -50,7 +51,7 @@ def trimmed(text: str) -> tuple[int, int]:
 
 # A sentence ends at ".", "!" or "?" before a capital (so "e.g. in" and "No. 1" do not
 # end one), or at an ideographic full stop.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(\u201c])|(?<=[。！？])")
+_SENTENCE_END = compile_cached(r"(?<=[.!?])\s+(?=[A-Z\"'(\u201c])|(?<=[。！？])")
 
 
 def first_sentence(text: str) -> str:
@@ -64,7 +65,7 @@ def first_sentence(text: str) -> str:
 # Things that sit inside copy but are not read as words: links, e-mail addresses and
 # the placeholders of i18n formats ({name}, {{ name }}, { $count }, %s, %1$d, ${x}).
 # A "%" right after a number is a percentage ("40% discount"), never a placeholder.
-_NOT_COPY = re.compile(
+_NOT_COPY = compile_cached(
     r"""
       (?:https?|ftp)://\S+
     | www\.\S+
@@ -180,8 +181,8 @@ _SCRIPT_MARKS = CharacterTable(lambda c: _MARK_OF_SCRIPT[script_of(c)] if c.isal
 # groups of exactly three digits, an optional decimal part. "1,994", "1.234,56",
 # "14.99", "1 234" (with a no-break space). A plain space never groups, so two numbers
 # separated by a space stay two numbers.
-_NUMBER = re.compile(r"(?<!\d)\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?!\d)")
-_GROUPED = re.compile(r"^\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*")
+_NUMBER = compile_cached(r"(?<!\d)\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?!\d)")
+_GROUPED = compile_cached(r"^\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*")
 
 
 class NumberToken(NamedTuple):
@@ -435,11 +436,11 @@ class MoneyFinder:
 
     def before_pattern(self) -> re.Pattern[str]:
         code = _NO_LATIN_BEFORE + "[A-Z]{3}" + _NO_LATIN_AFTER
-        return re.compile(f"(?:{_alternation(self._before, 'before')}|{code}){_GAP}$")
+        return compile_cached(f"(?:{_alternation(self._before, 'before')}|{code}){_GAP}$")
 
     def after_pattern(self) -> re.Pattern[str]:
         code = _NO_LATIN_BEFORE + "[A-Z]{3}" + _NO_LATIN_AFTER
-        return re.compile(f"{_GAP}(?:{_alternation(self._after, 'after')}|{code})")
+        return compile_cached(f"{_GAP}(?:{_alternation(self._after, 'after')}|{code})")
 
     def find(self, text: str) -> list[Money]:
         # Several rules look for prices in the same segment.

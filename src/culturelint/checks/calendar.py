@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +28,7 @@ from culturelint.document import Document
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.matching import matcher_for
 from culturelint.profiles.model import Profile, SensitiveDate
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- CL401 sensitive-date -------------------------------------------------------------------
@@ -218,7 +218,7 @@ SENSITIVE = Check(
 
 # -- CL402 holiday-not-kept -------------------------------------------------------------------
 
-_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_HYPHEN = compile_cached(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def words_of(text: str) -> str:

@@ -27,6 +27,7 @@ from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.matching import base_language, is_unspaced, matcher_for
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- shared ------------------------------------------------------------------------------------
@@ -144,7 +145,7 @@ SERVICE_ATTITUDE: dict[str, str] = {
 
 # A bare 第一 ending a phrase ("销量第一！", "顾客第一") is a ranking claim; 第一 followed
 # by anything else is an ordinal (第一次, 第一款) and is left to the profile's terms.
-PHRASE_FINAL_FIRST = re.compile(r"第一(?=\s*(?:[，。！？、,.!?；;：:」』\"”)）…~～\-—]|$))")
+PHRASE_FINAL_FIRST = compile_cached(r"第一(?=\s*(?:[，。！？、,.!?；;：:」』\"”)）…~～\-—]|$))")
 
 
 def run_absolute(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -296,7 +297,7 @@ SUPERLATIVE_PATTERNS: dict[str, str] = {
 
 # What substantiates a claim when it stands in the same or the next segment: a
 # footnote mark, or a word that names a source, a survey or a date of ranking.
-BASIS_MARKS = re.compile(r"[※＊*†‡¹²³⁴⁵⁶⁷⁸⁹]")
+BASIS_MARKS = compile_cached(r"[※＊*†‡¹²³⁴⁵⁶⁷⁸⁹]")
 BASIS_WORDS: dict[str, str] = {
     "de": (
         r"(?i:(?<![\w])(?:laut|gemäß|Quelle|Stand|Studie|Umfrage|Befragung|Erhebung"
@@ -354,7 +355,7 @@ def _pattern_claims(
                 yield Found(segment, m.start(), m.end(), entry, language)
 
 
-_QUESTION_END = re.compile(r"[.!。！\n]|[?？]")
+_QUESTION_END = compile_cached(r"[.!。！\n]|[?？]")
 
 
 def _in_question(f: Found) -> bool:
@@ -443,7 +444,7 @@ SUPERLATIVE = Check(
 
 # Announcements a term list cannot express: a negative percentage ("-30 %", "−20%"), a
 # percentage next to a reduction word, a struck price introduced by "statt".
-REDUCTION_PATTERNS = re.compile(
+REDUCTION_PATTERNS = compile_cached(
     r"(?<![\w.,])[-−–]\s?\d{1,2}(?:[.,]\d+)?\s?%"
     r"|\d{1,2}\s?%\s?(?:günstiger|reduziert|off|de réduction|de remise|de descuento"
     r"|di sconto|korting|rabatt|taniej|zniżki)\b"
@@ -476,9 +477,9 @@ _STARTING_AT_30 = (
 # with it). The run looks for the same statement around each "30" of a text rather
 # than at each of its positions: a long page holds a few "30"s and thousands of
 # characters.
-REFERENCE = re.compile(f"{_ENDING_IN_30}|{_STARTING_AT_30}", re.IGNORECASE)
-_ENDS_IN_30 = re.compile(_ENDING_IN_30, re.IGNORECASE)
-_STARTS_AT_30 = re.compile(_STARTING_AT_30, re.IGNORECASE)
+REFERENCE = compile_cached(f"{_ENDING_IN_30}|{_STARTING_AT_30}", re.IGNORECASE)
+_ENDS_IN_30 = compile_cached(_ENDING_IN_30, re.IGNORECASE)
+_STARTS_AT_30 = compile_cached(_STARTING_AT_30, re.IGNORECASE)
 # How far before its "30" a statement that ends in it can start: its gap of at most 80
 # characters and the longest of the _LOWEST words (16), with room to spare.
 REACH_BEFORE_30 = 100
@@ -615,7 +616,7 @@ REDUCTION = Check(
 # only: the markets whose codes restrict free claims (en-GB, hi-IN) were researched for
 # English copy.
 FREE_WORDS: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
+    "en": compile_cached(
         r"(?<![\w-])(?:free|gratis|complimentary|bogof|at no (?:extra |additional )?cost"
         r"|without charge|no charge)(?![\w-])",
         re.IGNORECASE,
@@ -635,7 +636,7 @@ NOT_FREE_AFTER = frozenset(
 DELIVERY_AFTER = frozenset("delivery shipping postage p&p returns return collection".split())
 
 CONDITION: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
+    "en": compile_cached(
         r"\b(?:(?:with|on) (?:every|any|each|your|all|a|the) (?:purchase|order)s?"
         r"|when you (?:buy|spend|order|purchase|subscribe|sign up|join)"
         r"|if you (?:buy|spend|order|purchase|subscribe|sign up)"
@@ -651,7 +652,7 @@ CONDITION: dict[str, re.Pattern[str]] = {
     ),
 }
 CHARGE: dict[str, re.Pattern[str]] = {
-    "en": re.compile(
+    "en": compile_cached(
         r"(?:\bplus\b|\+)\s*(?:p\s*&\s*p|postage|shipping|delivery|handling|admin|fees?)"
         r"|\bp\s*&\s*p\b|\bpostage and packing\b|\bhandling (?:fee|charge)s?\b"
         r"|\badmin(?:istration)? (?:fee|charge)s?\b|\bservice (?:fee|charge)s?\b"
@@ -664,7 +665,7 @@ CHARGE: dict[str, re.Pattern[str]] = {
 NEAR = 120  # at most this many characters either side of the free word
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;:](?=\s|$)|\n")
+_SENTENCE_BREAK = compile_cached(r"[.!?;:](?=\s|$)|\n")
 
 
 def _sentence_window(text: str, start: int, end: int) -> tuple[int, int]:

@@ -23,6 +23,7 @@ from culturelint.document import CssColour, Document, Image
 from culturelint.finding import Hit, Severity
 from culturelint.matching import TermMatch, TermMatcher, matcher_for
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- colour names --------------------------------------------------------------------------
@@ -272,14 +273,14 @@ PAINT_PROPERTIES = frozenset(
 )
 # Selectors whose paint is the page's look: the page itself, its header, main and hero.
 DOMINANT_TAGS = frozenset({"html", "body", "header", "main"})
-_HERO = re.compile(r"[.#]hero[\w-]*", re.IGNORECASE)
+_HERO = compile_cached(r"[.#]hero[\w-]*", re.IGNORECASE)
 # Custom properties on :root or html that name the brand palette.
-_BRAND_VARIABLE = re.compile(r"^--[\w-]*(brand|primary|accent)", re.IGNORECASE)
+_BRAND_VARIABLE = compile_cached(r"^--[\w-]*(brand|primary|accent)", re.IGNORECASE)
 # The same colour this many times is a theme, whatever the selectors.
 REPEAT_THRESHOLD = 3
 
-_LAST_COMPOUND = re.compile(r"\s*[>+~]\s*|\s+")
-_HEX = re.compile(r"^#([0-9a-fA-F]{6})([0-9a-fA-F]{2})?$")
+_LAST_COMPOUND = compile_cached(r"\s*[>+~]\s*|\s+")
+_HEX = compile_cached(r"^#([0-9a-fA-F]{6})([0-9a-fA-F]{2})?$")
 
 
 def family_of(value: str) -> set[str]:
@@ -376,7 +377,7 @@ def _word_hits(
 
 # A colour that matters only in a context (white for a gift) needs a word of that context
 # in the same clause: "新春红色礼盒，白色T恤" names a red gift box and a white T-shirt.
-_CLAUSE_BREAK = re.compile(r"[,.;:!?，。；：！？、\n]")
+_CLAUSE_BREAK = compile_cached(r"[,.;:!?，。；：！？、\n]")
 
 
 def _in_context(text: str, match: TermMatch, context_matchers: list[TermMatcher]) -> bool:
@@ -459,7 +460,7 @@ IMAGE_EXTENSIONS = frozenset(
      "heic", "heif", "jxl"}
 )  # fmt: skip
 # Where a file name splits into words: separators, and camelCase humps ("whiteGiftBox").
-_NAME_WORD = re.compile(r"[A-Z]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+(?![a-z])|[^\W\d_]+")
+_NAME_WORD = compile_cached(r"[A-Z]?[a-z\u00df-\u024f]+|[A-Z\u00c0-\u00de]+(?![a-z])|[^\W\d_]+")
 _UNSPACED_SCRIPTS = frozenset({"Han", "Kana", "Hangul", "Thai"})
 
 

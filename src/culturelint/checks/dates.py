@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from culturelint.document import Document
+from culturelint.regex_cache import compile_cached
 
 # Date patterns of the locale looked up besides its short/medium/long formats: the
 # skeletons CLDR uses for dates with a written month and for numeric dates with a year.
@@ -43,12 +44,12 @@ _ORDINAL = "(?:st|nd|rd|th)?"
 _BEFORE = r"(?<![0-9A-Za-z])(?<!\d)(?<!\d[./\-])"
 # After a date: no digit, no Latin letter, and no separator followed by a digit.
 _AFTER = r"(?![0-9A-Za-z])(?!\d)(?![./\-]\d)"
-_ISO = re.compile(_BEFORE + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _AFTER)
+_ISO = compile_cached(_BEFORE + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})" + _AFTER)
 # Patterns that start so can only match where a run of digits starts (`_matches_at`).
 _DIGIT_FIRST = tuple(f"{_BEFORE}(?P<{group}>\\d" for group in "dmy")
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = compile_cached(r"\d+")
 # A version number is not a date, whatever its shape ("Version 4.5.2026", "ver. 1.2.26").
-_VERSION_BEFORE = re.compile(r"(?i)\b(?:version|ver\.?|build|rev\.?|v)[ \u00a0]*$")
+_VERSION_BEFORE = compile_cached(r"(?i)\b(?:version|ver\.?|build|rev\.?|v)[ \u00a0]*$")
 
 
 class DateMatch(NamedTuple):
@@ -284,7 +285,7 @@ def _compile(locale_id: str) -> tuple[dict[str, int], list[re.Pattern[str]]]:
     for pattern in dict.fromkeys(patterns):
         regex = pattern_regex(pattern, names, ordinal=english)
         if regex is not None:
-            compiled.append(re.compile(regex))
+            compiled.append(compile_cached(regex))
     return {name.casefold(): month for name, month in months.items()}, compiled
 
 
@@ -313,11 +314,11 @@ def _name_alternation(months: dict[str, int]) -> str:
     variants: set[str] = set()
     for name in months:
         variants.update({name, name[:1].upper() + name[1:], name.upper()})
-    ordered = sorted(variants, key=len, reverse=True)
+    ordered = sorted(variants, key=lambda v: (-len(v), v))  # ties in order: see numbers._words
     return "|".join(re.escape(v) for v in ordered)
 
 
-_TOKEN = re.compile(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
+_TOKEN = compile_cached(r"'(?:[^']|'')*'|([A-Za-z])\1*|[^A-Za-z']+")
 
 
 def pattern_regex(pattern: str, month_alternation: str, *, ordinal: bool = False) -> str | None:

@@ -20,14 +20,15 @@ from culturelint.checks.formats import evidence, not_a_quantity
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.profiles.model import LocaleFacts
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # Three runs of digits with the same separator twice: "3.4.2026", "2026-04-03",
 # "03/04/26", and the Korean "2026. 4. 3.". Three-digit runs never make a date.
-_DATE = re.compile(r"(\d{4}|\d{1,2})(\. |[./-])(\d{1,2})\2(\d{4}|\d{1,2})")
-_AFTER_OK = re.compile(r"(?![0-9A-Za-z\u00c0-\u024f_%]|[./:-]\d)")
-_FIELDS = re.compile(r"[dMLyYu]+")
-_QUOTED = re.compile(r"'[^']*'")
+_DATE = compile_cached(r"(\d{4}|\d{1,2})(\. |[./-])(\d{1,2})\2(\d{4}|\d{1,2})")
+_AFTER_OK = compile_cached(r"(?![0-9A-Za-z\u00c0-\u024f_%]|[./:-]\d)")
+_FIELDS = compile_cached(r"[dMLyYu]+")
+_QUOTED = compile_cached(r"'[^']*'")
 _BIDI = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
 _ORDER_WORDS = {"DMY": "day first", "MDY": "month first", "YMD": "year first"}
 _YEARS = range(1900, 2100)

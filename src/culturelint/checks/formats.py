@@ -9,7 +9,6 @@ babel is imported inside the functions that format suggestions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import NamedTuple
 
 from culturelint.finding import Evidence
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 
 CLDR_SOURCE = "Unicode CLDR locale data (number, date, time and currency formats), via Babel"
 
@@ -24,7 +24,7 @@ CLDR_SOURCE = "Unicode CLDR locale data (number, date, time and currency formats
 # or code punctuation ("SKU-12", "#12", "/12", "v.1"). CJK characters are not here:
 # "价格1,299元" is a price.
 _LATIN = "A-Za-z\u00c0-\u024f"
-_GLUED_BEFORE = re.compile(f"[{_LATIN}0-9_#@\\\\/:.,'’-]")
+_GLUED_BEFORE = compile_cached(f"[{_LATIN}0-9_#@\\\\/:.,'’-]")
 
 # Words right before a number that make it an identifier rather than a quantity, a
 # date or a price: "Version 2.10.12", "Art.-Nr. 1.299", "Order 4155552671".
@@ -42,14 +42,14 @@ CODE_LABELS = frozenset(
 # Abbreviations that are labels only with their dot: "No. 12" but "no 31/12" (Portuguese
 # "on the"), "Art. 5" but "art 5".
 DOTTED_LABELS = frozenset({"no", "art", "ref", "vers", "cp"})
-_WORD_BEFORE = re.compile(r"([^\W\d][\w.'’-]*?)(\.?):?[ \u00a0]{0,2}$")
+_WORD_BEFORE = compile_cached(r"([^\W\d][\w.'’-]*?)(\.?):?[ \u00a0]{0,2}$")
 
 # A number as copy writes it: digits with single separators between runs of digits.
 # A plain space never joins two runs (two numbers separated by a space stay two).
-_NUMBER = re.compile(r"\d+(?:[.,'’\u00a0\u202f\u2009]\d+)*")
-_SEPARATORS = re.compile(r"([.,'’\u00a0\u202f\u2009])")
+_NUMBER = compile_cached(r"\d+(?:[.,'’\u00a0\u202f\u2009]\d+)*")
+_SEPARATORS = compile_cached(r"([.,'’\u00a0\u202f\u2009])")
 SPACES = " \u00a0\u202f\u2009"
-_IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_IPV4 = compile_cached(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
 def glued_before(text: str, start: int) -> bool:
@@ -221,7 +221,7 @@ def evidence(profile: Profile, key: str) -> Evidence:
 
 
 # Unit symbols right after a number that make it a measurement: "3.5 kg", "4,5 %".
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = compile_cached(
     "[ \u00a0\u202f\u2009]?(?:km/h|km²|km|kg|cm|mm|ml|mg|m²|m³|m|g|l|L|kWh|kW|W|V|mAh|GB|MB|"
     "TB|KB|GHz|MHz|Hz|%|％|°C|°F|°|mi|ft|lbs|lb|oz|gal|mph|Zoll|inch|inches|in\\.|″|"
     "ℓ|ｍｌ|キロ|センチ|ミリ|グラム|リットル|公里|公斤|千克|厘米|毫米|克|升|毫升|米)"

@@ -28,6 +28,7 @@ from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.matching import base_language, tokens
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 CODE = "CL503"
@@ -91,15 +92,15 @@ WORDS: dict[str, dict[str, frozenset[str]]] = {
 # railway" are not pronouns), あなた/僕 not followed by a plural suffix.
 PATTERNS: dict[str, dict[str, re.Pattern[str]]] = {
     "zh": {
-        SINGULAR: re.compile(r"[我你您](?![们們])"),
-        GROUP: re.compile(r"我[们們]|咱[们們]|大家|一起|家人|全家|[团團][队隊]"),
+        SINGULAR: compile_cached(r"[我你您](?![们們])"),
+        GROUP: compile_cached(r"我[们們]|咱[们們]|大家|一起|家人|全家|[团團][队隊]"),
     },
     "ja": {
-        SINGULAR: re.compile(
+        SINGULAR: compile_cached(
             r"あなた(?!たち|達|方|がた)|私(?=[はがのをにもとへ])|わたし(?!たち|達)"
             r"|僕(?!たち|達|ら)|俺(?!たち|達|ら)"
         ),
-        GROUP: re.compile(
+        GROUP: compile_cached(
             r"私たち|わたしたち|私達|私ども|僕ら|僕たち|みんな|皆さん|みなさん|皆様|みなさま"
             r"|一緒に|家族|チーム"
         ),

@@ -24,6 +24,7 @@ from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import comparable, whole
 from culturelint.l10n.glossary import Glossary, load_glossary
 from culturelint.l10n.options import l10n_options
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 UNSPACED = frozenset({"ja", "zh", "th", "lo", "km", "my"})
@@ -66,7 +67,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
 
 @lru_cache(maxsize=1024)
 def _source_re(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(term)}(?:s|es)?(?!\w)", re.I)
+    return compile_cached(rf"(?<!\w){re.escape(term)}(?:s|es)?(?!\w)", re.I)
 
 
 def _target_found(term: str, text: str, unspaced: bool) -> bool:

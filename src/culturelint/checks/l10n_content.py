@@ -18,6 +18,7 @@ from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import comparable, whole
 from culturelint.l10n.extract import Number, numbers, urls
 from culturelint.l10n.pairing import Pair
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- CL803 ------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ CJK_NUMERALS: dict[int, tuple[str, ...]] = {
     1: ("一",), 2: ("二", "两", "兩"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",),
     7: ("七",), 8: ("八",), 9: ("九",), 10: ("十",), 11: ("十一",), 12: ("十二",),
 }  # fmt: skip
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compile_cached(r"[^\W\d_]+")
 
 
 def run_numbers(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
@@ -109,7 +110,7 @@ def _spelled_out(
 
 # -- CL806 ------------------------------------------------------------------------------
 
-_LOCALE_PART = re.compile(r"^[a-z]{2,3}(?:[-_](?:[a-z]{4}[-_])?(?:[a-z]{2}|\d{3}))?$", re.I)
+_LOCALE_PART = compile_cached(r"^[a-z]{2,3}(?:[-_](?:[a-z]{4}[-_])?(?:[a-z]{2}|\d{3}))?$", re.I)
 
 
 def run_urls(doc: Document, ctx: CheckContext) -> Iterator[Hit]:

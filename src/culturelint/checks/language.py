@@ -13,7 +13,6 @@ leftover paragraph.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Any, NamedTuple
 from culturelint.checks._util import mask_non_copy, script_counts, segment_hit, trimmed
 from culturelint.document import Document
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # Below these sizes langdetect guesses: a segment needs this many letters, and in a
@@ -79,7 +79,7 @@ _LANGUAGE_SCRIPTS = {
 }
 _LATIN = frozenset({"Latin"})
 
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = compile_cached(r"[^\W\d_]+")
 
 # The most frequent function words of the languages most copy is written in. A segment
 # whose words are clearly those of a market language needs no statistical detection:

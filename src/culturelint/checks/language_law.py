@@ -22,6 +22,7 @@ from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.matching import TermMatch, matcher_for
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 CODE = "CL104"
@@ -31,7 +32,7 @@ KEEP_OPTION = "keep_terms"
 
 # A quotation this short around a term is a mention of the word, not a use of it.
 MAX_QUOTED = 40
-_QUOTED = re.compile(
+_QUOTED = compile_cached(
     "|".join(
         f"{re.escape(left)}[^{re.escape(right)}]{{1,{MAX_QUOTED}}}{re.escape(right)}"
         for left, right in (("«", "»"), ("“", "”"), ('"', '"'), ("‘", "’"))

@@ -40,6 +40,7 @@ from culturelint.checks._util import (
 )
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 CODE = "CL103"
@@ -64,10 +65,10 @@ TOLERANT_WORDS = 5
 
 # Clause boundaries in scripts with spaces: sentence ends, dashes and bars between
 # spaced words, bullets, colons and line breaks.
-_CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|\s[–—|·•]\s|[•·]|:\s|\n+|(?<=[.!?])[\"”»)]\s*")
+_CLAUSE_BREAK = compile_cached(r"(?<=[.!?…])\s+|\s[–—|·•]\s|[•·]|:\s|\n+|(?<=[.!?])[\"”»)]\s*")
 # A word: letters, with inner hyphens or apostrophes ("E-Mail", "don't").
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_MARKUP = re.compile(r"</?[A-Za-z][^<>]*>")
+_WORD = compile_cached(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_MARKUP = compile_cached(r"</?[A-Za-z][^<>]*>")
 # Characters that may sit inside a run of Latin-script words in CJK copy.
 _RUN_PUNCTUATION = frozenset(" '’-&+.,!?/:\u00a0")
 
@@ -679,7 +680,7 @@ def _run_class(char: str) -> str:
 
 
 _RUN_CLASSES = CharacterTable(_run_class)
-_RUN = re.compile("L[LP]*")
+_RUN = compile_cached("L[LP]*")
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[Fragment]:
@@ -828,7 +829,7 @@ def _whole(text: str, fragment: Fragment) -> bool:
 def _mask_terms(text: str, keep: list[str]) -> str:
     """`text` with the project's do-not-translate terms blanked out, offsets kept."""
     for term in sorted(keep, key=len, reverse=True):
-        pattern = re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
+        pattern = compile_cached(r"(?<!\w)" + re.escape(term) + r"(?!\w)", re.IGNORECASE)
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     return text
 

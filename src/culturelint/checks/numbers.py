@@ -29,6 +29,7 @@ from culturelint.checks._util import (
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- tables ------------------------------------------------------------------------------
@@ -139,10 +140,10 @@ _TIED_AFTER = frozenset("%％‰°℃′″+(")
 _ORDINAL_PREFIX = "第"
 
 _GAP = "[ \u00a0\u202f]?"
-_LATIN_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\.?[ \u00a0]?$")
+_LATIN_WORD_BEFORE = compile_cached(r"([^\W\d_][\w'’-]*)\.?[ \u00a0]?$")
 # Latin letters glued to the number, at the start of a word: the "X" of "X4".
-_GLUED_LETTERS = re.compile(r"(?<![A-Za-z0-9'’-])([A-Za-z]{1,4})$")
-_DIGIT_GROUP = re.compile(r"\d+")
+_GLUED_LETTERS = compile_cached(r"(?<![A-Za-z0-9'’-])([A-Za-z]{1,4})$")
+_DIGIT_GROUP = compile_cached(r"\d+")
 _MONTHS = frozenset(UNITS["en"][UNITS["en"].index("january") :]) | frozenset(
     UNITS["de"][UNITS["de"].index("januar") :]
 )
@@ -169,14 +170,16 @@ def _words(table: dict[str, list[str]], languages: Iterable[str]) -> list[str]:
     words: list[str] = []
     for language in languages:
         words.extend(table.get(language, []))
-    return sorted(set(words), key=len, reverse=True)
+    # Longest first; ties in order, so that the pattern's text (and its stored
+    # program, see regex_cache) is the same in every process.
+    return sorted(set(words), key=lambda w: (-len(w), w))
 
 
 def _after(words: list[str], gap: str) -> re.Pattern[str]:
     alternatives = "|".join(
         re.escape(w) + (r"(?![^\W\d_])" if is_latin_letter(w[-1]) else "") for w in words
     )
-    return re.compile(f"{gap}(?:{alternatives})", re.IGNORECASE)
+    return compile_cached(f"{gap}(?:{alternatives})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -187,7 +190,7 @@ def patterns(languages: tuple[str, ...]) -> _Patterns:
     return _Patterns(
         counter=_after(_words(COUNTERS, langs), f"(?:{_GAP}|-)"),
         unit=_after(_words(UNITS, langs), _GAP),
-        price_word=re.compile(f"(?:{price_words})[ \u00a0]*[:：]?[ \u00a0]*$", re.IGNORECASE),
+        price_word=compile_cached(f"(?:{price_words})[ \u00a0]*[:：]?[ \u00a0]*$", re.IGNORECASE),
     )
 
 

@@ -22,6 +22,7 @@ from culturelint.checks._util import ascii_digits, mask_non_copy, segment_hit
 from culturelint.checks.formats import glued_before, labelled_as_code, read_number
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 if TYPE_CHECKING:
@@ -35,15 +36,15 @@ SOURCE_REGIONS = (
     "IN", "AU", "CA",
 )  # fmt: skip
 # Words that announce a phone number, so a run of bare digits counts as one.
-_PHONE_WORDS = re.compile(
+_PHONE_WORDS = compile_cached(
     r"(?<![A-Za-z\u00c0-\u024f])(?:tel|phone|call|fax|hotline|whatsapp|anrufen|telefon\w*|téléphone|appelez|"
     r"teléfono|llame|llama|telefone|ligue|telefono|chiama|bel|電話|电话|致电|☎|📞)"
     r"[^\d\n]{0,20}$",
     re.IGNORECASE,
 )
-_DATE_LIKE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
-_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
-_NUMBER_LIKE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
+_DATE_LIKE = compile_cached(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_YEAR_RANGE = compile_cached(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
+_NUMBER_LIKE = compile_cached(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
 _SHOWN = 3  # regions named at most for a foreign number
 _WITH_CODE = frozenset({1, 5})  # CountryCodeSource: with "+", with an international prefix
 
@@ -210,7 +211,7 @@ def _call_prefix(region: str) -> tuple[re.Pattern[str] | None, bool]:
     source, adds_digits = validcache.memo_json(
         "phones", f"call prefix {region}", compute, packages=["phonenumbers"]
     )
-    return (re.compile(source) if source else None), bool(adds_digits)
+    return (compile_cached(source) if source else None), bool(adds_digits)
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +219,6 @@ def _candidates() -> re.Pattern[str]:
     """The matcher's candidate pattern (phonenumbers' `_PATTERN`), kept with the
     derived data as its source and flags."""
     from culturelint.profiles import validcache
-    from culturelint.regex_cache import compile_cached
 
     def compute() -> list[Any]:
         from phonenumbers.phonenumbermatcher import _PATTERN
@@ -290,7 +290,7 @@ def _plausible(text: str, start: int, raw: str) -> bool:
 
 
 # A run of digits that could be a phone number: "(212) 555-0123", "030 12345678".
-_DIGIT_RUN = re.compile(r"\(?\d[\d ()./-]{5,}\d")
+_DIGIT_RUN = compile_cached(r"\(?\d[\d ()./-]{5,}\d")
 
 
 def _leftover_windows(

@@ -30,6 +30,7 @@ from culturelint.document import Document
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.matching import base_language, matcher_for
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 CODE = "CL502"
@@ -158,8 +159,8 @@ def phrase_pattern(language: str) -> re.Pattern[str] | None:
         return None
     body = "|".join(f"(?:{p})" for p in phrases)
     if language in ("ja", "zh"):
-        return re.compile(body)
-    return re.compile(_SPACED_WRAP.format(body.replace(" ", r"\s+")), re.IGNORECASE)
+        return compile_cached(body)
+    return compile_cached(_SPACED_WRAP.format(body.replace(" ", r"\s+")), re.IGNORECASE)
 
 
 def legal_entry(profile: Profile) -> dict[str, Any] | None:

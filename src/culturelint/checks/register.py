@@ -27,7 +27,6 @@ How a form is recognised depends on the language:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -36,6 +35,7 @@ from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.matching import base_language, matcher_for, tokens
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 CODE = "CL501"
@@ -89,9 +89,9 @@ KO_INFORMAL_ENDINGS = (
 # Segment kinds that hold running text, where sentence endings are judged.
 SENTENCE_KINDS = frozenset({"paragraph", "text", "msgstr", "unit", "message", "value"})
 
-_SENTENCE = re.compile(r"[^。！？!?.]+(?:[。！？!?.]+|$)")
+_SENTENCE = compile_cached(r"[^。！？!?.]+(?:[。！？!?.]+|$)")
 _TRAILING = " \t\u3000「」『』（）()[]【】\"'“”‘’…‥・〜~ー－-♪☆★♡♥。！？!?."
-_SENTENCE_START = re.compile(r"(?:^|[.!?:…;])[\s\"'„“”‚‘»«(\[–—\-•*]*$")
+_SENTENCE_START = compile_cached(r"(?:^|[.!?:…;])[\s\"'„“”‚‘»«(\[–—\-•*]*$")
 
 
 class Form(NamedTuple):
@@ -227,7 +227,7 @@ def _confirmed(text: str, start: int, hits: list[tuple[int, int, str, bool]]) ->
 
 
 def _sentence_end(text: str, start: int) -> int:
-    match = re.compile(r"[.!?…;:]\s|[.!?…]$").search(text, start)
+    match = compile_cached(r"[.!?…;:]\s|[.!?…]$").search(text, start)
     return match.start() if match else len(text)
 
 

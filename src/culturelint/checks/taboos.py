@@ -26,6 +26,7 @@ from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.matching import TermMatch, matcher_for
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 CODE = "CL204"
@@ -35,9 +36,9 @@ NAME = "taboo-reference"
 # between) cancels it: "alcohol-free beer", "بيرة خالية من الكحول", "non-alcoholic
 # beer and wine".
 UNLESS_DISTANCE = 12
-_CLAUSE_BREAK = re.compile(r"[.;!?。；！？،؛\n]")
+_CLAUSE_BREAK = compile_cached(r"[.;!?。；！？،؛\n]")
 # "pork-free", "Alkohol-frei": the hyphenated suffix negates the term before it.
-_FREE_SUFFIX = re.compile(r"-\s?(?:free|frei)\b", re.IGNORECASE)
+_FREE_SUFFIX = compile_cached(r"-\s?(?:free|frei)\b", re.IGNORECASE)
 
 _KIND_WORDS = {
     "gift": "gift",

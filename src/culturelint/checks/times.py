@@ -19,6 +19,7 @@ from culturelint.checks.formats import evidence, glued_before, labelled_as_code
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.profiles.model import LocaleFacts
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 _GAP = "[ \u00a0\u202f]"
@@ -29,7 +30,7 @@ _CLOCK = r"(?P<h{n}>1[0-2]|0?[1-9])(?:[:.](?P<min{n}>[0-5]\d))?"
 # word ("am Montag"), so it counts only glued to the number or after minutes (see
 # `_marker_ok`).
 _MARKER = rf"(?P<gap{{n}}>{_GAP}?)(?P<m{{n}}>[AaPp]\.{_GAP}?[Mm]\.|[AaPp][Mm])(?![{_LATIN}])"
-_TWELVE = re.compile(
+_TWELVE = compile_cached(
     rf"{_CLOCK.format(n=1)}(?:{_MARKER.format(n=1)})?{_GAP}?[-–]{_GAP}?"
     rf"{_CLOCK.format(n=2)}{_MARKER.format(n=2)}"
     rf"|{_CLOCK.format(n=3)}{_MARKER.format(n=3)}"
@@ -37,18 +38,18 @@ _TWELVE = re.compile(
 # What every match of _TWELVE holds: a digit, then its marker. Opening with a digit, it
 # lets the pattern engine skip to the digits of a text; _TWELVE, whose first character
 # may be optional, is tried at every position.
-_TWELVE_QUICK = re.compile(rf"\d{_GAP}?[AaPp]\.?{_GAP}?[Mm]")
+_TWELVE_QUICK = compile_cached(rf"\d{_GAP}?[AaPp]\.?{_GAP}?[Mm]")
 # A 24-hour time that a 12-hour clock cannot show: 13:00 to 23:59 and 00:00 to 00:59.
-_TWENTY_FOUR = re.compile(r"(1[3-9]|2[0-3]|00):([0-5]\d)(?![\d:])")
+_TWENTY_FOUR = compile_cached(r"(1[3-9]|2[0-3]|00):([0-5]\d)(?![\d:])")
 # After a 24-hour-looking number: a duration ("13:30 min") or an a.m./p.m. marker.
-_NOT_A_CLOCK_AFTER = re.compile(
+_NOT_A_CLOCK_AFTER = compile_cached(
     rf"{_GAP}?(?:min|mins|minutes|h|hrs|hours|Std|Stunden|[AaPp]\.?{_GAP}?[Mm]\b"
     r"|(?:aspect|ratio|format|screen|display|widescreen)\b)",
     re.IGNORECASE,
 )
 # Before it: an aspect ratio or a score.
-_RATIO_BEFORE = re.compile(rf"(?:ratio|aspect|format|score|odds){_GAP}(?:of{_GAP})?$", re.I)
-_CAPITALISED_WORD_BEFORE = re.compile(rf"[A-Z][{_LATIN}]*\.?{_GAP}$")
+_RATIO_BEFORE = compile_cached(rf"(?:ratio|aspect|format|score|odds){_GAP}(?:of{_GAP})?$", re.I)
+_CAPITALISED_WORD_BEFORE = compile_cached(rf"[A-Z][{_LATIN}]*\.?{_GAP}$")
 
 
 class Clock(NamedTuple):

@@ -28,6 +28,7 @@ from culturelint.document import Document
 from culturelint.finding import Hit, Severity
 from culturelint.matching import matcher_for
 from culturelint.profiles.model import Profile
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 from culturelint.safe_regex import SafePattern, UserRegexError, compile_user_regex
 
@@ -42,7 +43,7 @@ _WHERE = {
     "page": "the page",
 }
 # Separators in a URL, so "/de/impressum.html" offers the word "impressum".
-_URL_SEPARATORS = re.compile(r"[/_.\-?=#&:]+")
+_URL_SEPARATORS = compile_cached(r"[/_.\-?=#&:]+")
 _SHOWN_WORDS = 8
 
 
@@ -153,7 +154,7 @@ def _words_found(entry: dict[str, Any], texts: list[str], languages: list[str]) 
 @lru_cache(maxsize=256)
 def _plain_words(words: tuple[str, ...]) -> re.Pattern[str]:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+    return compile_cached(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)

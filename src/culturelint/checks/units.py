@@ -35,6 +35,7 @@ from culturelint.checks.formats import (
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.profiles.model import LocaleFacts
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # (value, written for the UK) -> (converted value, unit symbol)
@@ -157,10 +158,10 @@ _LATIN = "A-Za-z\u00c0-\u024f"
 _NUM = r"\d+(?:[.,'’\u00a0\u202f]\d+)*"
 _GAP = "[ \u00a0\u202f\u2009]"
 # What joins a measurement to the same value in the other system.
-_JOINER_AFTER = re.compile(
+_JOINER_AFTER = compile_cached(
     rf"{_GAP}*[(\[/≈~=（]{_GAP}*|{_GAP}*[,–-]?{_GAP}(?:or|oder|ou|o|of){_GAP}"
 )
-_JOINER_BEFORE = re.compile(rf"{_GAP}*[(\[/≈~=（]{_GAP}*$")
+_JOINER_BEFORE = compile_cached(rf"{_GAP}*[(\[/≈~=（]{_GAP}*$")
 
 
 class Measurement(NamedTuple):
@@ -193,10 +194,10 @@ def _pattern(system: str, languages: tuple[str, ...]) -> _Patterns:
     alternatives = [f"(?i:{'|'.join(map(re.escape, words))})"]
     alternatives += [re.escape(sym) for sym in sorted(symbols, key=len, reverse=True)]
     unit = rf"(?:{_GAP}|-)?(?P<unit>{'|'.join(alternatives)})(?![{_LATIN}])"
-    pattern = re.compile(
+    pattern = compile_cached(
         rf"(?:(?P<low>{_NUM}){_GAP}?[-–]{_GAP}?)?(?P<sign>[-−](?=\d))?(?P<num>{_NUM}){unit}"
     )
-    quick = re.compile(rf"\d{unit}")
+    quick = compile_cached(rf"\d{unit}")
     return _Patterns(pattern, quick, {**lookup, **symbols})
 
 

@@ -32,6 +32,7 @@ from culturelint.l10n.extract import code_spans, mask
 from culturelint.l10n.glossary import Glossary, load_glossary
 from culturelint.l10n.options import L10nOptions, l10n_options
 from culturelint.l10n.pairing import Pair
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 SAME_EVERYWHERE = frozenset(
@@ -81,7 +82,7 @@ SAME_IN: dict[str, frozenset[str]] = {
 }
 MAX_KEPT_NAME_WORDS = 4
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD = compile_cached(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:

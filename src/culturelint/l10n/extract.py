@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
+from culturelint.regex_cache import compile_cached
+
 
 class Token(NamedTuple):
     key: str  # what is compared
@@ -42,22 +44,26 @@ class Placeholders(NamedTuple):
 
 # -- placeholders ------------------------------------------------------------------------
 
-_PRINTF = re.compile(
+_PRINTF = compile_cached(
     r"%(?:(?P<pos>[1-9]\d*)\$)?(?:\((?P<name>[\w.-]+)\))?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
     r"(?:hh|h|ll|l|L|q|j|z|t)?(?P<conv>[sdiufFeEgGxXoc@])"
 )
-_RUBY = re.compile(r"%\{(?P<name>[A-Za-z_][\w.-]*)\}")
-_CHROME = re.compile(r"\$(?P<name>[A-Za-z_][A-Za-z0-9_@]*)\$")
-_DOLLAR_BRACE = re.compile(r"\$\{(?P<name>[A-Za-z_][\w.]*)\}")
-_DOLLAR = re.compile(r"(?<![\w$])\$(?P<name>[A-Za-z_]\w*)")
-_ICU_BRANCHY = re.compile(r"^\s*(?P<name>[\w.$-]+)\s*,\s*(?:plural|select|selectordinal)\s*,", re.S)
-_ICU_SIMPLE = re.compile(r"^\s*(?P<name>[A-Za-z_][\w.]*|\d+)\s*(?:,[^{}]*)?$", re.S)
-_PY_FORMAT = re.compile(r"^(?P<name>[A-Za-z_][\w.]*|\d*)(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?$")
-_FLUENT_VAR = re.compile(r"\$(?P<name>[A-Za-z][\w-]*)")
-_FLUENT_TERM = re.compile(r"(?<![\w$-])-(?P<name>[A-Za-z][\w-]*)")
-_FLUENT_CALL = re.compile(r"^\s*[A-Z][A-Z0-9_-]*\s*\(")
-_FLUENT_MESSAGE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\s*$")
-_HANDLEBARS = re.compile(r"\s*[#/^>&]?\s*(?P<name>[\w.$-]+)")
+_RUBY = compile_cached(r"%\{(?P<name>[A-Za-z_][\w.-]*)\}")
+_CHROME = compile_cached(r"\$(?P<name>[A-Za-z_][A-Za-z0-9_@]*)\$")
+_DOLLAR_BRACE = compile_cached(r"\$\{(?P<name>[A-Za-z_][\w.]*)\}")
+_DOLLAR = compile_cached(r"(?<![\w$])\$(?P<name>[A-Za-z_]\w*)")
+_ICU_BRANCHY = compile_cached(
+    r"^\s*(?P<name>[\w.$-]+)\s*,\s*(?:plural|select|selectordinal)\s*,", re.S
+)
+_ICU_SIMPLE = compile_cached(r"^\s*(?P<name>[A-Za-z_][\w.]*|\d+)\s*(?:,[^{}]*)?$", re.S)
+_PY_FORMAT = compile_cached(
+    r"^(?P<name>[A-Za-z_][\w.]*|\d*)(?:\[[^\]]*\])?(?:![rsa])?(?::[^{}]*)?$"
+)
+_FLUENT_VAR = compile_cached(r"\$(?P<name>[A-Za-z][\w-]*)")
+_FLUENT_TERM = compile_cached(r"(?<![\w$-])-(?P<name>[A-Za-z][\w-]*)")
+_FLUENT_CALL = compile_cached(r"^\s*[A-Z][A-Z0-9_-]*\s*\(")
+_FLUENT_MESSAGE = compile_cached(r"^\s*(?P<name>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?)\s*$")
+_HANDLEBARS = compile_cached(r"\s*[#/^>&]?\s*(?P<name>[\w.$-]+)")
 
 
 def placeholders(text: str) -> Placeholders:
@@ -69,7 +75,7 @@ def placeholders(text: str) -> Placeholders:
 
 
 # Where a placeholder can start; `_scan` skips from one to the next.
-_OPENER = re.compile(r"[{%$]")
+_OPENER = compile_cached(r"[{%$]")
 
 
 def _scan(text: str, start: int, end: int, tokens: list[Token]) -> bool:
@@ -226,10 +232,10 @@ def _brace(text: str, start: int, end: int, tokens: list[Token]) -> bool:
 
 # -- markup ----------------------------------------------------------------------------
 
-_TAG = re.compile(
+_TAG = compile_cached(
     r"<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attrs>(?:\s[^<>]*?)?)\s*(?P<self>/?)>"
 )
-_ESCAPED_TAG = re.compile(r"&lt;/?[A-Za-z][\w:.-]*.*?&gt;")
+_ESCAPED_TAG = compile_cached(r"&lt;/?[A-Za-z][\w:.-]*.*?&gt;")
 VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
      "source", "track", "wbr"}
@@ -310,7 +316,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 # CJK myriad units: 1万 is 10,000 and 1億 is 100,000,000.
 _MULTIPLIERS = {"万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8, "만": 10**4, "억": 10**8}
-_PM = re.compile(r"\s?(?:p\.?\s?m\.?)(?![A-Za-z])", re.I)
+_PM = compile_cached(r"\s?(?:p\.?\s?m\.?)(?![A-Za-z])", re.I)
 
 
 class Number(NamedTuple):
@@ -320,7 +326,7 @@ class Number(NamedTuple):
     text: str
 
 
-_SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u2009]\d{3})+(?![\d]|[.,]\d)")
+_SPACE_GROUPED = compile_cached(r"(?<![\d.,])\d{1,3}(?:[ \u2009]\d{3})+(?![\d]|[.,]\d)")
 
 
 def numbers(text: str, *, space_groups: bool = False) -> list[Number]:
@@ -358,7 +364,7 @@ def numbers(text: str, *, space_groups: bool = False) -> list[Number]:
 
 # -- URLs ------------------------------------------------------------------------------
 
-_URL = re.compile(
+_URL = compile_cached(
     r"""(?:https?|ftp)://[^\s<>"'{}\\]+|www\.[^\s<>"'{}\\]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+""",
     re.I,
 )

@@ -42,11 +42,14 @@ from culturelint.readers.l10n_units import (
     TEMPLATE,
     EmptyUnit,
 )
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import CheckContext
 
 L10N_FORMATS = frozenset({"po", "pot", "xliff", "json", "fluent"})
 PAIRED_FORMATS = frozenset({"json", "fluent"})  # source text lives in a sibling file
-PLURAL_SUFFIX = re.compile(r"^(?P<base>.+?)_(?:ordinal_)?(?:zero|one|two|few|many|other|plural)$")
+PLURAL_SUFFIX = compile_cached(
+    r"^(?P<base>.+?)_(?:ordinal_)?(?:zero|one|two|few|many|other|plural)$"
+)
 
 
 class Pair(NamedTuple):
@@ -247,12 +250,12 @@ def _relative(path: Path, root: Path) -> str:
 
 
 # A locale tag as a folder name ("de", "de-DE", "de_de", "zh-Hant-TW") ...
-_TAG = re.compile(
+_TAG = compile_cached(
     r"^(?P<lang>[a-z]{2,3})"
     r"(?:(?P<sep>[-_])(?P<script>[A-Z][a-z]{3}[-_])?(?P<region>[A-Za-z]{2}|\d{3}))?$"
 )
 # ... and inside a file name ("de.json", "messages.de-DE.json", "strings_de.json").
-_NAME_TAG = re.compile(
+_NAME_TAG = compile_cached(
     r"(?:^|(?<=[._-]))(?P<tag>[a-z]{2,3}(?:[-_](?:[A-Z][a-z]{3}[-_])?[A-Za-z]{2})?)(?=\.[^.]+$)"
 )
 

@@ -10,7 +10,6 @@ Results are cached per arguments: profiles ask for the same facts for every file
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from culturelint.profiles.hofstede import hofstede_for
 from culturelint.profiles.model import Holiday, LocaleFacts, ProfileError
+from culturelint.regex_cache import compile_cached
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -38,8 +38,8 @@ __all__ = [
     "split_tag",
 ]
 
-_TAG = re.compile(r"^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?-([A-Z]{2}|[0-9]{3})$")
-_QUOTED = re.compile(r"'[^']*'")
+_TAG = compile_cached(r"^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?-([A-Z]{2}|[0-9]{3})$")
+_QUOTED = compile_cached(r"'[^']*'")
 
 
 def split_tag(tag: str) -> tuple[str, str | None, str] | None:

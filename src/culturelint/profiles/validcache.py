@@ -32,6 +32,11 @@ def configure(cache_root: Path | None) -> None:
     _root = Path(cache_root) if cache_root is not None else None
 
 
+def root() -> Path | None:
+    """The `.culturelint_cache` folder in use, or None (see `configure`)."""
+    return _root
+
+
 def folder(name: str) -> Path | None:
     """The folder for one kind of derived data, or None when no cache is configured."""
     return _root / __version__ / name if _root is not None else None

@@ -9,9 +9,9 @@ one reference at a time, so every decoded character keeps the span it came from.
 from __future__ import annotations
 
 import html.entities
-import re
 
 from culturelint.readers.tags import tag_end
+from culturelint.regex_cache import compile_cached
 
 # A run of decoded text and the source it stands for. When `end - start == len(text)`
 # the run is verbatim (character i came from start + i); otherwise it maps as a whole.
@@ -116,7 +116,7 @@ def _numeric_ref(src: str, i: int, limit: int) -> tuple[str, int] | None:
     return _NUMERIC_REPLACEMENTS.get(code, chr(code)), end
 
 
-_ATTRIBUTE_SPECIAL = re.compile(r"[&\r\0]")
+_ATTRIBUTE_SPECIAL = compile_cached(r"[&\r\0]")
 
 
 def decode_attribute(src: str, start: int, end: int) -> list[Piece]:
@@ -149,7 +149,7 @@ def decode_attribute(src: str, start: int, end: int) -> list[Piece]:
     return pieces
 
 
-_TEXT_SPECIAL = re.compile(r"[&\r\0<]")
+_TEXT_SPECIAL = compile_cached(r"[&\r\0<]")
 _HTML_SPACE = " \t\n\f\r"
 
 

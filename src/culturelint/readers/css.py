@@ -15,6 +15,7 @@ import re
 
 from culturelint.document import CssColour
 from culturelint.readers.colour_names import NAMED_COLOURS
+from culturelint.regex_cache import compile_cached
 
 # Properties whose values can carry a colour; custom properties (--brand) too.
 COLOUR_PROPERTIES = frozenset(
@@ -56,15 +57,15 @@ COLOUR_PROPERTIES = frozenset(
 # At-rules whose block holds declarations rather than rules.
 _DECLARATION_AT_RULES = frozenset({"font-face", "page", "counter-style", "property"})
 
-_BLANKED = re.compile(
+_BLANKED = compile_cached(
     r"/\*.*?(?:\*/|\Z)"
     r"|\"(?:\\.|[^\"\\\n])*\"?"
     r"|'(?:\\.|[^'\\\n])*'?"
     r"|(?i:url)\([^)]*\)?",
     re.DOTALL,
 )
-_STRUCTURE = re.compile(r"[{};]")
-_COLOUR = re.compile(
+_STRUCTURE = compile_cached(r"[{};]")
+_COLOUR = compile_cached(
     r"#[0-9a-fA-F]{3,8}(?![0-9a-zA-Z_-])"
     r"|(?<![\w-])(?i:rgba?|hsla?)\([^()]*\)"
     r"|(?<![\w#.-])[a-zA-Z]+(?![\w(-])"

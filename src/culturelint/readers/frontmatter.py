@@ -8,14 +8,14 @@ rest of the file is still linted.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from culturelint.readers.lines import SourceLines
+from culturelint.regex_cache import compile_cached
 
-_FENCE = re.compile(r"---[ \t]*$")
-_CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
+_FENCE = compile_cached(r"---[ \t]*$")
+_CLOSE = compile_cached(r"(?:---|\.\.\.)[ \t]*$")
 
 
 @dataclass

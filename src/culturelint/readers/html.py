@@ -39,6 +39,7 @@ from culturelint.readers.charrefs import align_text, decode_attribute
 from culturelint.readers.css import colour_value, colours_in_declarations, colours_in_stylesheet
 from culturelint.readers.sink import TextSink, Watcher
 from culturelint.readers.tags import StartTag, scan_start_tag
+from culturelint.regex_cache import compile_cached
 
 # Not copy: machine text, code, and containers whose content is not rendered.
 SKIPPED = frozenset(
@@ -119,8 +120,8 @@ _TEXT_KINDS = frozenset({"paragraph", "heading", "list_item", "table_cell", "blo
 # Kinds a neutral container (div, section ...) passes on to what it holds.
 _INHERITED_KINDS = frozenset({"list_item", "table_cell", "blockquote", "cta"})
 
-_CTA_CLASS = re.compile(r"(?:^|[^a-z])(?:btn|button|cta)(?:$|[^a-z])")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_CTA_CLASS = compile_cached(r"(?:^|[^a-z])(?:btn|button|cta)(?:$|[^a-z])")
+_HIDDEN_STYLE = compile_cached(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _INPUT_CTA_TYPES = frozenset({"submit", "button", "reset"})
 _META_NAMES = frozenset(
     {
@@ -471,7 +472,7 @@ class _Walker:
         if not children or children[0].origin_offset is None:
             return
         start = children[0].origin_offset
-        match = re.compile(r"</style", re.IGNORECASE).search(self.src, start)
+        match = compile_cached(r"</style", re.IGNORECASE).search(self.src, start)
         end = match.start() if match else len(self.src)
         self.result.page.colours.extend(colours_in_stylesheet(self.src[start:end], start))
 

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from json.decoder import scanstring
 
 from culturelint.document import Document, SegmentBuilder
 from culturelint.readers.errors import ReadError
 from culturelint.readers.l10n_units import EMPTY, OBJECTS, EmptyUnit
+from culturelint.regex_cache import compile_cached
 
 # JSON files that live next to copy but are tool configuration, never copy.
 NOT_I18N_NAMES = frozenset(
@@ -67,8 +67,10 @@ MESSAGE_KEYS = ("message", "defaultMessage", "string", "translation")
 NOTE_KEYS = ("description", "context", "developer_comment", "comment", "meaning", "note")
 OTHER_MESSAGE_KEYS = frozenset({"placeholders", "character_limit", "id", "tags", "maxLength"})
 
-_WS = re.compile(r"[ \t\n\r]*")
-_SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity")
+_WS = compile_cached(r"[ \t\n\r]*")
+_SCALAR = compile_cached(
+    r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null|NaN|-?Infinity"
+)
 
 
 def is_i18n_path(path: str) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from culturelint.regex_cache import compile_cached
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = compile_cached(r"\r\n|\r|\n")
 
 
 class SourceLines:

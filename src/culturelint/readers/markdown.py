@@ -23,7 +23,6 @@ as one space mapped onto the line break.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,13 +32,14 @@ from culturelint.readers.frontmatter import split_front_matter
 from culturelint.readers.lines import SourceLines
 from culturelint.readers.sink import TextSink, Watcher, remap_segment
 from culturelint.readers.tags import scan_start_tag
+from culturelint.regex_cache import compile_cached
 
 _POS = "culturelint_pos"
 # Inline HTML whose content is not copy.
 _SKIPPED_HTML = frozenset(
     {"script", "style", "code", "pre", "kbd", "samp", "textarea", "template", "noscript"}
 )
-_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_INLINE_TAG = compile_cached(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _ATTRIBUTE_KINDS = (
     ("title", "title"),
     ("aria-label", "aria_label"),
@@ -571,7 +571,7 @@ class _Reader:
             page.anchor = (start_of(result.page.anchor[0]), end_of(result.page.anchor[1]))
 
 
-_DEFINITION = re.compile(r"[ \t>]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?\[((?:[^\[\]\\]|\\.)+)\]:")
+_DEFINITION = compile_cached(r"[ \t>]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t]+)?\[((?:[^\[\]\\]|\\.)+)\]:")
 
 
 def _locate(part: str, line: str, atx: bool) -> tuple[int, int] | None:

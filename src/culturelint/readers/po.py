@@ -36,10 +36,11 @@ from culturelint.readers.l10n_units import (
     EmptyUnit,
 )
 from culturelint.readers.lines import SourceLines
+from culturelint.regex_cache import compile_cached
 
-_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(?=\")")
+_KEYWORD = compile_cached(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(?=\")")
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-_LOCALE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?$")
+_LOCALE = compile_cached(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|[0-9]{3}))?$")
 # Template files: the default source language when the header names none.
 TEMPLATE_LANGUAGE = "en"
 

@@ -9,13 +9,13 @@ in the same pass.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from culturelint.document import Segment, SegmentBuilder
+from culturelint.regex_cache import compile_cached
 
 HTML_SPACE = " \t\n\f\r"
-_COLLAPSIBLE = re.compile(r"[ \t\n\f\r]{2,}|[\t\n\f\r]")
+_COLLAPSIBLE = compile_cached(r"[ \t\n\f\r]{2,}|[\t\n\f\r]")
 
 
 class Watcher:

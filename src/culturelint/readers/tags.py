@@ -8,18 +8,19 @@ every value's span so an alt text or a colour in a style attribute can be pointe
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-_NAME = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
-_END_NAME = re.compile(r"</[A-Za-z][^\t\n\f\r />]*")
-_ATTRIBUTE = re.compile(
+from culturelint.regex_cache import compile_cached
+
+_NAME = compile_cached(r"<([A-Za-z][^\t\n\f\r />]*)")
+_END_NAME = compile_cached(r"</[A-Za-z][^\t\n\f\r />]*")
+_ATTRIBUTE = compile_cached(
     r"[\t\n\f\r /]*"
     r"(?P<name>[^\t\n\f\r />][^\t\n\f\r /=>]*)"
     r"(?:[\t\n\f\r ]*=[\t\n\f\r ]*"
     r"(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<uq>[^\t\n\f\r >]+)))?"
 )
-_TAG_END = re.compile(r"[\t\n\f\r /]*>")
+_TAG_END = compile_cached(r"[\t\n\f\r /]*>")
 
 
 @dataclass

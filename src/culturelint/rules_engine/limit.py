@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.finding import Hit
+from culturelint.regex_cache import compile_cached
 from culturelint.rules_engine.base import RuleDefinitionError, RuleInfo, check_template
 
 if TYPE_CHECKING:
@@ -45,15 +46,15 @@ MEASURES = (
 )
 
 _EXCLAMATION_WEIGHT = {"!": 1, "！": 1, "‼": 2, "⁉": 1, "❗": 1, "❕": 1}
-_MARK_RE = re.compile("[" + "".join(_EXCLAMATION_WEIGHT) + "]")
-_RUN_RE = re.compile("[" + "".join(_EXCLAMATION_WEIGHT) + "?？]{2,}|‼")
-_PUNCT_RUN_RE = re.compile("[" + "".join(_EXCLAMATION_WEIGHT) + "?？]+")
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_COUNTED_WORD_RE = re.compile(r"\w+(?:['’\-.,]\w+)*")
+_MARK_RE = compile_cached("[" + "".join(_EXCLAMATION_WEIGHT) + "]")
+_RUN_RE = compile_cached("[" + "".join(_EXCLAMATION_WEIGHT) + "?？]{2,}|‼")
+_PUNCT_RUN_RE = compile_cached("[" + "".join(_EXCLAMATION_WEIGHT) + "?？]+")
+_WORD_RE = compile_cached(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_COUNTED_WORD_RE = compile_cached(r"\w+(?:['’\-.,]\w+)*")
 _TERMINALS = ".!?。！？‼⁉…"
 _CJK_TERMINALS = "。！？"
 _CLOSERS = "\"'”’»)]」』"
-_TERMINAL_RE = re.compile(f"[{re.escape(_TERMINALS)}]")
+_TERMINAL_RE = compile_cached(f"[{re.escape(_TERMINALS)}]")
 
 Span = tuple[int, int]
 
@@ -120,7 +121,7 @@ def _ascii_capitals(min_length: int) -> re.Pattern[str]:
     Every caps word holds such a run and no run reaches into another word, so a text
     with no more runs than the limit allows has no more caps words either; most
     segments are ruled out so, without a look at each of their words."""
-    return re.compile(rf"[A-Z](?:['\-]?[A-Z]){{{min_length - 1}}}")
+    return compile_cached(rf"[A-Z](?:['\-]?[A-Z]){{{min_length - 1}}}")
 
 
 def _exclamations(text: str, start: int, end: int, bounds: list[Span] | None = None) -> list[Span]:

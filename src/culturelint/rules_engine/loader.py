@@ -19,6 +19,7 @@ import yaml
 
 from culturelint.finding import Severity
 from culturelint.profiles import validcache, yamlload
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, RuleDoc
 from culturelint.rules_engine import limit, pattern, require, substitute, terms
 from culturelint.rules_engine.base import (
@@ -310,7 +311,7 @@ def _foreign_keys(data: Any, parts: list[Any]) -> list[tuple[str, str]]:
 
 # -- locations ---------------------------------------------------------------------
 
-_PATH_PART = re.compile(r"""\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]""")
+_PATH_PART = compile_cached(r"""\.?([A-Za-z_][\w-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]""")
 
 
 def format_path(parts: Iterable[Any]) -> str:

@@ -9,9 +9,10 @@ to worker processes) and a human label for `culturelint rules`.
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from culturelint.regex_cache import compile_cached
 
 if TYPE_CHECKING:
     from culturelint.profiles.model import Profile
@@ -28,9 +29,9 @@ OPERATORS: dict[str, Callable[[float, float], bool]] = {
     "==": operator.eq,
     "!=": operator.ne,
 }
-_CONDITION_RE = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$")
-_TAG_RE = re.compile(r"^(\*|[a-z]{2,3}|[a-z]{2,3}(-[A-Z][a-z]{3})?-([A-Z]{2}|[0-9]{3}))$")
-_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}$")
+_CONDITION_RE = compile_cached(r"^\s*(>=|<=|==|!=|>|<)\s*(-?[0-9]+(?:\.[0-9]+)?)\s*$")
+_TAG_RE = compile_cached(r"^(\*|[a-z]{2,3}|[a-z]{2,3}(-[A-Z][a-z]{3})?-([A-Z]{2}|[0-9]{3}))$")
+_LANGUAGE_RE = compile_cached(r"^[a-z]{2,3}$")
 
 
 class SelectorError(ValueError):
