@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 # 50 MiB file would hold a CI job for many minutes. Larger files are refused with an
 # error instead; `max_file_size` in the config, or the environment variable below,
 # raises the limit for a project that really has such files.
+# The entry-point group plug-ins register their checks under (see the README).
+PLUGIN_GROUP = "culturelint.checks"
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_FILE_SIZE_ENV = "CULTURELINT_MAX_FILE_SIZE"
 _SIZE_UNITS = {
@@ -143,18 +145,20 @@ def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
 
 
 def _plugin_checks(errors: list[FileError]) -> Iterable[tuple[Check, str]]:
-    from importlib.metadata import entry_points
+    from culturelint import installed
 
-    for ep in entry_points(group="culturelint.checks"):
-        origin = f"plugin:{ep.name}"
+    for name, value in installed.entry_points(PLUGIN_GROUP):
+        origin = f"plugin:{name}"
         try:
-            loaded = ep.load()
+            from importlib.metadata import EntryPoint
+
+            loaded = EntryPoint(name, value, PLUGIN_GROUP).load()
             if callable(loaded) and not isinstance(loaded, Check):
                 loaded = loaded()
             items = loaded if isinstance(loaded, (list, tuple)) else [loaded]
             for item in items:
                 if not isinstance(item, Check):
-                    raise TypeError(f"entry point {ep.value} gave {type(item).__name__}, not Check")
+                    raise TypeError(f"entry point {value} gave {type(item).__name__}, not Check")
                 yield item, origin
         except Exception as exc:  # a broken plug-in must not take the run down
             errors.append(FileError(origin, f"cannot load plug-in: {exc}"))

@@ -194,9 +194,9 @@ def _chunk_store(language: str) -> Any:
 
 def _rules_name(language: str) -> str | None:
     """File name of a language's exported rules: tied to the spaCy that made them."""
-    from culturelint.profiles.validcache import package_version
+    from culturelint import installed
 
-    release = package_version("spacy")
+    release = installed.version("spacy")
     return None if release is None else f"{language}-spacy-{release}.json"
 
 
@@ -695,9 +695,9 @@ class _LemmaStore:
     @staticmethod
     def path(folder: Path, language: str) -> Path | None:
         """Where the store for `language` lives; None without spacy-lookups-data."""
-        from culturelint.profiles.validcache import package_version
+        from culturelint import installed
 
-        release = package_version("spacy-lookups-data")
+        release = installed.version("spacy-lookups-data")
         return None if release is None else folder / f"{language}-lookups-{release}.sqlite"
 
     @classmethod

@@ -41,9 +41,9 @@ def load_factory(folder: Path | None) -> Any:
 
 
 def _table_path(folder: Path | None) -> Path | None:
-    from culturelint.profiles.validcache import package_version
+    from culturelint import installed
 
-    release = package_version("langdetect")
+    release = installed.version("langdetect")
     if folder is None or release is None:
         return None
     return folder / f"langdetect-{release}-{sys.byteorder}.bin"

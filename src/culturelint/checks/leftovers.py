@@ -154,9 +154,9 @@ def stop_words(language: str) -> frozenset[str]:
 @cache
 def _data_version() -> str:
     """spacy-lookups-data's version, in derived file names: an upgrade rebuilds them."""
-    from culturelint.profiles.validcache import package_version
+    from culturelint import installed
 
-    return package_version("spacy-lookups-data") or "none"
+    return installed.version("spacy-lookups-data") or "none"
 
 
 def _derived(name: str, build: Callable[[], Any]) -> Any:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -93,19 +93,6 @@ def remember_valid(kind: str, schema: bytes, text: str) -> None:
         pass
 
 
-@cache
-def package_version(name: str) -> str | None:
-    """The installed version of the distribution `name`, or None: part of the name of
-    the derived data built from it, so an upgrade rebuilds it. Remembered, since
-    importlib.metadata parses the whole METADATA file each time it is asked."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return None
-
-
 def memo_json(name: str, key: str, compute: Callable[[], Any], packages: Iterable[str] = ()) -> Any:
     """`compute()`, remembered as JSON in the folder `name` under `key`.
 
@@ -120,7 +107,9 @@ def memo_json(name: str, key: str, compute: Callable[[], Any], packages: Iterabl
     base = folder(name)
     if base is None:
         return compute()
-    found = [(package, package_version(package)) for package in packages]
+    from culturelint import installed
+
+    found = [(package, installed.version(package)) for package in packages]
     if any(release is None for _, release in found):
         return compute()
     versions = " ".join(f"{package} {release}" for package, release in found)
