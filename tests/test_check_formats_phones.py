@@ -270,3 +270,73 @@ def test_every_number_the_matcher_finds_passes_the_digit_count() -> None:
                         checked += 1
                         assert may_hold_number(text, region), (code, fmt, region, text)
     assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    ("region", "text", "expected"),
+    [
+        ("DE", "Frühjahr 2026: Antwort in 4444 Minuten", False),  # bare digits, no phone word
+        ("DE", "Telefon: 4444", True),
+        ("DE", "Ruf an unter 030 12345678", True),  # digits with a space
+        ("DE", "Bestellnummer 030123456", False),
+        ("US", "Call 2125550123 now", True),
+    ],
+)
+def test_bare_digits_need_a_phone_word_before_them(region: str, text: str, expected: bool) -> None:
+    from culturelint.checks.phones import may_hold_number
+
+    assert may_hold_number(text, region, text, 0) is expected
+
+
+def test_the_prefilter_never_changes_what_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Randomized: copy mixing bare digit runs, years, prices, example numbers of many
+    regions in every format, with and without words such as "Tel." before them, read
+    in several markets. The phone numbers found are the same with the prefilter as
+    with every text handed to the matcher."""
+    import random
+
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat as Format
+
+    from culturelint.checks import phones
+
+    rng = random.Random(1123)
+    numbers = []
+    for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE):
+            number = phonenumbers.example_number_for_type(code, kind)
+            if number is not None:
+                numbers.append(number)
+    words = ["", "", "Tel. ", "call ", "Telefon: ", "Hotline ", "bel ", "電話 ", "Bestellnummer "]
+    fillers = ["Jetzt", "Sale", "seit 2026", "nur 19,99 €", "ab 4444 Punkten", "價格", "Offer"]
+
+    def piece() -> str:
+        roll = rng.random()
+        if roll < 0.4:
+            digits = "".join(rng.choice("0123456789") for _ in range(rng.randint(3, 16)))
+            return rng.choice(words) + digits
+        if roll < 0.8:
+            fmt = rng.choice([Format.NATIONAL, Format.INTERNATIONAL, Format.E164])
+            written = phonenumbers.format_number(rng.choice(numbers), fmt)
+            if rng.random() < 0.3:
+                written = "".join(c for c in written if c.isdigit())
+            return rng.choice(words) + written
+        return rng.choice(fillers)
+
+    regions = ["DE", "US", "JP", "IT", "NL", "GB", "CN", "BR", "FR", "AT"]
+    texts = [
+        (rng.choice(regions), " ".join(piece() for _ in range(rng.randint(1, 4))))
+        for _ in range(600)
+    ]
+
+    def found(region: str, text: str) -> list[tuple[int, int, str, str]]:
+        return [
+            (p.start, p.end, p.region, str(p.has_country_code))
+            for p in phones.find_phones(text, region)
+        ]
+
+    filtered = [found(region, text) for region, text in texts]
+    monkeypatch.setattr(phones, "may_hold_number", lambda *args, **kwargs: True)
+    unfiltered = [found(region, text) for region, text in texts]
+    assert filtered == unfiltered
+    assert sum(map(bool, unfiltered)) > 150  # the texts do hold numbers the rule reports

@@ -42,6 +42,7 @@ _PHONE_WORDS = compile_cached(
     r"[^\d\n]{0,20}$",
     re.IGNORECASE,
 )
+_ANNOUNCED_WITHIN = 40  # characters before a number where a phone word counts
 _DATE_LIKE = compile_cached(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _YEAR_RANGE = compile_cached(r"(?:19|20)\d\d\s?[-–/]\s?(?:19|20)?\d\d")
 _NUMBER_LIKE = compile_cached(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
@@ -117,7 +118,7 @@ def _national(number: PhoneNumber) -> str:
 def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iterator[Phone]:
     """Valid numbers for `region` in text[lo:hi], with offsets into `text`."""
     window = text[lo:hi]
-    if not may_hold_number(window, region):
+    if not may_hold_number(window, region, text, lo):
         return
     import phonenumbers
 
@@ -142,7 +143,7 @@ def _matches(text: str, region: str, lo: int = 0, hi: int | None = None) -> Iter
         )
 
 
-def may_hold_number(text: str, region: str) -> bool:
+def may_hold_number(text: str, region: str, whole: str | None = None, offset: int = 0) -> bool:
     """False when no stretch libphonenumber's matcher would consider can be a valid
     number: then it would find nothing, and asking it costs a parse per price. The
     pattern, lengths and prefixes come from the derived data, so copy without such a
@@ -154,10 +155,22 @@ def may_hold_number(text: str, region: str) -> bool:
     region; without it, the region's international call prefix ("00", "011") must
     open the digits, with that country code and number after it. A date such as
     "04/30/2026" has eight digits but no "011" in front, so in US copy it is ruled out.
+
+    With `whole`, the text `text` was cut from at `offset`, this rule's own reading
+    is applied too: a stretch of bare digits ("2026", "4444") with no word such as
+    "Tel." before it is passed over, since `_plausible` drops any number found in it.
+    A German number may have four digits, so without this every year in German copy
+    would bring in the matcher.
     """
     own, anywhere = _fewest_digits(region)
     for match in _candidates().finditer(text):
         found = match.group()
+        if (
+            whole is not None
+            and _bare_digits(found)
+            and not _announced(whole, offset + match.start())
+        ):
+            continue
         digits = sum(map(str.isdigit, found))
         if digits >= own:
             return True
@@ -166,6 +179,19 @@ def may_hold_number(text: str, region: str) -> bool:
         if digits >= anywhere + 2 and _may_follow_call_prefix(found, region, anywhere):
             return True
     return False
+
+
+def _announced(text: str, start: int) -> bool:
+    """Whether a word such as "Tel." comes shortly before `start`, with no digit
+    between: a number found later in a run of digits has digits before it."""
+    return _PHONE_WORDS.search(text, max(0, start - _ANNOUNCED_WITHIN), start) is not None
+
+
+def _bare_digits(found: str) -> bool:
+    """Whether a candidate is digits only, and short enough that the matcher, which
+    may try it again from a later digit, cannot reach past its end (its pattern
+    takes digits in blocks of up to 20)."""
+    return len(found) <= 20 and found.isdigit()
 
 
 def _may_follow_call_prefix(found: str, region: str, anywhere: int) -> bool:
@@ -280,8 +306,7 @@ def _plausible(text: str, start: int, raw: str) -> bool:
         return False
     if _NUMBER_LIKE.fullmatch(raw) and any(r.group or r.decimal for r in read_number(raw)):
         return False  # 1.299.000, 4.155,52
-    announced = _PHONE_WORDS.search(text, max(0, start - 40), start) is not None
-    if announced:
+    if _announced(text, start):
         return True
     if glued_before(text, start) or labelled_as_code(text, start):
         return False
