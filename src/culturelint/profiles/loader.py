@@ -19,8 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from culturelint.profiles import validcache, yamlload
 from culturelint.profiles.derived import split_tag
 from culturelint.profiles.model import Profile, ProfileError
@@ -315,16 +313,23 @@ def read_profile_yaml(path: Path) -> tuple[dict[str, Any], str]:
         raise ProfileError(f"cannot read the file: {error.strerror or error}", label) from None
     try:
         data = yamlload.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        problem = error.problem or error.context or "syntax error"
-        raise ProfileError(f"invalid YAML: {problem}", label, where) from None
-    except yaml.YAMLError as error:
-        raise ProfileError(f"invalid YAML: {error}", label) from None
+    except yamlload.yaml_error() as error:
+        raise _yaml_problem(error, label) from None
     if not isinstance(data, dict):
         raise ProfileError("a profile is a YAML mapping with market: and name:", label, "line 1")
     return _plain(data, [], label), text
+
+
+def _yaml_problem(error: Exception, label: str) -> ProfileError:
+    """PyYAML's complaint as a ProfileError, with the line and column it names."""
+    import yaml
+
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
+        problem = error.problem or error.context or "syntax error"
+        return ProfileError(f"invalid YAML: {problem}", label, where)
+    return ProfileError(f"invalid YAML: {error}", label)
 
 
 def _plain(value: Any, where: list[str | int], label: str) -> Any:
@@ -357,6 +362,8 @@ def _line_of(text: str | None, parts: Sequence[str | int]) -> int | None:
     """The 1-based line of the node at a JSON path, or of its deepest existing ancestor."""
     if text is None:
         return None
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:

@@ -1,4 +1,5 @@
-"""YAML parsing through libyaml when PyYAML has it, with PyYAML's own error messages.
+"""YAML parsing through libyaml when PyYAML has it, with PyYAML's own error messages,
+and parsed once per text.
 
 The C parser reads the market profiles and rule packs several times faster than the
 pure-Python one, which matters on every run because those files are read before the
@@ -6,24 +7,93 @@ first file is linted. Both build values with the same safe constructor, so docum
 load to the same data. Their error messages differ, though, and users see those: on
 any error the text is parsed again by the pure-Python loader, whose exception is the
 one raised.
+
+A text that has been parsed once is read back from the derived data as JSON (keyed by
+the text and PyYAML's version), so a run whose profiles and rule packs have not
+changed neither parses them nor imports PyYAML. Only documents that JSON gives back
+exactly are kept (no dates, no keys other than strings, no NaN).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
 from typing import Any
-
-import yaml
-
-_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
 
 
 def safe_load(text: str) -> Any:
-    """`yaml.safe_load(text)`, faster."""
-    if _FAST_LOADER is None:
+    """`yaml.safe_load(text)`, faster. Raises `yaml_error()` for malformed YAML."""
+    path = _stored_path(text)
+    if path is None:
+        return _parse(text)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["data"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    data = _parse(text)
+    if _json_keeps(data):
+        from culturelint.atomic import write_atomic
+        from culturelint.profiles import validcache
+
+        try:
+            validcache.ensure_folder(path.parent)
+            # Not sorted: a mapping's order is the document's, and callers may rely on it.
+            write_atomic(path, json.dumps({"data": data}, ensure_ascii=False))
+        except (OSError, ValueError):
+            pass
+    return data
+
+
+def _stored_path(text: str) -> Path | None:
+    from culturelint import installed
+    from culturelint.profiles import validcache
+
+    folder = validcache.folder("yaml")
+    release = installed.version("PyYAML")
+    if folder is None or release is None:
+        return None
+    digest = hashlib.sha256(f"{release}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / f"{digest[:32]}.json"
+
+
+def yaml_error() -> type[Exception]:
+    """PyYAML's base error, for `except yamlload.yaml_error() as error:` (imported only
+    when something went wrong)."""
+    import yaml
+
+    return yaml.YAMLError  # type: ignore[no-any-return]
+
+
+def _parse(text: str) -> Any:
+    import yaml
+
+    if not hasattr(yaml, "CSafeLoader"):  # PyYAML built without libyaml
         return yaml.safe_load(text)
     try:
-        return yaml.load(text, Loader=_FAST_LOADER)  # CSafeLoader: a safe loader
+        return yaml.load(text, Loader=yaml.CSafeLoader)
     except yaml.YAMLError:
         pass
     # Raises the pure-Python loader's error; returns its result if only libyaml objected.
     return yaml.safe_load(text)
+
+
+def _json_keeps(data: Any) -> bool:
+    """Whether JSON gives the parsed document back unchanged (no dates, no keys other
+    than strings, no NaN)."""
+    try:
+        again = json.loads(json.dumps(data, ensure_ascii=False))
+    except (TypeError, ValueError):
+        return False
+    return _same(again, data)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal with the same types throughout (True == 1 and 1 == 1.0 in Python)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    return bool(a == b)

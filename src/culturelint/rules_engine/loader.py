@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from culturelint.finding import Severity
 from culturelint.profiles import validcache, yamlload
 from culturelint.regex_cache import compile_cached
@@ -127,7 +125,7 @@ def check_rule_file(path: Path) -> tuple[list[Check], list[RuleFileError]]:
         return [], [RuleFileError(path, "", f"cannot read the file: {exc.strerror or exc}")]
     try:
         data = yamlload.safe_load(text)
-    except yaml.YAMLError as exc:
+    except yamlload.yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
         line = mark.line + 1 if mark is not None else None
@@ -353,6 +351,8 @@ class _Locator:
         self._composed = False
 
     def line(self, where: str) -> int | None:
+        import yaml  # only a rule file with a problem gets here
+
         if not self._composed:
             self._composed = True
             try:

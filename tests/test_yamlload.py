@@ -1,0 +1,104 @@
+"""A YAML text parsed once is read back from the derived data exactly as PyYAML
+parses it; documents JSON cannot hold are parsed every time; errors stay PyYAML's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from culturelint import installed
+from culturelint.profiles import validcache, yamlload
+
+
+@pytest.fixture
+def cache_root(tmp_path: Path) -> Iterator[Path]:
+    root = tmp_path / ".culturelint_cache"
+    validcache.configure(root)
+    yield root
+    validcache.configure(None)
+
+
+def _stored(root: Path) -> list[Path]:
+    return sorted(root.rglob("yaml/*.json"))
+
+
+PROFILE = """\
+market: de-DE
+name: Germany
+colours:
+  - id: white
+    meaning: "purity; also mourning"
+    severity: info
+    weight: 1.5
+    curated: true
+    extra: null
+formats: {currencies: [EUR], zebra: 1, alpha: 2}
+"""
+
+
+def test_a_document_is_read_back_as_parsed_in_the_same_order(cache_root: Path) -> None:
+    expected = yaml.safe_load(PROFILE)
+    first = yamlload.safe_load(PROFILE)
+    assert len(_stored(cache_root)) == 1
+    again = yamlload.safe_load(PROFILE)  # from the stored JSON
+    for data in (first, again):
+        assert data == expected
+        assert list(data["formats"]) == ["currencies", "zebra", "alpha"]  # document order
+        assert data["colours"][0]["curated"] is True
+        assert isinstance(data["colours"][0]["weight"], float)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("when: 2026-10-03\n", {"when": dt.date(2026, 10, 3)}),
+        ("4: unlucky\n", {4: "unlucky"}),
+        ("value: .nan\n", None),  # NaN is not equal to itself; checked below
+        ("1: one\n'1': also one\n", {1: "one", "1": "also one"}),
+    ],
+)
+def test_documents_json_cannot_hold_are_parsed_each_time(
+    cache_root: Path, text: str, expected: object
+) -> None:
+    for _ in range(2):
+        data = yamlload.safe_load(text)
+        if expected is None:
+            assert data["value"] != data["value"]
+        else:
+            assert data == expected
+            assert [type(k) for k in data] == [type(k) for k in expected]  # type: ignore[attr-defined]
+    assert _stored(cache_root) == []
+
+
+def test_malformed_yaml_raises_pyyamls_error(cache_root: Path) -> None:
+    with pytest.raises(yamlload.yaml_error()) as raised:
+        yamlload.safe_load("market: [de-DE\nname: x\n")
+    assert isinstance(raised.value, yaml.MarkedYAMLError)
+    assert raised.value.problem_mark is not None
+    assert _stored(cache_root) == []
+
+
+def test_a_damaged_stored_document_is_parsed_again(cache_root: Path) -> None:
+    yamlload.safe_load(PROFILE)
+    [stored] = _stored(cache_root)
+    stored.write_text('{"no data": 1', encoding="utf-8")
+    assert yamlload.safe_load(PROFILE) == yaml.safe_load(PROFILE)
+
+
+def test_another_pyyaml_release_parses_again(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    yamlload.safe_load(PROFILE)
+    monkeypatch.setattr(installed, "version", lambda name: "0.0-other")
+    yamlload.safe_load(PROFILE)
+    assert len(_stored(cache_root)) == 2
+
+
+def test_without_a_cache_folder_nothing_is_stored(tmp_path: Path) -> None:
+    validcache.configure(None)
+    assert yamlload.safe_load(PROFILE) == yaml.safe_load(PROFILE)
+    assert not list(tmp_path.rglob("*.json"))
