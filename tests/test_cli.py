@@ -257,3 +257,11 @@ def test_missing_path(in_tmp: Path) -> None:
     result = check("nope.md")
     assert result.exit_code == 2
     assert "nope.md" in result.stdout
+
+
+def test_command_annotations_are_objects_not_strings() -> None:
+    """typer evaluates string annotations on every run (see the cli module's docstring)."""
+    from culturelint import cli
+
+    for command in (cli.check, cli.rules, cli.explain, cli.markets, cli.validate, cli.init):
+        assert not any(isinstance(a, str) for a in command.__annotations__.values()), command

@@ -2,9 +2,11 @@
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage,
 configuration or input error (reported; the other files are still linted).
-"""
 
-from __future__ import annotations
+Unlike the other modules, this one does not use `from __future__ import annotations`:
+typer reads every command's options from its annotations on each run, and annotations
+kept as strings cost it a compile and an eval each (a twentieth of a pre-commit run).
+"""
 
 import os
 import sys
