@@ -677,3 +677,98 @@ def test_a_second_run_compiles_no_pattern_anew(tmp_path: Path) -> None:
         conn.close()
     assert stored[0] > 100  # the rules' own patterns, not only the tokenizer's
     assert stored[1] == stored[0]
+
+
+def test_word_sets_prefetched_answer_as_looked_up_one_by_one(tmp_path: Path) -> None:
+    """Words asked in batches (more than one batch, with a word SQLite cannot hold and
+    words no set has) answer `in` exactly as lookups one word at a time do."""
+    from culturelint.checks.leftovers import _SetStore
+
+    sets = (
+        frozenset(f"wort{i}" for i in range(0, 1500, 2)),
+        frozenset(f"wort{i}" for i in range(0, 1500, 3)) | {"Äpfel"},
+    )
+    path = tmp_path / "sets.sqlite"
+    assert _SetStore.write(path, sets)
+    asked = [f"wort{i}" for i in range(1600)] + ["Äpfel", "\udc80", "", "äpfel"]
+    one_by_one = _SetStore(path).sets(2)
+    batched_store = _SetStore(path)
+    batched = batched_store.sets(2)
+    batched_store.prefetch(asked)
+    assert set(asked[:-1]) <= set(batched_store._seen)  # all but the surrogate, at once
+    for word in asked:
+        expected = [word in s for s in sets]
+        assert [word in s for s in one_by_one] == expected, word
+        assert [word in s for s in batched] == expected, word
+
+
+def test_lemmas_prefetched_answer_as_looked_up_one_by_one(tmp_path: Path) -> None:
+    from culturelint import matching
+
+    path = tmp_path / "lemma.sqlite"
+    rows = [(f"Form{i}", f"form{i // 2}") for i in range(1200)]
+    assert validcache.write_sqlite(
+        path,
+        ["CREATE TABLE lemma (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID"],
+        "INSERT INTO lemma VALUES (?, ?)",
+        rows,
+    )
+    asked = [f"Form{i}" for i in range(1300)] + ["form1", "\udc80"]
+    one_by_one, batched = matching._LemmaStore(path), matching._LemmaStore(path)
+    batched.prefetch(asked)
+    for word in asked:
+        assert batched.get(word, "-") == one_by_one.get(word, "-"), word
+
+
+def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """German copy with English left in it, tokenized and judged by CL103 with the
+    stores read in batches and with every batch turned off."""
+    from culturelint import matching
+    from culturelint.checks import leftovers
+
+    if not leftovers._tables("de"):
+        pytest.skip("spacy-lookups-data is not installed")
+    texts = [
+        "Unser weißes Hemd ist ideal für Hochzeiten. Jetzt bestellen!",
+        "Learn more about our shop and sign up today.",
+        "Die Online-Shop-Angebote gelten bis Sonntag; Free shipping on all orders.",
+        "SCHWARZE UHREN im Angebot, nur heute",
+    ]
+
+    def judged() -> list[object]:
+        matching._analyse.cache_clear()
+        matching._word_keys.cache_clear()
+        matching._lemma_table.cache_clear()
+        leftovers._market_tables.cache_clear()
+        leftovers.vocabulary.cache_clear()
+        lexicon = leftovers.Lexicon("en", ["de"])
+        fragments = [f.text for t in texts for f in leftovers.clauses(t)]
+        lexicon.prefetch(fragments)
+        return [matching._analyse("de", t) for t in texts] + [
+            lexicon.leftover(f) for f in fragments
+        ]
+
+    batched = judged()
+    validcache.settle_all()
+    batched = judged()  # now from the stores built by the first pass
+    monkeypatch.setattr(leftovers._SetStore, "prefetch", lambda self, words: None)
+    monkeypatch.setattr(matching._LemmaStore, "prefetch", lambda self, words: None)
+    assert judged() == batched
+    assert any(batched[len(texts) :])  # "Learn more about our shop ..." is a leftover
+
+
+def test_stores_open_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -> None:
+    """The stores are opened through SQLite file URIs: "#", "?" and "%" in the path
+    must stay part of the file name."""
+    from culturelint.checks.leftovers import _SetStore
+
+    folder = tmp_path / "copy #1 ? 100% done"
+    folder.mkdir()
+    path = folder / "sets.sqlite"
+    assert _SetStore.write(path, (frozenset({"Haus"}),))
+    store = _SetStore(path)
+    assert store.count() == 1  # opened, not rebuilt in memory
+    [houses] = store.sets(1)
+    assert "Haus" in houses and "Maus" not in houses

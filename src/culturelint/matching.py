@@ -676,6 +676,9 @@ WHERE typeof(lemma) = 'text' AND lemma != ''
 """
 
 
+_SEEN_LIMIT = 500_000  # words a lemma store remembers per process
+
+
 class _LemmaStore:
     """A lemma table in SQLite: word -> lemma, looked up one word at a time.
 
@@ -689,7 +692,7 @@ class _LemmaStore:
         from culturelint.profiles.validcache import SQLiteReader
 
         self.path = path
-        self._db = SQLiteReader(path)
+        self._db = SQLiteReader(path, immutable=True)
         self._seen: dict[str, str | None] = {}
 
     @staticmethod
@@ -735,12 +738,29 @@ class _LemmaStore:
     def __bool__(self) -> bool:
         return True
 
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up `words` in one query per few hundred, so that the `get` calls that
+        follow find them remembered."""
+        import sqlite3
+
+        new = [w for w in dict.fromkeys(words) if w not in self._seen]
+        room = _SEEN_LIMIT - len(self._seen)
+        if not new or room <= 0:
+            return
+        new = new[:room]
+        try:
+            found = self._db.lookup("SELECT word, lemma FROM lemma WHERE word IN ({})", new)
+        except sqlite3.Error:
+            return  # the lookups one at a time will say what is wrong
+        for word in new:
+            self._seen[word] = found.get(word)
+
     def get(self, word: str, default: Any = None) -> Any:
         if word in self._seen:
             found = self._seen[word]
         else:
             found = self._lookup(word)
-            if len(self._seen) < 500_000:
+            if len(self._seen) < _SEEN_LIMIT:
                 self._seen[word] = found
         return default if found is None else found
 
@@ -807,8 +827,15 @@ def _stems(language: str, folded: str) -> tuple[str, ...]:
 
 def _spaced_tokens(language: str, text: str) -> tuple[_Token, ...]:
     words = _word_keys(language)
+    spans = list(_tokenizer(language)(text))
+    table = _lemma_table(language)
+    if isinstance(table, _LemmaStore):
+        # The words met for the first time, looked up in one go (see `_lemma`).
+        new = {word for s, e in spans if (word := text[s:e]) not in words}
+        if new:
+            table.prefetch(key for w in new for key in (w, w.lower(), w.capitalize()))
     out: list[_Token] = []
-    for start, end in _tokenizer(language)(text):
+    for start, end in spans:
         word = text[start:end]
         keys = words.get(word)
         if keys is None:

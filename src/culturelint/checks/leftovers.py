@@ -228,6 +228,9 @@ def _store_path(name: str) -> Path | None:
     return None if folder is None else folder / f"{name}-{_data_version()}.sqlite"
 
 
+_SEEN_LIMIT = 500_000  # words a store remembers per process
+
+
 class _SetStore:
     """Several word sets in SQLite: each word with one bit per set that holds it.
     Lookups are remembered, since copy repeats its words. A forked worker opens its
@@ -237,7 +240,7 @@ class _SetStore:
         from culturelint.profiles.validcache import SQLiteReader
 
         self.path = path
-        self._db = SQLiteReader(path)
+        self._db = SQLiteReader(path, immutable=True)
         self._seen: dict[str, int] = {}
 
     @staticmethod
@@ -312,6 +315,23 @@ class _SetStore:
     def sets(self, count: int) -> tuple[Container[str], ...]:
         return tuple(_StoredSet(self, 1 << i) for i in range(count))
 
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up `words` in one query per few hundred, so that the `in` tests
+        that follow find them remembered."""
+        import sqlite3
+
+        new = [w for w in dict.fromkeys(words) if w not in self._seen]
+        room = _SEEN_LIMIT - len(self._seen)
+        if not new or room <= 0:
+            return
+        new = new[:room]
+        try:
+            found = self._db.lookup("SELECT w, bits FROM word WHERE w IN ({})", new)
+        except sqlite3.Error:
+            return  # the lookups one at a time will say what is wrong
+        for word in new:
+            self._seen[word] = found.get(word, 0)
+
     def bits(self, word: str) -> int:
         found = self._seen.get(word)
         if found is None:
@@ -320,7 +340,7 @@ class _SetStore:
             except UnicodeEncodeError:
                 row = None  # no stored word has a lone surrogate: write() would have failed
             found = row[0] if row else 0
-            if len(self._seen) < 500_000:
+            if len(self._seen) < _SEEN_LIMIT:
                 self._seen[word] = found
         return found
 
@@ -334,6 +354,16 @@ class _StoredSet(Container[str]):
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self._store.bits(word) & self._bit)
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        self._store.prefetch(words)
+
+
+def _prefetch(sets: Iterable[Container[str]], words: set[str]) -> None:
+    """`prefetch` on each store behind `sets` once (in-memory sets need none)."""
+    stores = {id(s._store): s for s in sets if isinstance(s, _StoredSet)}
+    for stored in stores.values():
+        stored.prefetch(words)
 
 
 @cache
@@ -490,7 +520,7 @@ class _ProbStore:
         from culturelint.profiles.validcache import SQLiteReader
 
         self.path = path
-        self._db = SQLiteReader(path)
+        self._db = SQLiteReader(path, immutable=True)
 
     @classmethod
     def open(cls, path: Path, language: str) -> _ProbStore | None:
@@ -577,6 +607,24 @@ class Lexicon:
             if len(self._kinds) > 100_000:
                 self._kinds.clear()
         return found
+
+    def prefetch(self, fragments: Iterable[str]) -> None:
+        """Ask the word stores about every word of `fragments` not judged yet, a few
+        hundred words per query, before `leftover` judges them one at a time."""
+        words = {
+            word
+            for fragment in fragments
+            if (fragment, False) not in self._leftovers and (fragment, True) not in self._leftovers
+            for word in _WORD.findall(fragment)
+        }
+        words |= {part for word in words for part in re.split(r"['’\-]", word) if part}
+        if not words:
+            return
+        _prefetch([vocabulary(self.source)], {w.casefold().replace("’", "'") for w in words})
+        if self.latin_market:
+            forms = {form for w in words for form in (w, w.lower(), w.capitalize())}
+            tables = [s for m in self.market for pair in _market_tables(m) for s in pair]
+            _prefetch(tables, forms)
 
     def leftover(self, fragment: str, single_word: bool = False) -> bool:
         """`is_leftover`, remembered per fragment: headings, buttons and stock
@@ -771,19 +819,21 @@ def _candidates(
     doc: Document, lexicon: Lexicon, keep: list[str]
 ) -> Iterator[tuple[Segment, Fragment]]:
     split = clauses if lexicon.latin_market else latin_runs
+    pieces: list[tuple[Segment, Fragment, bool]] = []
     for segment in doc.segments:
         if segment.source is not None and segment.text.strip() == segment.source.strip():
             continue  # a unit left as its source: CL102's finding
         text = _mask_terms(_mask_markup(mask_non_copy(segment.text)), keep)
         single = segment.kind in SINGLE_WORD_KINDS
         for fragment in split(text):
-            if lexicon.leftover(fragment.text, single_word=single and _whole(text, fragment)):
-                yield (
-                    segment,
-                    Fragment(
-                        fragment.start, fragment.end, segment.text[fragment.start : fragment.end]
-                    ),
-                )
+            pieces.append((segment, fragment, single and _whole(text, fragment)))
+    lexicon.prefetch(fragment.text for _, fragment, _ in pieces)
+    for segment, fragment, single_word in pieces:
+        if lexicon.leftover(fragment.text, single_word=single_word):
+            yield (
+                segment,
+                Fragment(fragment.start, fragment.end, segment.text[fragment.start : fragment.end]),
+            )
 
 
 def _languages(ctx: CheckContext) -> tuple[str, list[str]]:
