@@ -169,3 +169,71 @@ def test_error_without_line_has_no_line_key() -> None:
     errors = json.loads(render(report, "json"))["errors"]
 
     assert errors == [{"path": "copy/no-market.md", "message": "no market for this file"}]
+
+
+def _text(rng: object, size: int) -> str:
+    import random
+
+    assert isinstance(rng, random.Random)
+    alphabet = (
+        [chr(i) for i in range(0x20)]  # control characters, escaped
+        + list('"\\/ azAZ09{}[],:\x7f')
+        + ["\u00e9", "\u2028", "\u2029", "\ufeff", "\u200b", "日", "ا", "😀", "e\u0301"]
+    )
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, size)))
+
+
+def test_the_fast_encoder_writes_exactly_what_pythons_json_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Randomized: reports with control characters, quotes, backslashes, line and
+    paragraph separators, emoji and right-to-left text in every string field, with
+    and without suggestion and evidence, and errors with and without a line. The
+    output is byte-identical with orjson and with the standard library."""
+    import builtins
+    import random
+
+    pytest.importorskip("orjson")
+    rng = random.Random(20261123)
+    reports = []
+    for _ in range(60):
+        findings = [
+            make_finding(
+                path=_text(rng, 12),
+                line=rng.randint(1, 10**6),
+                message=_text(rng, 40),
+                suggestion=rng.choice([None, _text(rng, 20)]),
+                evidence=rng.choice(
+                    [
+                        None,
+                        Evidence(_text(rng, 5), _text(rng, 8), rng.choice([None, _text(rng, 9)])),
+                    ]
+                ),
+                market=_text(rng, 5),
+            )
+            for _ in range(rng.randint(0, 6))
+        ]
+        errors = [
+            FileError(_text(rng, 10), _text(rng, 30), rng.choice([None, rng.randint(1, 99)]))
+            for _ in range(rng.randint(0, 3))
+        ]
+        reports.append(make_report(findings, errors))
+    fast = [render(r, "json") for r in reports]
+
+    real_import = builtins.__import__
+
+    def without_orjson(name: str, *args: object, **kwargs: object) -> object:
+        if name == "orjson":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", without_orjson)
+    standard = [render(r, "json") for r in reports]
+    assert fast == standard
+    assert all(json.loads(text) for text in fast)
+
+
+def test_a_string_orjson_refuses_falls_back_to_the_standard_encoder() -> None:
+    report = make_report([make_finding(path="bad-\udc80-name.md")])
+    text = render(report, "json")
+    assert '"path": "bad-\udc80-name.md"' in text

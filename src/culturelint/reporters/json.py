@@ -27,5 +27,27 @@ def to_object(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    # ensure_ascii=False: copy in Japanese or Arabic stays readable in the output.
-    return json.dumps(to_object(report), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_object(report))
+
+
+def dumps(data: Any) -> str:
+    """`data` as `json.dumps(data, ensure_ascii=False, indent=2)` writes it, byte for
+    byte, and a final newline (copy in Japanese or Arabic stays readable).
+
+    Python's encoder indents in pure Python: 0.4 s for a repository's 25,000
+    findings, a third of a run that finds every result in the cache. orjson writes
+    the same bytes for what a report holds (strings, integers, booleans, None, lists
+    and objects) ten times faster; for anything it refuses (a lone surrogate from a
+    broken file name), Python's encoder writes the report as before. Floats are not
+    in reports: orjson would write 2.5e-05 as 0.000025.
+    """
+    try:
+        import orjson
+    except ImportError:  # an environment without it still reports
+        orjson = None
+    if orjson is not None:
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+        except TypeError:  # orjson.JSONEncodeError is a TypeError
+            pass
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -8,7 +8,6 @@ from one push to the next. Columns count code points, declared with `columnKind`
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -19,6 +18,7 @@ from culturelint.baseline import fingerprint
 from culturelint.finding import FileError, Finding, Severity
 from culturelint.registry import Check, RuleDoc
 from culturelint.reporters import Report, relative_posix
+from culturelint.reporters.json import dumps
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/culturelint/"
@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]")
 
 
 def render(report: Report, *, root: Path | None = None) -> str:
-    return json.dumps(to_sarif(report, root=root), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_sarif(report, root=root))
 
 
 def to_sarif(report: Report, *, root: Path | None = None) -> dict[str, Any]:
