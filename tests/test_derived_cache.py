@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from culturelint.checks import _util
 from culturelint.profiles import derived, validcache
-
-
-@pytest.fixture
-def cache_root(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / ".culturelint_cache"
-    validcache.configure(root)
-    yield root
-    validcache.configure(None)
 
 
 def _clear_memos() -> None:

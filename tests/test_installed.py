@@ -13,16 +13,13 @@ from pathlib import Path
 import pytest
 
 from culturelint import installed
-from culturelint.profiles import validcache
 
 
 @pytest.fixture
-def cache_root(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / ".culturelint_cache"
-    validcache.configure(root)
+def fresh(cache_root: Path) -> Iterator[Path]:
+    """A cache folder, and a process that has asked nothing yet."""
     _next_process()
-    yield root
-    validcache.configure(None)
+    yield cache_root
     _next_process()
 
 
@@ -53,7 +50,7 @@ def _distribution(site: Path, name: str, version: str, entry_points: str = "") -
 
 
 @pytest.mark.parametrize("name", ["PyYAML", "pyyaml", "jsonschema", "babel", "no-such-dist-xyz"])
-def test_versions_are_importlib_metadatas(cache_root: Path, name: str) -> None:
+def test_versions_are_importlib_metadatas(fresh: Path, name: str) -> None:
     try:
         expected: str | None = importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:
@@ -61,10 +58,10 @@ def test_versions_are_importlib_metadatas(cache_root: Path, name: str) -> None:
     assert installed.version(name) == expected
     _next_process()
     assert installed.version(name) == expected  # read back from the derived data
-    assert list((cache_root).rglob("installed/*.json"))
+    assert list(fresh.rglob("installed/*.json"))
 
 
-def test_entry_points_are_importlib_metadatas(cache_root: Path) -> None:
+def test_entry_points_are_importlib_metadatas(fresh: Path) -> None:
     expected = [
         (ep.name, ep.value) for ep in importlib.metadata.entry_points(group="console_scripts")
     ]
@@ -74,7 +71,7 @@ def test_entry_points_are_importlib_metadatas(cache_root: Path) -> None:
     assert installed.entry_points("console_scripts") == expected
 
 
-def test_a_plugin_installed_after_a_run_is_found_by_the_next(cache_root: Path, site: Path) -> None:
+def test_a_plugin_installed_after_a_run_is_found_by_the_next(fresh: Path, site: Path) -> None:
     group = "culturelint.checks"
     before = installed.entry_points(group)
     _next_process()

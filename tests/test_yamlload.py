@@ -4,7 +4,6 @@ parses it; documents JSON cannot hold are parsed every time; errors stay PyYAML'
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,6 @@ import yaml
 
 from culturelint import installed
 from culturelint.profiles import validcache, yamlload
-
-
-@pytest.fixture
-def cache_root(tmp_path: Path) -> Iterator[Path]:
-    root = tmp_path / ".culturelint_cache"
-    validcache.configure(root)
-    yield root
-    validcache.configure(None)
 
 
 def _stored(root: Path) -> list[Path]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from culturelint.profiles.model import UNSPACED_LANGUAGES
+from culturelint.profiles.validcache import SEEN_LIMIT
 from culturelint.regex_cache import compile_cached
 
 # (start, end, case-folded form, lemma): offsets into the text that was tokenized.
@@ -676,9 +677,6 @@ WHERE typeof(lemma) = 'text' AND lemma != ''
 """
 
 
-_SEEN_LIMIT = 500_000  # words a lemma store remembers per process
-
-
 class _LemmaStore:
     """A lemma table in SQLite: word -> lemma, looked up one word at a time.
 
@@ -741,26 +739,14 @@ class _LemmaStore:
     def prefetch(self, words: Iterable[str]) -> None:
         """Look up `words` in one query per few hundred, so that the `get` calls that
         follow find them remembered."""
-        import sqlite3
-
-        new = [w for w in dict.fromkeys(words) if w not in self._seen]
-        room = _SEEN_LIMIT - len(self._seen)
-        if not new or room <= 0:
-            return
-        new = new[:room]
-        try:
-            found = self._db.lookup("SELECT word, lemma FROM lemma WHERE word IN ({})", new)
-        except sqlite3.Error:
-            return  # the lookups one at a time will say what is wrong
-        for word in new:
-            self._seen[word] = found.get(word)
+        self._db.remember(self._seen, "SELECT word, lemma FROM lemma WHERE word IN ({})", words)
 
     def get(self, word: str, default: Any = None) -> Any:
         if word in self._seen:
             found = self._seen[word]
         else:
             found = self._lookup(word)
-            if len(self._seen) < _SEEN_LIMIT:
+            if len(self._seen) < SEEN_LIMIT:
                 self._seen[word] = found
         return default if found is None else found
 

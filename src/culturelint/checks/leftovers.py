@@ -40,6 +40,7 @@ from culturelint.checks._util import (
 )
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.profiles.validcache import SEEN_LIMIT
 from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
@@ -228,9 +229,6 @@ def _store_path(name: str) -> Path | None:
     return None if folder is None else folder / f"{name}-{_data_version()}.sqlite"
 
 
-_SEEN_LIMIT = 500_000  # words a store remembers per process
-
-
 class _SetStore:
     """Several word sets in SQLite: each word with one bit per set that holds it.
     Lookups are remembered, since copy repeats its words. A forked worker opens its
@@ -318,19 +316,7 @@ class _SetStore:
     def prefetch(self, words: Iterable[str]) -> None:
         """Look up `words` in one query per few hundred, so that the `in` tests
         that follow find them remembered."""
-        import sqlite3
-
-        new = [w for w in dict.fromkeys(words) if w not in self._seen]
-        room = _SEEN_LIMIT - len(self._seen)
-        if not new or room <= 0:
-            return
-        new = new[:room]
-        try:
-            found = self._db.lookup("SELECT w, bits FROM word WHERE w IN ({})", new)
-        except sqlite3.Error:
-            return  # the lookups one at a time will say what is wrong
-        for word in new:
-            self._seen[word] = found.get(word, 0)
+        self._db.remember(self._seen, "SELECT w, bits FROM word WHERE w IN ({})", words, 0)
 
     def bits(self, word: str) -> int:
         found = self._seen.get(word)
@@ -340,7 +326,7 @@ class _SetStore:
             except UnicodeEncodeError:
                 row = None  # no stored word has a lone surrogate: write() would have failed
             found = row[0] if row else 0
-            if len(self._seen) < _SEEN_LIMIT:
+            if len(self._seen) < SEEN_LIMIT:
                 self._seen[word] = found
         return found
 

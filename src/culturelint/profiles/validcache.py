@@ -196,6 +196,8 @@ def sqlite_reads_json() -> bool:
 
 # Keys per query of `SQLiteReader.lookup` (SQLite allows 999 parameters before 3.32).
 LOOKUP_BATCH = 500
+# Answers a store remembers per process (`SQLiteReader.remember`).
+SEEN_LIMIT = 500_000
 
 
 def _utf8(text: str) -> bool:
@@ -246,6 +248,25 @@ class SQLiteReader:
             marks = ",".join("?" * len(chunk))
             found.update(self._connection().execute(sql.format(marks), chunk).fetchall())
         return found
+
+    def remember(
+        self, seen: dict[str, Any], sql: str, keys: Iterable[str], missing: Any = None
+    ) -> None:
+        """Look up the `keys` not in `seen` (see `lookup`) and put each answer in it,
+        `missing` for a key not found, up to SEEN_LIMIT answers: the store's memo of
+        words, asked for a segment's words at once before they are asked one by one.
+        A file SQLite cannot read leaves `seen` as it was."""
+        import sqlite3
+
+        new = [k for k in dict.fromkeys(keys) if k not in seen][: max(0, SEEN_LIMIT - len(seen))]
+        if not new:
+            return
+        try:
+            found = self.lookup(sql, new)
+        except sqlite3.Error:
+            return  # the lookups one at a time will say what is wrong
+        for key in new:
+            seen[key] = found.get(key, missing)
 
     def _connection(self) -> Any:
         import os
