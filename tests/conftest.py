@@ -17,3 +17,12 @@ def cache_root(tmp_path: Path) -> Iterator[Path]:
     validcache.configure(root)
     yield root
     validcache.configure(None)
+
+
+@pytest.fixture(autouse=True)
+def _no_cache_folder_left_configured() -> Iterator[None]:
+    """A test that runs the CLI in-process leaves the derived-data folder it used
+    configured; the next test starts without one, as a new process would (answers
+    kept there, installed plug-ins say, would otherwise outlive a test's monkeypatch)."""
+    yield
+    validcache.configure(None)

@@ -25,13 +25,14 @@ from culturelint.safe_regex import RegexTimeout
 if TYPE_CHECKING:
     from culturelint.cache import Cache
 
+# The entry-point group plug-ins register their checks under (see the README).
+PLUGIN_GROUP = "culturelint.checks"
+
 # Copy files are small: a landing page with inline CSS is well under a MiB. Linting
 # costs about 10 s and 110 MB of memory per MiB of Markdown on a 2-core machine, so a
 # 50 MiB file would hold a CI job for many minutes. Larger files are refused with an
 # error instead; `max_file_size` in the config, or the environment variable below,
 # raises the limit for a project that really has such files.
-# The entry-point group plug-ins register their checks under (see the README).
-PLUGIN_GROUP = "culturelint.checks"
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_FILE_SIZE_ENV = "CULTURELINT_MAX_FILE_SIZE"
 _SIZE_UNITS = {

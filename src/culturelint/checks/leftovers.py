@@ -341,15 +341,13 @@ class _StoredSet(Container[str]):
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self._store.bits(word) & self._bit)
 
-    def prefetch(self, words: Iterable[str]) -> None:
-        self._store.prefetch(words)
-
 
 def _prefetch(sets: Iterable[Container[str]], words: set[str]) -> None:
-    """`prefetch` on each store behind `sets` once (in-memory sets need none)."""
-    stores = {id(s._store): s for s in sets if isinstance(s, _StoredSet)}
-    for stored in stores.values():
-        stored.prefetch(words)
+    """`_SetStore.prefetch` on each store behind `sets`, once (in-memory sets need
+    none)."""
+    stores = {id(s._store): s._store for s in sets if isinstance(s, _StoredSet)}
+    for store in stores.values():
+        store.prefetch(words)
 
 
 @cache

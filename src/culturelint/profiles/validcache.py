@@ -215,7 +215,7 @@ class SQLiteReader:
     `immutable` is for the stores written once, into a temporary file renamed into
     place (`write_sqlite`, `write_sqlite_sql`), and never changed after: SQLite then
     skips the locking and change detection it otherwise does around every query
-    (a third of the time of looking up one word). Files that later runs add to
+    (two thirds of the time of looking up one word). Files that later runs add to
     (`GrowingStore`) must not be opened so.
     """
 

@@ -10,7 +10,7 @@ one raised.
 
 A text that has been parsed once is read back from the derived data as JSON (keyed by
 the text and PyYAML's version), so a run whose profiles and rule packs have not
-changed neither parses them nor imports PyYAML. Only documents that JSON gives back
+changed neither parses them nor imports PyYAML for them. Only documents that JSON gives back
 exactly are kept (no dates, no keys other than strings, no NaN).
 """
 
