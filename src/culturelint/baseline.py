@@ -28,6 +28,7 @@ from typing import Any
 
 from culturelint.atomic import write_atomic
 from culturelint.finding import Finding
+from culturelint.reporters.json import dumps
 
 FORMAT_VERSION = 2
 # Version 1 named files as reported (relative to the working folder of the run).
@@ -167,9 +168,8 @@ class Baseline:
                 entry.to_dict() for entry in sorted(self.entries, key=BaselineEntry.sort_key)
             ],
         }
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
         try:
-            write_atomic(path, text)
+            write_atomic(path, dumps(document))
         except OSError as exc:
             raise BaselineError(f"{path}: cannot write baseline: {exc.strerror}") from None
 

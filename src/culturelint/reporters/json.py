@@ -32,7 +32,8 @@ def render(report: Report) -> str:
 
 def dumps(data: Any) -> str:
     """`data` as `json.dumps(data, ensure_ascii=False, indent=2)` writes it, byte for
-    byte, and a final newline (copy in Japanese or Arabic stays readable).
+    byte, and a final newline (copy in Japanese or Arabic stays readable): the JSON
+    and SARIF reports and baseline files.
 
     Python's encoder indents in pure Python: 0.4 s for a repository's 25,000
     findings, a third of a run that finds every result in the cache. orjson writes
