@@ -88,7 +88,20 @@ class TextSink:
         if not body:
             return
         pos = start + lead
-        # Single spaces stay inside verbatim runs; other white space maps as a whole.
+        if "  " not in body and body.isprintable():
+            # No run to collapse (printable text holds no tab, newline, form feed or
+            # carriage return): the usual case, without searching for one.
+            self._flush_space()
+            self.add(body, pos)
+        else:
+            self._collapse(body, pos)
+        trail = len(text) - lead - len(body)
+        if trail:
+            end = start + len(text)
+            self._space(text[-trail:] == " ", end - trail, end)
+
+    def _collapse(self, body: str, pos: int) -> None:
+        """Single spaces stay inside verbatim runs; other white space maps as a whole."""
         i = 0
         for m in _COLLAPSIBLE.finditer(body):
             self._flush_space()
@@ -97,10 +110,6 @@ class TextSink:
             i = m.end()
         self._flush_space()
         self.add(body[i:], pos + i)
-        trail = len(text) - lead - len(body)
-        if trail:
-            end = start + len(text)
-            self._space(text[-trail:] == " ", end - trail, end)
 
     def html_mapped(self, text: str, start: int, end: int) -> None:
         """Decoded text (a character reference) standing for source[start:end]."""
