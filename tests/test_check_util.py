@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from culturelint.checks._util import (
     first_sentence,
@@ -32,6 +36,19 @@ from culturelint.checks._util import (
 def test_iter_numbers(text: str, numbers: list[tuple[str, str, str]]) -> None:
     found = [(text[n.start : n.end], n.integer, n.fraction) for n in iter_numbers(text)]
     assert found == numbers
+
+
+# The number pattern as first written, with its look-behind in front.
+_PLAIN_NUMBER = re.compile(r"(?<!\d)\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?!\d)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789٣４,.'’\u00a0\u202f a-", max_size=24))
+def test_iter_numbers_finds_what_the_plain_pattern_finds(text: str) -> None:
+    """The shipped pattern starts with a digit so that `re` can skip ahead; it must
+    find exactly the numbers the plain "(?<!\\d)\\d+" form finds."""
+    found = [(n.start, n.end) for n in iter_numbers(text)]
+    assert found == [m.span() for m in _PLAIN_NUMBER.finditer(text)]
 
 
 ICU = "{n, plural, one {# item} other {# items}}"

@@ -180,8 +180,10 @@ _SCRIPT_MARKS = CharacterTable(lambda c: _MARK_OF_SCRIPT[script_of(c)] if c.isal
 # A number as copy writes it: digits (any script's, so full-width "４" too), optional
 # groups of exactly three digits, an optional decimal part. "1,994", "1.234,56",
 # "14.99", "1 234" (with a no-break space). A plain space never groups, so two numbers
-# separated by a space stay two numbers.
-_NUMBER = compile_cached(r"(?<!\d)\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?!\d)")
+# separated by a space stay two numbers. The first digit is one with no digit before it:
+# "\d(?<!\d\d)" is "(?<!\d)\d" written so that `re` can skip ahead to digits, instead of
+# trying the pattern at every character (twice as fast on copy).
+_NUMBER = compile_cached(r"\d(?<!\d\d)\d*(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*(?:[.,]\d+)?(?!\d)")
 _GROUPED = compile_cached(r"^\d+(?:[,.'’\u00a0\u202f]\d{3}(?!\d))*")
 
 
