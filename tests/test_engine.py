@@ -121,6 +121,46 @@ def test_prepare_runs_before_any_rule_and_only_for_rules_that_run() -> None:
     assert calls == ["prepare ZZZ001 de-DE", "prepare ZZZ002 de-DE", "run ZZZ001", "run ZZZ002"]
 
 
+def test_rules_with_data_of_their_own_run_last_and_findings_keep_their_order() -> None:
+    """A rule with `prepare` may wait for data built in the background on a first run,
+    so the others run first; findings come out sorted whatever the order."""
+    calls: list[str] = []
+
+    def run(code: str, word: str):  # type: ignore[no-untyped-def]
+        def found(doc, ctx):  # type: ignore[no-untyped-def]
+            calls.append(code)
+            for seg in doc.segments:
+                i = seg.text.find(word)
+                if i >= 0:
+                    yield Hit(*seg.span(i, i + len(word)), f"{word} found")
+
+        return found
+
+    registry, _ = build_registry(Config())
+    first = _check("ZZZ001", run("ZZZ001", "Hallo"), "demo-first")
+    first.prepare = lambda ctx: None
+    registry.add(first)
+    registry.add(_check("ZZZ002", run("ZZZ002", "Welt"), "demo-second"))
+    linter = Linter(Config(), registry, market="de-DE", select=["ZZZ"])
+    result = linter.lint_bytes(b"Hallo Welt.\n\nWelt, hallo: Hallo.\n", "a.txt")
+    assert calls == ["ZZZ002", "ZZZ001"]
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [
+        (1, 1, "ZZZ001"),
+        (1, 7, "ZZZ002"),
+        (3, 1, "ZZZ002"),
+        (3, 14, "ZZZ001"),
+    ]
+
+
+def test_per_file_ignores_apply_to_each_file_of_a_market() -> None:
+    """The rules to run are worked out once per market and set of ignores."""
+    registry, _ = build_registry(Config())
+    config = Config(per_file_ignores={"legal/*": ["CL701"]})
+    linter = Linter(config, registry, market="de-DE", select=["CL701"])
+    for path, rules in [("a.txt", ["CL701"]), ("legal/b.txt", []), ("c.txt", ["CL701"])]:
+        assert [f.rule for f in linter.lint_bytes(b"Nur $5.\n", path).findings] == rules
+
+
 def test_a_crashing_prepare_is_reported_and_the_rules_still_run() -> None:
     def boom(ctx):  # type: ignore[no-untyped-def]
         raise RuntimeError("kaputt")

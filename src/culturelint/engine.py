@@ -24,6 +24,7 @@ from culturelint.safe_regex import RegexTimeout
 
 if TYPE_CHECKING:
     from culturelint.cache import Cache
+    from culturelint.profiles.model import Profile
 
 # The entry-point group plug-ins register their checks under (see the README).
 PLUGIN_GROUP = "culturelint.checks"
@@ -195,6 +196,7 @@ class Linter:
         self.store = ProfileStore(config.market_paths, config.overrides, config_path=config.path)
         self.cache: Cache | None = None
         self.max_bytes = max_file_bytes(config)
+        self._applicable: dict[tuple[str, tuple[str, ...]], list[Check]] = {}
 
     # -- one file ------------------------------------------------------------------
 
@@ -283,22 +285,19 @@ class Linter:
             return result
         ctx = CheckContext(market=market, profile=profile, config=self.config, year=self._year(doc))
         suppressions = suppress.parse(doc)
-        file_ignores = self._file_ignores(doc.path)
-        checks = [
-            check
-            for check in self.checks
-            if check.applies_to(profile) and not any(matches_spec(check, s) for s in file_ignores)
-        ]
+        checks = self._checks_for(profile, self._file_ignores(doc.path))
         # On a first run, derived data is built in the background while rules run:
-        # each rule's own first (in rule order), then the market's lemma tables.
+        # the market's lemma tables first (most rules wait for them), then each rule's
+        # own; and the rules that have data of their own built run last, so that the
+        # others go on meanwhile. The order of findings does not depend on it.
+        prepare_lemmas(profile.languages)
         for check in checks:
             try:
                 if check.prepare is not None:
                     check.prepare(ctx)
             except Exception as exc:
                 result.errors.append(self._crash(doc, check, exc))
-        prepare_lemmas(profile.languages)
-        for check in checks:
+        for check in self._run_order(checks):
             try:
                 for hit in check.run(doc, ctx):
                     finding = self._finding(doc, check, market, hit)
@@ -312,6 +311,25 @@ class Linter:
                 result.errors.append(self._crash(doc, check, exc))
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _checks_for(self, profile: Profile, file_ignores: list[str]) -> list[Check]:
+        """The rules that run on a file of this market; worked out once per market and
+        set of per-file ignores, not for every file."""
+        key = (profile.tag, tuple(file_ignores))
+        checks = self._applicable.get(key)
+        if checks is None:
+            checks = [
+                check
+                for check in self.checks
+                if check.applies_to(profile)
+                and not any(matches_spec(check, s) for s in file_ignores)
+            ]
+            self._applicable[key] = checks
+        return checks
+
+    @staticmethod
+    def _run_order(checks: list[Check]) -> list[Check]:
+        return [c for c in checks if c.prepare is None] + [c for c in checks if c.prepare]
 
     def _crash(self, doc: Document, check: Check, exc: Exception) -> FileError:
         """A rule that failed on this file: an error for the file, the other rules'

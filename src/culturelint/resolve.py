@@ -108,6 +108,8 @@ def _strict_language(code: str) -> bool:
 def market_from_config(path: str, config: Config) -> str | None:
     import fnmatch
 
+    if not config.markets:
+        return None  # no globs: the path need not be resolved
     rel = _relative(path, config)
     for pattern, tag in config.markets.items():
         if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*"):
