@@ -224,6 +224,33 @@ def test_schema_error_names_file_and_json_path() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "where", "message"),
+    [
+        ("      confidence: very\n", "colours.entries[0].confidence", "'very' is not one of"),
+        ("      confidence: low\n      severity: loud\n", "colours.entries[0].severity", "'loud'"),
+        ("      confidence: low\n      hue: red\n", "colours.entries[0]", "'hue' was unexpected"),
+    ],
+)
+def test_a_broken_entry_reports_its_own_error_not_its_keys_as_unexpected(
+    tmp_path: Path, line: str, where: str, message: str
+) -> None:
+    """An entry that breaks its base schema leaves the base's keys unevaluated; the
+    error to report is the broken key, not "'id', 'source' were unexpected"."""
+    text = (
+        "market: it-IT\nname: Italy\ncolours:\n  entries:\n    - id: purple\n"
+        "      colour: purple\n      meaning: Mourning\n      source: Test source\n" + line
+    )
+    write(tmp_path, "it-IT.yaml", text)
+    with pytest.raises(ProfileError) as caught:
+        store(tmp_path).load("it-IT")
+    assert caught.value.where == where
+    assert message in str(caught.value)
+    assert "'id'" not in str(caught.value)
+    errors = store(tmp_path).validate_file(tmp_path / "it-IT.yaml")
+    assert [(e.where, message in str(e)) for e in errors] == [(where, True)]
+
+
 def test_malformed_yaml_names_file_and_line() -> None:
     with pytest.raises(ProfileError, match="invalid YAML") as caught:
         store(INVALID / "malformed").load("pt-BR")

@@ -400,35 +400,44 @@ def _validator() -> Draft202012Validator:
 
 
 def _relevance() -> Any:
-    """jsonschema's relevance, with `unevaluatedProperties` demoted.
-
-    When an entry misses a key its `allOf` base requires, the base's keys count as not
-    evaluated and `unevaluatedProperties` lists them all as unexpected: a consequence of
-    the real error, which must be the one reported.
-    """
+    """jsonschema's relevance, with `unevaluatedProperties` demoted (see `_causes`)."""
     from jsonschema.exceptions import WEAK_MATCHES, by_relevance
 
     return by_relevance(weak=WEAK_MATCHES | {"unevaluatedProperties"})
+
+
+def _causes(errors: Iterable[ValidationError]) -> list[ValidationError]:
+    """The errors less those that only follow from another one.
+
+    When an entry breaks its `allOf` base (a required key missing, a `confidence` of
+    "very"), none of the base's keys count as evaluated, and `unevaluatedProperties`
+    lists them all as unexpected ("'id', 'source' were unexpected"): a consequence of
+    the error at the entry or inside it, which is the one to report.
+    """
+    errors = list(errors)
+    real = [tuple(e.absolute_path) for e in errors if e.validator != "unevaluatedProperties"]
+
+    def follows(error: ValidationError) -> bool:
+        at = tuple(error.absolute_path)
+        return error.validator == "unevaluatedProperties" and any(
+            path[: len(at)] == at for path in real
+        )
+
+    return [e for e in errors if not follows(e)]
 
 
 def _schema_errors(data: dict[str, Any]) -> list[ValidationError]:
     """Every schema error, each narrowed to its most relevant cause, in document order."""
     from jsonschema.exceptions import best_match
 
-    errors = list(_validator().iter_errors(data))
-    paths = [tuple(e.absolute_path) for e in errors if e.validator != "unevaluatedProperties"]
-    kept = [
-        best_match([e], key=_relevance())
-        for e in errors
-        if e.validator != "unevaluatedProperties" or tuple(e.absolute_path) not in paths
-    ]
+    kept = [best_match([e], key=_relevance()) for e in _causes(_validator().iter_errors(data))]
     return sorted(kept, key=lambda e: [str(p) for p in e.absolute_path])
 
 
 def _best_schema_error(data: dict[str, Any]) -> ValidationError | None:
     from jsonschema.exceptions import best_match
 
-    return best_match(_validator().iter_errors(data), key=_relevance())
+    return best_match(_causes(_validator().iter_errors(data)), key=_relevance())
 
 
 def json_path(parts: Iterable[str | int]) -> str:
