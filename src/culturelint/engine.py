@@ -287,9 +287,8 @@ class Linter:
         suppressions = suppress.parse(doc)
         checks = self._checks_for(profile, self._file_ignores(doc.path))
         # On a first run, derived data is built in the background while rules run:
-        # the market's lemma tables first (most rules wait for them), then each rule's
-        # own; and the rules that have data of their own built run last, so that the
-        # others go on meanwhile. The order of findings does not depend on it.
+        # the market's lemma tables first (most rules wait for them), then what each
+        # rule's `prepare` queues. Those rules run last (`_run_order`).
         prepare_lemmas(profile.languages)
         for check in checks:
             try:
@@ -329,6 +328,9 @@ class Linter:
 
     @staticmethod
     def _run_order(checks: list[Check]) -> list[Check]:
+        """Rules with a `prepare` step last: on a first run they may wait for their data,
+        and the other rules can run meanwhile. Findings are sorted, so the order of
+        rules never shows in the output."""
         return [c for c in checks if c.prepare is None] + [c for c in checks if c.prepare]
 
     def _crash(self, doc: Document, check: Check, exc: Exception) -> FileError:
