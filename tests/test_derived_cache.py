@@ -763,3 +763,27 @@ def test_stores_open_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -> 
     assert store.count() == 1  # opened, not rebuilt in memory
     [houses] = store.sets(1)
     assert "Haus" in houses and "Maus" not in houses
+
+
+def test_word_probabilities_are_asked_of_sqlite_once_per_word(tmp_path: Path) -> None:
+    """CL103 asks whether a form is in the table, then for its value: one query."""
+    from culturelint.checks.leftovers import _ProbStore
+
+    path = tmp_path / "prob.sqlite"
+    assert validcache.write_sqlite(
+        path,
+        ["CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID"],
+        "INSERT INTO prob VALUES (?, ?)",
+        [("free", -9.5), ("Free", -12.0)],
+    )
+    store = _ProbStore(path)
+    queries: list[tuple[str, ...]] = []
+    one = store._db.one
+    store._db.one = lambda sql, args: queries.append(args) or one(sql, args)  # type: ignore[method-assign]
+    for _ in range(2):
+        assert "free" in store and store["free"] == -9.5
+        assert store["Free"] == -12.0
+        assert "FREE" not in store
+        with pytest.raises(KeyError):
+            store["gratis"]
+    assert sorted(queries) == [("FREE",), ("Free",), ("free",), ("gratis",)]

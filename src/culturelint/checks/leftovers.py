@@ -498,13 +498,15 @@ def _frequencies(language: str) -> Any:
 
 
 class _ProbStore:
-    """word -> log probability in SQLite, in the derived-data cache."""
+    """word -> log probability in SQLite, in the derived-data cache. Answers are
+    remembered: `_log_probability` asks whether a form is there, then for its value."""
 
     def __init__(self, path: Path) -> None:
         from culturelint.profiles.validcache import SQLiteReader
 
         self.path = path
         self._db = SQLiteReader(path, immutable=True)
+        self._seen: dict[str, float | None] = {}
 
     @classmethod
     def open(cls, path: Path, language: str) -> _ProbStore | None:
@@ -527,8 +529,13 @@ class _ProbStore:
         return cls(path) if written else None
 
     def _get(self, word: str) -> float | None:
+        if word in self._seen:
+            return self._seen[word]
         row = self._db.one("SELECT p FROM prob WHERE word = ?", (word,))
-        return None if row is None else float(row[0])
+        found = None if row is None else float(row[0])
+        if len(self._seen) < SEEN_LIMIT:
+            self._seen[word] = found
+        return found
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._get(word) is not None
