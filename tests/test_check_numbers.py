@@ -252,6 +252,44 @@ def test_curated_profiles(market: str, text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("it-IT", "Il negozio è aperto dalle 9 alle 17."),
+        ("it-IT", "Ore 17: aperitivo in terrazza."),
+        ("it-IT", "Consegna in 17 ore, reso in 17 giorni lavorativi."),
+        ("it-IT", "Lo schermo da 17 pollici pesa 17 kg."),
+        ("it-IT", "Confezione da 17 pezzi."),
+        ("it-IT", "Ha compiuto 17 anni."),
+        ("de-DE", "Das Buch hat 88 Seiten."),
+        ("de-DE", "Der Rucksack fasst 88 Liter und wiegt 88 Kilogramm."),
+        ("fr-FR", "Livraison en 13 heures."),
+        ("ko-KR", "배송은 4시간이면 끝나요."),  # a unit with a particle after it
+    ],
+)
+def test_times_quantities_and_measurements_in_the_market_language_are_quiet(
+    market: str, text: str
+) -> None:
+    """Unit names come from CLDR for every language: "17 ore" is a duration in Italian
+    as "17 hours" is in English, not a number chosen on its own."""
+    doc = paragraphs_doc(text)
+    assert run_check(CHECK, doc, real_profile(market)) == []
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("it-IT", "Il numero 17 porta sfortuna.", ["17"]),
+        ("it-IT", "Ci sono 17 orecchini.", ["17"]),  # "ore" only as a whole word
+        ("de-DE", "Aktion 88 Literaturpreise", []),  # "Aktion 88" reads as a name
+        ("de-DE", "Es gibt 88 Literaturpreise.", ["88"]),  # "Liter" as a whole word
+    ],
+)
+def test_unit_names_count_only_as_whole_words(market: str, text: str, expected: list[str]) -> None:
+    doc = paragraphs_doc(text)
+    assert flagged(doc, run_check(CHECK, doc, real_profile(market))) == expected
+
+
+@pytest.mark.parametrize(
     ("entries", "applies"),
     [
         ([FOUR_ALL], True),

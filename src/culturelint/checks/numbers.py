@@ -24,6 +24,7 @@ from culturelint.checks._util import (
     iter_numbers,
     mask_non_copy,
     money_finder,
+    script_of,
     segment_hit,
 )
 from culturelint.document import Document, Segment
@@ -50,16 +51,22 @@ COUNTERS: dict[str, list[str]] = {
     "en": [
         "piece", "pieces", "pc", "pcs", "item", "items", "pack", "packs", "pk", "set",
         "sets", "pair", "pairs", "count", "ct", "units", "bottles", "cans", "boxes",
-        "people", "persons", "servings",
+        "people", "persons", "servings", "pages",
     ],
     "de": [
         "stück", "stk", "teile", "teilig", "er", "packung", "paar", "flaschen", "dosen",
-        "personen",
+        "personen", "seiten",
+    ],
+    "it": [
+        "pezzi", "pezzo", "pz", "confezioni", "confezione", "paia", "bottiglie", "persone",
+        "pagine",
     ],
 }  # fmt: skip
 
 # Words after a number that make it a measurement, a time or a date rather than a number
-# on its own: "4K" is a resolution, "4月" April, "18 Uhr" a time, "4折" a discount.
+# on its own: "4K" is a resolution, "4月" April, "18 Uhr" a time, "4折" a discount. CLDR's
+# unit names of the market's languages count too ("17 ore", "17 pollici", "88 Liter":
+# see `cldr_unit_words`); these are the words CLDR does not have.
 UNITS: dict[str, list[str]] = {
     "ja": [
         "年", "月", "日", "時", "時間", "分", "秒", "歳", "才", "度", "倍", "割", "週",
@@ -100,6 +107,7 @@ PRICE_WORDS: dict[str, list[str]] = {
 NOT_STANDALONE_AFTER = frozenset(
     {"version", "ver", "v", "rev", "release", "gen", "generation", "edition", "update"}
     | {"ab", "über", "unter", "age", "aged", "ages", "over", "under"}
+    | {"alle", "dalle", "ore"}  # Italian hours: "dalle 9 alle 17", "ore 17"
 )
 # Capitalised words before a number usually make it a product or model name ("Windows
 # 11", "iPhone 14"); after these labels the number is the thing itself ("No. 4", "Room
@@ -177,9 +185,16 @@ def _words(table: dict[str, list[str]], languages: Iterable[str]) -> list[str]:
 
 def _after(words: list[str], gap: str) -> re.Pattern[str]:
     alternatives = "|".join(
-        re.escape(w) + (r"(?![^\W\d_])" if is_latin_letter(w[-1]) else "") for w in words
+        re.escape(w) + (r"(?![^\W\d_])" if _ends_a_word(w) else "") for w in words
     )
     return compile_cached(f"{gap}(?:{alternatives})", re.IGNORECASE)
+
+
+def _ends_a_word(word: str) -> bool:
+    """Whether a word must end where the text's word ends to count ("17 ore", not
+    "17 orecchini"): so in scripts with spaces; Japanese and Chinese counters and Korean
+    units take particles right after them ("4個入り", "17시간이")."""
+    return word[-1].isalpha() and script_of(word[-1]) not in ("Han", "Kana", "Hangul")
 
 
 @lru_cache(maxsize=32)
@@ -187,11 +202,53 @@ def patterns(languages: tuple[str, ...]) -> _Patterns:
     """Counter, unit and price-word patterns for the market's languages and English."""
     langs = (*languages, "en")
     price_words = "|".join(re.escape(w) for w in _words(PRICE_WORDS, langs))
+    units = {**UNITS}
+    for language in langs:
+        units[language] = [*UNITS.get(language, []), *cldr_unit_words(language)]
     return _Patterns(
         counter=_after(_words(COUNTERS, langs), f"(?:{_GAP}|-)"),
-        unit=_after(_words(UNITS, langs), _GAP),
+        unit=_after(_words(units, langs), _GAP),
         price_word=compile_cached(f"(?:{price_words})[ \u00a0]*[:：]?[ \u00a0]*$", re.IGNORECASE),
     )
+
+
+def cldr_unit_words(language: str) -> list[str]:
+    """The words CLDR writes after a number for each unit of measure in `language`, in
+    every length and plural form: "ora", "ore", "h", "pollici", "Liter", "시간".
+
+    A number followed by one is a measurement or a duration, never a number chosen on
+    its own, in every language CLDR covers. Kept with the derived data: reading a
+    locale's unit patterns costs a good part of a pre-commit run.
+    """
+    from culturelint.profiles import validcache
+
+    found = validcache.memo_json(
+        "cldr", f"unit words {language}", lambda: _unit_words_from_cldr(language), ["babel"]
+    )
+    return [str(word) for word in found] if isinstance(found, list) else []
+
+
+def _unit_words_from_cldr(language: str) -> list[str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        units = Locale.parse(language)._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError, KeyError):
+        return []
+    words = set()
+    for lengths in units.values():
+        for forms in lengths.values():
+            for form, pattern in forms.items():
+                # "per" patterns ("{0}/h", "{0} all’ora") are rates, not a unit after a
+                # number; only patterns that put the number first name a unit after it.
+                if form == "per" or not pattern.startswith("{0}"):
+                    continue
+                word = pattern[3:].strip(" \u00a0\u202f")
+                # A lone letter ("A" for ampere, French "a" for years) is too often a
+                # word of the sentence ("17 a persona"); symbols ("%", "″") are kept.
+                if word and "{" not in word and not (len(word) == 1 and word.isalpha()):
+                    words.add(word)
+    return sorted(words)
 
 
 # -- classification ------------------------------------------------------------------------
