@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import re
 from typing import Any
 
 import pytest
 
 from checkutil import flagged, make_profile, paragraphs_doc, real_profile, run_check
+from culturelint.checks import numbers
 from culturelint.checks.numbers import CHECK, classify
 from culturelint.finding import Severity
 
@@ -287,6 +290,31 @@ def test_times_quantities_and_measurements_in_the_market_language_are_quiet(
 def test_unit_names_count_only_as_whole_words(market: str, text: str, expected: list[str]) -> None:
     doc = paragraphs_doc(text)
     assert flagged(doc, run_check(CHECK, doc, real_profile(market))) == expected
+
+
+@pytest.mark.parametrize("language", ["it", "de", "ja", "ko", "ar", "ru"])
+def test_unit_words_grouped_by_first_letter_match_as_one_flat_list(language: str) -> None:
+    words = numbers._words(
+        {**numbers.UNITS, language: numbers.cldr_unit_words(language)}, (language, "en")
+    )
+    flat = re.compile(
+        numbers._GAP
+        + "(?:"
+        + "|".join(
+            re.escape(w) + (r"(?![^\W\d_])" if numbers._ends_a_word(w) else "") for w in words
+        )
+        + ")",
+        re.IGNORECASE,
+    )
+    grouped = numbers._after(words, numbers._GAP)
+    pick = random.Random(language)
+    pieces = [*pick.sample(words, min(60, len(words))), " ", "\u00a0", "a", "x", "é", "2", "."]
+    for _ in range(3000):
+        text = "".join(pick.choice(pieces) for _ in range(pick.randint(0, 3)))
+        text = text.upper() if pick.random() < 0.2 else text
+        expected = flat.match(text)
+        found = grouped.match(text)
+        assert (found and found.span()) == (expected and expected.span()), text
 
 
 @pytest.mark.parametrize(

@@ -184,8 +184,23 @@ def _words(table: dict[str, list[str]], languages: Iterable[str]) -> list[str]:
 
 
 def _after(words: list[str], gap: str) -> re.Pattern[str]:
+    """`gap` and then one of `words` (longest first), any case.
+
+    The words are grouped by their first letter, "m(?:in|m|...)|k(?:g|m|...)": `re`
+    tries the alternatives of a group one by one, and a market's hundreds of CLDR unit
+    names made each number cost ten times more as one flat list. The words of two
+    groups start with different letters, so the word found is the same either way.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        first = word[0].lower()
+        groups.setdefault(first if len(first) == 1 else word[0], []).append(word)
     alternatives = "|".join(
-        re.escape(w) + (r"(?![^\W\d_])" if _ends_a_word(w) else "") for w in words
+        re.escape(first)
+        + "(?:"
+        + "|".join(re.escape(w[1:]) + (r"(?![^\W\d_])" if _ends_a_word(w) else "") for w in group)
+        + ")"
+        for first, group in groups.items()
     )
     return compile_cached(f"{gap}(?:{alternatives})", re.IGNORECASE)
 
@@ -212,9 +227,37 @@ def patterns(languages: tuple[str, ...]) -> _Patterns:
     )
 
 
+# The CLDR units copy measures things in; the others (daltons, parsecs, solar masses,
+# Beaufort) only add words that are more often words of the sentence ("da" in Italian).
+CLDR_UNITS = frozenset(
+    {f"duration-{u}" for u in ("century", "decade", "year", "quarter", "month", "week", "day",
+                                "night", "hour", "minute", "second", "millisecond")}
+    | {f"duration-{u}-person" for u in ("year", "month", "week", "day")}
+    | {f"length-{u}" for u in ("kilometer", "meter", "centimeter", "millimeter", "mile",
+                              "yard", "foot", "inch")}
+    | {f"mass-{u}" for u in ("tonne", "ton", "kilogram", "gram", "milligram", "pound",
+                            "ounce")}
+    | {f"volume-{u}" for u in ("cubic-meter", "liter", "deciliter", "centiliter",
+                              "milliliter", "gallon", "quart", "pint", "cup", "fluid-ounce",
+                              "tablespoon", "teaspoon")}
+    | {f"area-{u}" for u in ("square-kilometer", "hectare", "square-meter",
+                            "square-centimeter", "square-mile", "acre", "square-foot")}
+    | {f"speed-{u}" for u in ("kilometer-per-hour", "meter-per-second", "mile-per-hour")}
+    | {f"temperature-{u}" for u in ("celsius", "fahrenheit", "generic")}
+    | {f"energy-{u}" for u in ("kilowatt-hour", "joule", "kilojoule", "calorie",
+                              "kilocalorie", "foodcalorie")}
+    | {f"power-{u}" for u in ("watt", "kilowatt", "megawatt", "horsepower")}
+    | {f"digital-{u}" for u in ("bit", "byte", "kilobit", "kilobyte", "megabit", "megabyte",
+                               "gigabit", "gigabyte", "terabit", "terabyte", "petabyte")}
+    | {f"frequency-{u}" for u in ("hertz", "kilohertz", "megahertz", "gigahertz")}
+    | {"graphics-pixel", "graphics-megapixel", "graphics-dot-per-inch"}
+    | {"concentr-percent", "concentr-permille", "concentr-item"}
+)  # fmt: skip
+
+
 def cldr_unit_words(language: str) -> list[str]:
-    """The words CLDR writes after a number for each unit of measure in `language`, in
-    every length and plural form: "ora", "ore", "h", "pollici", "Liter", "시간".
+    """The words CLDR writes after a number for each unit of `CLDR_UNITS` in `language`,
+    in every length and plural form: "ora", "ore", "h", "pollici", "Liter", "시간".
 
     A number followed by one is a measurement or a duration, never a number chosen on
     its own, in every language CLDR covers. Kept with the derived data: reading a
@@ -236,7 +279,9 @@ def _unit_words_from_cldr(language: str) -> list[str]:
     except (UnknownLocaleError, ValueError, KeyError):
         return []
     words = set()
-    for lengths in units.values():
+    for unit, lengths in units.items():
+        if unit not in CLDR_UNITS:
+            continue
         for forms in lengths.values():
             for form, pattern in forms.items():
                 # "per" patterns ("{0}/h", "{0} all’ora") are rates, not a unit after a
