@@ -265,3 +265,37 @@ def test_command_annotations_are_objects_not_strings() -> None:
 
     for command in (cli.check, cli.rules, cli.explain, cli.markets, cli.validate, cli.init):
         assert not any(isinstance(a, str) for a in command.__annotations__.values()), command
+
+
+SLOW_RULE = """rules:
+  - code: ACME002
+    name: slow-pattern
+    category: tone
+    severity: warning
+    type: pattern
+    pattern: "(a|[ab]a)+$"
+    message: "found {match}"
+    doc: {what: A pattern that backtracks., why: Testing.}
+"""
+
+
+def test_a_user_pattern_that_times_out_cannot_stall_a_run(in_tmp: Path) -> None:
+    """Each paragraph below costs the pattern its whole time limit: searched every
+    time, two files would take ten seconds. After the first timeout the rule is off;
+    the first file's error gives the line, the second says the rule did not run."""
+    write(in_tmp / "culturelint.yaml", "rule_paths: [rules]\n")
+    write(in_tmp / "rules" / "slow.yaml", SLOW_RULE)
+    slow = "\n\n".join(["a" * 40 + "c"] * 20)
+    write(in_tmp / "de-DE" / "a.md", f"# Titel\n\n{slow}\n")
+    write(in_tmp / "de-DE" / "b.md", f"{slow}\n")
+    result = check("de-DE", "--jobs", "1", "--format", "json")
+    assert result.exit_code == 2, result.output
+    errors = {e["path"]: e for e in json.loads(result.stdout)["errors"]}
+    first, second = errors["de-DE/a.md"], errors["de-DE/b.md"]
+    assert first["line"] == 3
+    assert (
+        "rule ACME002: pattern '(a|[ab]a)+$' took longer than 0.25 s at line 3"
+        in (first["message"])
+    )
+    assert "was not run on this file" in second["message"]
+    assert "line" not in second or second["line"] is None

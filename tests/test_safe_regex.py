@@ -27,6 +27,9 @@ from culturelint.safe_regex import (
         ("(?:sale|promo|sale)+", "'sale' twice"),
         ("(\\w|\\d)+", "\\w and \\d both match"),
         ("(.|\\s)*x", ". and \\s both match"),
+        ("(a|aa)+b", "'aa' is also 'a' + 'a'"),
+        ("(?:ab|a|b)+", "'ab' is also 'a' + 'b'"),
+        ("(?:\\.com|\\.co|m)+", "'.com' is also '.co' + 'm'"),
     ],
 )
 def test_dangerous_patterns_are_refused(pattern: str, reason: str) -> None:
@@ -42,6 +45,8 @@ def test_dangerous_patterns_are_refused(pattern: str, reason: str) -> None:
         "\\b(?:act|buy|order) now\\b",
         "\\d+(?:[.,]\\d+)?\\s?€",
         "(?:foo|bar)+",
+        "(?:buy|buying)+",  # "buying" is not "buy" + another branch
+        "(?:Sale|sale)+",  # two texts, without ignorecase
         "(?>a+)+b",  # atomic: no backtracking into the group
         "(a++)+b",  # possessive inner quantifier
         "(?:\\w++\\s?)+",
@@ -82,19 +87,38 @@ def test_flags_apply() -> None:
     assert [m.group(0) for m in regex.finditer("BUY NOW, buy now")] == ["BUY NOW", "buy now"]
 
 
+# Not caught by the static check ("[ab]a" is not plain text), but exponential on a long
+# run of "a" that fails at the end: "aa" is "a" + "a" and "[ab]a".
+SLOW = "(a|[ab]a)+$"
+
+
 def test_slow_search_times_out_without_hanging() -> None:
-    # Not caught by the static check ("a" and "aa" are different branches), but
-    # exponential on a long run of "a" that fails at the end.
-    regex = compile_user_regex("(a|aa)+$", timeout=0.05)
+    regex = compile_user_regex(SLOW, timeout=0.05)
     started = time.perf_counter()
     with pytest.raises(RegexTimeout) as info:
         regex.finditer("a" * 40 + "b")
     assert time.perf_counter() - started < 1.0
-    assert info.value.pattern == "(a|aa)+$"
+    assert info.value.pattern == SLOW
+    assert not info.value.earlier
     assert "took longer than 0.05 s" in str(info.value)
 
 
+def test_a_pattern_that_timed_out_is_not_run_again() -> None:
+    """Each further search could take as long: a run over a repository would take
+    minutes. So the pattern is switched off, and says so at once."""
+    regex = compile_user_regex(SLOW, timeout=0.05)
+    with pytest.raises(RegexTimeout):
+        regex.finditer("a" * 40 + "b")
+    started = time.perf_counter()
+    for search in (regex.finditer, regex.search):
+        with pytest.raises(RegexTimeout) as info:
+            search("aaaa")  # even a text it would match at once
+        assert info.value.earlier
+        assert "was not run on this file" in str(info.value)
+    assert time.perf_counter() - started < 0.05
+
+
 def test_fast_search_under_the_same_limit_completes() -> None:
-    regex = compile_user_regex("(a|aa)+$", timeout=0.05)
+    regex = compile_user_regex(SLOW, timeout=0.05)
     assert [m.group(0) for m in regex.finditer("aaaa")] == ["aaaa"]
     assert regex.search("b") is None

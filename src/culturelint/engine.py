@@ -305,7 +305,9 @@ class Linter:
                     result.findings.append(finding)
             except RegexTimeout as exc:
                 # The rule's other hits are kept; the timeout is an error, not a silent skip.
-                result.errors.append(FileError(doc.path, str(exc)))
+                line = doc.position(exc.offset)[0] if exc.offset is not None else None
+                message = exc.describe(check.code, line)
+                result.errors.append(FileError(doc.path, message, line))
             except Exception as exc:
                 result.errors.append(self._crash(doc, check, exc))
         result.findings.sort(key=Finding.sort_key)

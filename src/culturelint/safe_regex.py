@@ -8,8 +8,10 @@ Two defences:
    same text ("(a|a)*", "(\\w|\\d)+", "(.|\\s)*"). Atomic groups "(?>...)" and
    possessive quantifiers ("a++") do not backtrack, so they are allowed.
 2. At run time every search runs under a time limit (the `regex` module's
-   `timeout=`). A pattern that still runs too long raises `RegexTimeout`; the rule
-   engine reports it as a warning about the rule and goes on with the other checks.
+   `timeout=`). A pattern that still runs too long raises `RegexTimeout`, and is not
+   run again in this process: each further search could cost as much, and a run over
+   a repository would take minutes. The rule engine reports an error for each file
+   the pattern did not check, and goes on with the other checks.
 """
 
 from __future__ import annotations
@@ -48,44 +50,75 @@ class UnsafeRegex(UserRegexError):
 
 
 class RegexTimeout(Exception):
-    """A search that ran past its time limit; no hits come from that search.
+    """A search that ran past its time limit, or was not run because the pattern had
+    (`earlier`); no hits come from it.
 
-    Raised at run time by `SafePattern`; the rule that owns the pattern adds its code
-    and the segment offset, and the engine reports it without a traceback.
+    Raised at run time by `SafePattern`; the rule that owns the pattern may add the
+    file offset of the text searched, and the engine reports it, with the rule's code
+    and the line, without a traceback.
     """
 
-    def __init__(self, pattern: str, timeout: float, rule: str | None = None, offset: int = 0):
+    def __init__(
+        self,
+        pattern: str,
+        timeout: float,
+        rule: str | None = None,
+        offset: int | None = None,
+        earlier: bool = False,
+    ):
         self.pattern = pattern
         self.timeout = timeout
         self.rule = rule
         self.offset = offset
-        owner = f"rule {rule}: " if rule else ""
-        super().__init__(
-            f"{owner}pattern {pattern!r} took longer than {timeout:g} s"
-            f" on the text at offset {offset}; its hits there were skipped"
+        self.earlier = earlier
+        super().__init__(self.describe())
+
+    def describe(self, rule: str | None = None, line: int | None = None) -> str:
+        owner = rule or self.rule
+        lead = f"rule {owner}: pattern {self.pattern!r}" if owner else f"pattern {self.pattern!r}"
+        if self.earlier:
+            return (
+                f"{lead} was not run on this file: it took longer than {self.timeout:g} s"
+                " on an earlier file of this run and is switched off until the run ends"
+            )
+        at = f" at line {line}" if line is not None else ""
+        return (
+            f"{lead} took longer than {self.timeout:g} s{at}; it is switched off for the"
+            " rest of the run, so its hits from there on are missing. Rewrite it so that"
+            " no text can be matched in two ways (for example (a|aa)+ as a+)"
         )
 
 
 @dataclass
 class SafePattern:
-    """A compiled user pattern whose searches are time-limited."""
+    """A compiled user pattern whose searches are time-limited, and which is not
+    searched with again once one search has timed out (`timed_out`)."""
 
     pattern: str
     compiled: Any  # regex.Pattern
     timeout: float = DEFAULT_TIMEOUT
+    timed_out: bool = False
 
     def finditer(self, text: str) -> list[Any]:
         """All matches (regex.Match) in `text`; raises RegexTimeout past the limit."""
+        self._check_on()
         try:
             return list(self.compiled.finditer(text, timeout=self.timeout))
         except TimeoutError as exc:
+            self.timed_out = True
             raise RegexTimeout(self.pattern, self.timeout) from exc
 
     def search(self, text: str) -> Any:
+        self._check_on()
         try:
             return self.compiled.search(text, timeout=self.timeout)
         except TimeoutError as exc:
+            self.timed_out = True
             raise RegexTimeout(self.pattern, self.timeout) from exc
+
+    def _check_on(self) -> None:
+        if self.timed_out:
+            raise RegexTimeout(self.pattern, self.timeout, earlier=True)
 
 
 def compile_user_regex(
@@ -195,14 +228,18 @@ def _check(group: _Group, flags: int) -> str | None:
 
 
 def _overlapping_branches(group: _Group, flags: int) -> str | None:
-    """Two branches that can match the same text: identical ones, or single-character
-    branches (literals, escapes, sets, ".") that share a character."""
+    """Two ways for the repeated branches to match the same text: identical branches,
+    single-character branches (literals, escapes, sets, ".") that share a character,
+    or a literal branch that other literal branches spell together ("aa" as "a" + "a")."""
     sources = ["".join(i.source + i.quant for i in b) for b in group.branches]
     seen: dict[str, int] = {}
     for s in sources:
         if s in seen:
             return f"{s!r} twice"
         seen[s] = 1
+    spelled = _spelled_by_others(group, flags)
+    if spelled:
+        return spelled
     singles = [
         b[0].source for b in group.branches if len(b) == 1 and b[0].group is None and not b[0].quant
     ]
@@ -222,6 +259,51 @@ def _overlapping_branches(group: _Group, flags: int) -> str | None:
                 if ra.fullmatch(ch) and rb.fullmatch(ch):
                     return f"{a} and {b} both match {ch!r}"
     return None
+
+
+def _literal(branch: list[_Item], flags: int) -> str | None:
+    """The text a branch of plain characters matches ("aa", "\\.com"), else None."""
+    chars = []
+    for item in branch:
+        if item.group is not None or item.quant:
+            return None
+        source = item.source
+        if len(source) == 1 and source not in ".^$":
+            chars.append(source)
+        elif len(source) == 2 and source[0] == "\\" and not source[1].isalnum():
+            chars.append(source[1])
+        else:
+            return None
+    text = "".join(chars)
+    return text.casefold() if flags & re.IGNORECASE else text
+
+
+def _spelled_by_others(group: _Group, flags: int) -> str | None:
+    """A literal branch that a sequence of the other literal branches also matches:
+    repeated, "(a|aa)+" can match a run of a's in exponentially many ways."""
+    literals = [t for t in (_literal(b, flags) for b in group.branches) if t]
+    if len(set(literals)) < len(literals):  # "(Buy|buy)" with ignorecase
+        twice = next(t for t in literals if literals.count(t) > 1)
+        return f"{twice!r} twice"
+    for text in literals:
+        others = [t for t in literals if t != text]
+        parts = _split_into(text, others)
+        if parts:
+            return f"{text!r} is also {' + '.join(repr(p) for p in parts)}"
+    return None
+
+
+def _split_into(text: str, words: list[str]) -> list[str] | None:
+    """`text` as a sequence of `words` (each as often as needed), or None."""
+    ways: list[list[str] | None] = [[]] + [None] * len(text)
+    for end in range(1, len(text) + 1):
+        for word in words:
+            start = end - len(word)
+            found = ways[start] if start >= 0 else None
+            if found is not None and text[start:end] == word:
+                ways[end] = [*found, word]
+                break
+    return ways[len(text)]
 
 
 class _ParseError(Exception):

@@ -29,24 +29,20 @@ class PatternBody(NamedTuple):
     regex: SafePattern
 
     def hits(self, rule: RuleInfo, doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-        """Hits of every segment; if a search timed out, RegexTimeout is raised after
-        the hits of the other segments have been yielded."""
-        timeout: RegexTimeout | None = None
+        """Hits of every segment up to the one a search timed out on; then RegexTimeout,
+        with where that segment starts (the pattern is not run again, see SafePattern)."""
         for segment in rule.segments(doc):
             try:
                 matches = self.regex.finditer(segment.text)
             except RegexTimeout as exc:
-                if timeout is None:
-                    offset = segment.span(0, 1)[0]
-                    timeout = RegexTimeout(exc.pattern, exc.timeout, rule.code, offset)
-                continue
+                offset = None if exc.earlier else segment.span(0, 1)[0]
+                pattern, limit, earlier = exc.pattern, exc.timeout, exc.earlier
+                raise RegexTimeout(pattern, limit, rule.code, offset, earlier) from None
             for m in matches:
                 if m.end() == m.start():
                     continue
                 start, end = segment.span(m.start(), m.end())
                 yield rule.hit(start, end, ctx, match=m.group(0))
-        if timeout is not None:
-            raise timeout
 
 
 def compile_patterns(
