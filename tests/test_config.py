@@ -60,6 +60,7 @@ overrides: {de-DE: {formality: {register: informal}}}
         ("severity: {CL201: fatal}\n", "severity.CL201"),
         ("- a\n- b\n", "mapping"),
         ("markets: [\n", ":2: invalid YAML"),
+        ("ignore: [CL701]\nfail_on: error\nignore: [CL504]\n", ":3: invalid YAML: found duplicate"),
     ],
 )
 def test_errors_name_file_and_key(tmp_path: Path, text: str, expected: str) -> None:

@@ -99,6 +99,18 @@ def test_malformed_yaml_names_the_line(tmp_path: Path) -> None:
     assert str(error).startswith(f"{path}:4: malformed YAML")
 
 
+def test_a_key_given_twice_is_an_error_not_a_lost_rule(tmp_path: Path) -> None:
+    """Without the "- " before the second rule, its keys replace the first one's."""
+    text = (
+        "rules:\n  - code: ACME001\n    name: one\n    category: tone\n    severity: info\n"
+        "    type: terms\n    terms: {de: [Angebot]}\n    message: x\n"
+        "    doc: {what: x, why: y}\n    code: ACME002\n"
+    )
+    error = only_error(write(tmp_path, "dup.yaml", text))
+    assert error.line == 10
+    assert "found duplicate key 'code' (first given on line 2)" in error.message
+
+
 @pytest.mark.parametrize(
     ("body", "where", "line", "message"),
     [

@@ -93,3 +93,31 @@ def test_without_a_cache_folder_nothing_is_stored(tmp_path: Path) -> None:
     validcache.configure(None)
     assert yamlload.safe_load(PROFILE) == yaml.safe_load(PROFILE)
     assert not list(tmp_path.rglob("*.json"))
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_a_key_given_twice_is_an_error_with_its_line(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    """A forgotten "- " merges two rules into one mapping; YAML keeps the second."""
+    if not libyaml:
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    text = "rules:\n  - code: ACME010\n    name: one\n    code: ACME011\n"
+    with pytest.raises(yamlload.yaml_error()) as raised:
+        yamlload.safe_load(text)
+    assert isinstance(raised.value, yaml.MarkedYAMLError)
+    assert raised.value.problem == "found duplicate key 'code' (first given on line 2)"
+    assert raised.value.problem_mark is not None and raised.value.problem_mark.line + 1 == 4
+    assert _stored(cache_root) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {code: 1}\nb: {code: 2}\n",  # the same key in two mappings
+        "base: &base {code: 1, name: x}\nrule:\n  <<: *base\n  code: 2\n",  # a merge overridden
+        "1: one\n'1': text\n",  # an int and a string
+    ],
+)
+def test_keys_that_only_look_alike_are_fine(cache_root: Path, text: str) -> None:
+    assert yamlload.safe_load(text) == yaml.safe_load(text)

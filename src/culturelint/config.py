@@ -122,11 +122,11 @@ def _read_raw(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from None
         raw = data.get("tool", {}).get("culturelint", {})
     else:
-        import yaml
+        from culturelint.profiles import yamlload
 
         try:
-            raw = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
+            raw = yamlload.safe_load(text)
+        except yamlload.yaml_error() as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f":{mark.line + 1}" if mark is not None else ""
             problem = getattr(exc, "problem", None) or str(exc)

@@ -142,11 +142,11 @@ def _local(tag: Any) -> str:
 
 
 def _from_yaml(text: str) -> Glossary:
-    import yaml
+    from culturelint.profiles import yamlload
 
     try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
+        raw = yamlload.safe_load(text) or {}
+    except yamlload.yaml_error() as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise GlossaryError(f"invalid YAML{where}") from None

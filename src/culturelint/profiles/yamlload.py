@@ -12,12 +12,17 @@ A text that has been parsed once is read back from the derived data as JSON (key
 the text and PyYAML's version), so a run whose profiles and rule packs have not
 changed neither parses them nor imports PyYAML for them. Only documents that JSON gives back
 exactly are kept (no dates, no keys other than strings, no NaN).
+
+A key given twice in one mapping is an error, with the line of the second: YAML
+parsers keep the last value, so a forgotten "- " between two rules, or a second
+`ignore:` in a config, silently dropped what came first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +55,14 @@ def _stored_path(text: str) -> Path | None:
     from culturelint.profiles import validcache
 
     folder = validcache.folder("yaml")
-    release = installed.version("PyYAML")
-    if folder is None or release is None:
+    if folder is None:
         return None
-    digest = hashlib.sha256(f"{release}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    release = installed.version("PyYAML")
+    if release is None:
+        return None
+    # "strict": parsed with duplicate keys refused; texts stored before were not.
+    whole = f"{release}\0strict\0{text}"
+    digest = hashlib.sha256(whole.encode("utf-8", "surrogatepass")).hexdigest()
     return folder / f"{digest[:32]}.json"
 
 
@@ -69,13 +78,42 @@ def _parse(text: str) -> Any:
     import yaml
 
     if not hasattr(yaml, "CSafeLoader"):  # PyYAML built without libyaml
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_strict(yaml.SafeLoader))
     try:
-        return yaml.load(text, Loader=yaml.CSafeLoader)
+        return yaml.load(text, Loader=_strict(yaml.CSafeLoader))
     except yaml.YAMLError:
         pass
     # Raises the pure-Python loader's error; returns its result if only libyaml objected.
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_strict(yaml.SafeLoader))
+
+
+@cache
+def _strict(base: type) -> type:
+    """`base` (a safe loader) refusing a key given twice in one mapping."""
+
+    class StrictLoader(base):  # type: ignore[misc, valid-type]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            _refuse_duplicate_keys(node)
+            return super().construct_mapping(node, deep)
+
+    return StrictLoader
+
+
+def _refuse_duplicate_keys(node: Any) -> None:
+    from yaml.constructor import ConstructorError
+
+    first: dict[tuple[str, str], int] = {}
+    for key, _value in node.value:
+        if key.id != "scalar" or key.tag == "tag:yaml.org,2002:merge":
+            continue  # "<<" merges are meant to be overridden
+        seen = first.setdefault((key.tag, key.value), key.start_mark.line)
+        if seen != key.start_mark.line:
+            raise ConstructorError(
+                "while constructing a mapping",
+                node.start_mark,
+                f"found duplicate key {key.value!r} (first given on line {seen + 1})",
+                key.start_mark,
+            )
 
 
 def _json_keeps(data: Any) -> bool:
