@@ -299,3 +299,43 @@ def test_a_user_pattern_that_times_out_cannot_stall_a_run(in_tmp: Path) -> None:
     )
     assert "was not run on this file" in second["message"]
     assert "line" not in second or second["line"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "said"),
+    [
+        (["--ignore", "CL7O1"], "", "--ignore CL7O1: no rule has this code"),
+        (["--select", "CL999"], "", "--select CL999: no rule has this code"),
+        ([], "ignore: [CL999]\n", "culturelint.yaml: ignore: CL999: no rule"),
+        ([], "per_file_ignores: {'legal/*': [CL9]}\n", "per_file_ignores: legal/*: CL9: no rule"),
+        ([], "severity: {cl701: info}\n", "severity: cl701: no rule has this code or name"),
+    ],
+)
+def test_a_rule_selector_that_names_no_rule_is_an_error(
+    in_tmp: Path, args: list[str], config: str, said: str
+) -> None:
+    """A misspelt code would select or ignore nothing without a word."""
+    if config:
+        write(in_tmp / "culturelint.yaml", config)
+    write(in_tmp / "promo.md", DE_COPY)
+    result = check("promo.md", *args)
+    assert result.exit_code == 2, result.output
+    assert said in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "config"),
+    [
+        (["--ignore", "cl701"], ""),  # codes in any case
+        (["--ignore", "CL7"], ""),  # a code prefix
+        ([], "ignore: [foreign-currency]\n"),  # a rule name, in the config too
+        ([], "per_file_ignores: {'*.md': [cl70]}\n"),
+    ],
+)
+def test_rule_selectors_by_code_prefix_and_name(in_tmp: Path, args: list[str], config: str) -> None:
+    if config:
+        write(in_tmp / "culturelint.yaml", config)
+    write(in_tmp / "promo.md", DE_COPY)
+    result = check("promo.md", "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    assert "CL701" not in {f["rule"] for f in json.loads(result.stdout)["findings"]}

@@ -45,7 +45,7 @@ overrides: {de-DE: {formality: {register: informal}}}
 """,
     )
     config = load_config(path)
-    assert config.select == ["CL2"]
+    assert config.select == ["cl2"]  # as written: codes match in any case
     assert config.severity == {"CL201": Severity.INFO}
     assert config.market_paths == [tmp_path.resolve() / "my-markets"]
     assert config.overrides["de-DE"]["formality"]["register"] == "informal"

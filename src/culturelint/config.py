@@ -90,11 +90,9 @@ def load_config(path: Path | None) -> Config:
         root=root,
         markets=dict(raw.get("markets", {})),
         default_market=raw.get("default_market"),
-        select=[s.upper() for s in raw.get("select", [])],
-        ignore=[s.upper() for s in raw.get("ignore", [])],
-        per_file_ignores={
-            k: [c.upper() for c in v] for k, v in raw.get("per_file_ignores", {}).items()
-        },
+        select=list(raw.get("select", [])),
+        ignore=list(raw.get("ignore", [])),
+        per_file_ignores={k: list(v) for k, v in raw.get("per_file_ignores", {}).items()},
         severity={k: Severity(v) for k, v in raw.get("severity", {}).items()},
         fail_on=raw.get("fail_on", "warning"),
         exclude=list(raw.get("exclude", [])),

@@ -114,6 +114,41 @@ def matches_spec(check: Check, spec: str) -> bool:
     )
 
 
+def unknown_selectors(
+    registry: Registry, config: Config, select: list[str] | None, ignore: list[str] | None
+) -> list[str]:
+    """Each rule selector that names no rule, said where it was given: a misspelt
+    code ("CL7O1") would otherwise select or ignore nothing, without a word."""
+
+    def known(spec: str) -> bool:
+        return any(matches_spec(check, spec) for check in registry)
+
+    where = f"{config.path}: " if config.path else "config: "
+    given = [
+        *((f"--select {s}", s) for s in select or []),
+        *((f"--ignore {s}", s) for s in ignore or []),
+        *((f"{where}select: {s}", s) for s in config.select),
+        *((f"{where}ignore: {s}", s) for s in config.ignore),
+        *(
+            (f"{where}per_file_ignores: {glob}: {s}", s)
+            for glob, specs in config.per_file_ignores.items()
+            for s in specs
+        ),
+    ]
+    problems = [
+        f"{label}: no rule has this code, code prefix or name (`culturelint rules` lists them)"
+        for label, spec in given
+        if spec.strip() and not known(spec)
+    ]
+    names = {check.code for check in registry} | {check.name for check in registry}
+    problems += [
+        f"{where}severity: {key}: no rule has this code or name (`culturelint rules` lists them)"
+        for key in config.severity
+        if key not in names
+    ]
+    return problems
+
+
 def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
     """Built-in checks, plug-ins from the `culturelint.checks` entry point group, and
     declarative rules from the bundled pack and the config's rule_paths."""

@@ -10,7 +10,14 @@ from pathlib import Path
 
 from culturelint import __version__
 from culturelint.config import Config
-from culturelint.engine import FileResult, Linter, SizeError, build_registry, too_large_message
+from culturelint.engine import (
+    FileResult,
+    Linter,
+    SizeError,
+    build_registry,
+    too_large_message,
+    unknown_selectors,
+)
 from culturelint.finding import FileError, Finding, Severity
 
 # Below this many files per process, starting processes costs more than it saves.
@@ -120,6 +127,10 @@ def _run_check(config: Config, opts: RunOptions) -> int:
 
     _configure_derived_cache(config)
     registry, errors = build_registry(config)
+    unknown = unknown_selectors(registry, config, opts.select, opts.ignore)
+    if unknown:
+        sys.stderr.writelines(f"culturelint: {problem}\n" for problem in unknown)
+        return EXIT_ERROR
     linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if opts.use_cache:
         linter.cache = _make_cache(config, opts)
