@@ -251,6 +251,32 @@ def test_a_broken_entry_reports_its_own_error_not_its_keys_as_unexpected(
     assert [(e.where, message in str(e)) for e in errors] == [(where, True)]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("'[unclosed'", "invalid regular expression '[unclosed'"),
+        ("'(?:\\w+\\s?)+x'", "unsafe regular expression"),
+    ],
+)
+def test_a_broken_trust_pattern_is_the_profiles_error_with_its_line(
+    tmp_path: Path, pattern: str, said: str
+) -> None:
+    """Found when the profile is read, not reported later as a crash of CL301 on
+    whichever copy file met it first."""
+    text = (
+        "market: it-IT\nname: Italy\ntrust:\n  discouraged: []\n  expected:\n"
+        "    - id: seal\n      label: Seal\n      meaning: A seal is expected.\n"
+        f"      patterns: [{pattern}]\n      source: Test source\n      confidence: low\n"
+    )
+    write(tmp_path, "it-IT.yaml", text)
+    with pytest.raises(ProfileError) as caught:
+        store(tmp_path).load("it-IT")
+    assert caught.value.where == "trust.expected[0].patterns[0]"
+    assert said in str(caught.value) and "(line 9)" in str(caught.value)
+    errors = store(tmp_path).validate_file(tmp_path / "it-IT.yaml")
+    assert [e.where for e in errors] == ["trust.expected[0].patterns[0]"]
+
+
 def test_malformed_yaml_names_file_and_line() -> None:
     with pytest.raises(ProfileError, match="invalid YAML") as caught:
         store(INVALID / "malformed").load("pt-BR")

@@ -184,11 +184,14 @@ class ProfileStore:
     def _checked(self, path: Path) -> dict[str, Any]:
         """A parsed file that passed the schema and the checks the schema cannot express."""
         data, text = self._parse(path)
-        if not validcache.known_valid("market", _schema_bytes(), text):
+        if not validcache.known_valid("market", _checked_with(), text):
             error = _best_schema_error(data)
             if error is not None:
                 raise _schema_problem(error, _display(path), text)
-            validcache.remember_valid("market", _schema_bytes(), text)
+            patterns = _pattern_problems(data, _display(path), text)
+            if patterns:
+                raise patterns[0]
+            validcache.remember_valid("market", _checked_with(), text)
         problems = _semantic_problems(data, path)
         if problems:
             raise problems[0]
@@ -209,8 +212,12 @@ class ProfileStore:
             raise ProfileError("an override cannot change 'market'", self.config_label, where)
         merged = copy.deepcopy(merge_profiles(data, override))
         error = _best_schema_error(merged)
+        problem = None
         if error is not None:
             problem = _schema_problem(error, self.config_label, None)
+        elif patterns := _pattern_problems(merged, self.config_label, None):
+            problem = patterns[0]
+        if problem is not None:
             inner = f"{where}.{problem.where}" if problem.where else where
             raise ProfileError(problem.detail, self.config_label, inner)
         return merged
@@ -228,6 +235,7 @@ class ProfileStore:
         errors = [_schema_problem(e, label, text) for e in _schema_errors(data)]
         if errors:
             return errors
+        errors.extend(_pattern_problems(data, label, text))
         errors.extend(_semantic_problems(data, path))
         errors.extend(self._extends_problems(data, path))
         errors.extend(_calendar_problems(data, label))
@@ -464,6 +472,36 @@ def _schema_problem(error: ValidationError, label: str, text: str | None) -> Pro
 
 
 # -- checks the schema cannot express --------------------------------------------------------
+
+
+def _checked_with() -> bytes:
+    """What a remembered "valid" verdict on a profile's text depends on: the schema,
+    and the check of its patterns (`_pattern_problems`)."""
+    return _schema_bytes() + b"\0patterns compiled"
+
+
+def _pattern_problems(data: dict[str, Any], label: str, text: str | None) -> list[ProfileError]:
+    """Trust patterns that are not valid regular expressions, or that could backtrack
+    exponentially: found when the profile is read, not blamed on the copy later."""
+    patterns = [
+        (["trust", kind, i, "patterns", j], pattern)
+        for kind in ("expected", "discouraged")
+        for i, entry in enumerate((data.get("trust") or {}).get(kind) or [])
+        for j, pattern in enumerate(entry.get("patterns") or [])
+    ]
+    if not patterns:
+        return []  # no need to import the regex module
+    from culturelint.safe_regex import UserRegexError, compile_user_regex
+
+    problems = []
+    for parts, pattern in patterns:
+        try:
+            compile_user_regex(str(pattern))
+        except UserRegexError as exc:
+            line = _line_of(text, parts)
+            message = f"{exc} (line {line})" if line is not None else str(exc)
+            problems.append(ProfileError(message, label, json_path(parts)))
+    return problems
 
 
 def _semantic_problems(data: dict[str, Any], path: Path) -> list[ProfileError]:
