@@ -458,3 +458,23 @@ def test_every_verbatim_piece_is_the_source_text() -> None:
                 written = variant[piece.src_start : piece.src_end]
                 if piece.verbatim and piece.text.strip():
                     assert written == piece.text
+
+
+@pytest.mark.parametrize(
+    ("deep", "after", "skipped"),
+    [
+        (">" * 150 + " deep\n", ["Preis $9 danach"], "the copy nested deeper"),
+        ("".join("  " * i + "- item\n" for i in range(60)), [], "the rest of the file"),
+    ],
+    ids=["blockquote", "list"],
+)
+def test_copy_past_the_nesting_limit_is_reported_not_skipped_quietly(
+    deep: str, after: list[str], skipped: str
+) -> None:
+    """markdown-it stops at its nesting limit; inside a deep list the containers take
+    the rest of the file with them, and the warning must say so."""
+    doc = read(f"# T\n\n{deep}\nPreis $9 danach\n")
+    ((message, offset),) = doc.warnings
+    assert message == f"Markdown nested more than 100 levels deep; {skipped} was not checked"
+    assert offset is not None and doc.text.count("\n", 0, offset) + 1 >= 3
+    assert [s.text for s in doc.segments if s.text.startswith("Preis")] == after

@@ -65,11 +65,13 @@ def read(path: str, text: str) -> Document:
     warnings = list(front.warnings) if front else []
     too_deep = _nesting_cut(tokens)
     if too_deep is not None:
-        # markdown-it stops reading blocks at its nesting limit: say so, never skip quietly.
+        # markdown-it stops reading blocks at its nesting limit, and the containers it
+        # was in take the lines after it too: say which were skipped, never quietly.
+        read_after = any(t.map and t.map[0] > too_deep and t.type == "inline" for t in tokens)
+        skipped = "the copy nested deeper" if read_after else "the rest of the file"
         warnings.append(
             (
-                f"Markdown nested more than {MAX_NESTING} levels deep; "
-                "the copy nested deeper was not checked",
+                f"Markdown nested more than {MAX_NESTING} levels deep; {skipped} was not checked",
                 lines.start(too_deep),
             )
         )
