@@ -309,6 +309,7 @@ def test_a_user_pattern_that_times_out_cannot_stall_a_run(in_tmp: Path) -> None:
         ([], "ignore: [CL999]\n", "culturelint.yaml: ignore: CL999: no rule"),
         ([], "per_file_ignores: {'legal/*': [CL9]}\n", "per_file_ignores: legal/*: CL9: no rule"),
         ([], "severity: {cl701: info}\n", "severity: cl701: no rule has this code or name"),
+        ([], "options: {CL999: {a: 1}}\n", "options: CL999: no rule has this code or name"),
     ],
 )
 def test_a_rule_selector_that_names_no_rule_is_an_error(

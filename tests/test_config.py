@@ -61,6 +61,10 @@ overrides: {de-DE: {formality: {register: informal}}}
         ("- a\n- b\n", "mapping"),
         ("markets: [\n", ":2: invalid YAML"),
         ("ignore: [CL701]\nfail_on: error\nignore: [CL504]\n", ":3: invalid YAML: found duplicate"),
+        ("options: {l10n: {sourc_locale: en}}\n", "options.l10n"),
+        ("options: {l10n: {source_locale: 42}}\n", "options.l10n.source_locale"),
+        ("options: {l10n: {keep_terms: [Acme, 4]}}\n", "options.l10n.keep_terms"),
+        ("options: {l10n: {include_fuzzy: 'yes'}}\n", "options.l10n.include_fuzzy"),
     ],
 )
 def test_errors_name_file_and_key(tmp_path: Path, text: str, expected: str) -> None:

@@ -114,6 +114,11 @@ def matches_spec(check: Check, spec: str) -> bool:
     )
 
 
+# Sections of `options` that are not one rule's: the project's localization options, and
+# options several trust rules share.
+SHARED_OPTIONS = ("l10n", "trust")
+
+
 def unknown_selectors(
     registry: Registry, config: Config, select: list[str] | None, ignore: list[str] | None
 ) -> list[str]:
@@ -141,6 +146,12 @@ def unknown_selectors(
         if spec.strip() and not known(spec)
     ]
     names = {check.code for check in registry} | {check.name for check in registry}
+    problems += [
+        f"{where}options: {key}: no rule has this code or name, and it is not one of "
+        f"{', '.join(SHARED_OPTIONS)} (`culturelint rules` lists the rules)"
+        for key in config.options
+        if key not in names and key not in SHARED_OPTIONS
+    ]
     problems += [
         f"{where}severity: {key}: no rule has this code or name (`culturelint rules` lists them)"
         for key in config.severity
