@@ -98,6 +98,16 @@ def test_syntax_error_is_a_warning_and_the_rest_is_read() -> None:
     assert doc.position(offset)[0] == 2
 
 
+def test_a_syntax_error_says_where_the_parser_found_it() -> None:
+    """The warning is at the message that cannot be read; the parser's own position,
+    lines later, is in its text."""
+    text = "a = A\nb =\n    line one\n    line two\n    hello { $x\n    more\n"
+    doc = read(text)
+    ((message, offset),) = doc.warnings
+    assert message == 'Fluent syntax error: Expected token: "}" (found at line 6, column 5)'
+    assert doc.position(offset) == (2, 1)  # the message that cannot be read
+
+
 def test_extension() -> None:
     assert reader_for("de-DE/main.ftl") == "fluent"
 

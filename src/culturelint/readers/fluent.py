@@ -39,6 +39,19 @@ MAX_VARIANTS = 32
 Part = Callable[[SegmentBuilder], None]
 
 
+def _syntax_error(text: str, junk: Any) -> str:
+    """The parser's message, and where it found the error when that is not where the
+    unreadable entry starts (the warning's line): a message can run over many lines."""
+    first = junk.annotations[0] if junk.annotations else None
+    message = f"Fluent syntax error: {first.message if first else 'syntax error'}"
+    at = first.span.start if first is not None and first.span is not None else None
+    if at is None or at <= junk.span.start:
+        return message
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return f"{message} (found at line {line}, column {column})"
+
+
 def read(path: str, text: str) -> Document:
     from fluent.syntax import FluentParser, ast
 
@@ -49,8 +62,7 @@ def read(path: str, text: str) -> Document:
         if isinstance(entry, (ast.Comment, ast.GroupComment, ast.ResourceComment)):
             _comment(doc, entry.span.start, entry.span.end, None)
         elif isinstance(entry, ast.Junk):
-            message = entry.annotations[0].message if entry.annotations else "syntax error"
-            doc.warnings.append((f"Fluent syntax error: {message}", entry.span.start))
+            doc.warnings.append((_syntax_error(text, entry), entry.span.start))
         elif isinstance(entry, (ast.Message, ast.Term)):
             _entry(doc, text, entry, empties)
     if empties:
