@@ -340,3 +340,16 @@ def test_rule_selectors_by_code_prefix_and_name(in_tmp: Path, args: list[str], c
     result = check("promo.md", "--format", "json", *args)
     assert result.exit_code in (0, 1), result.output
     assert "CL701" not in {f["rule"] for f in json.loads(result.stdout)["findings"]}
+
+
+def test_a_missing_market_path_is_one_error_and_the_files_are_still_linted(in_tmp: Path) -> None:
+    write(in_tmp / "culturelint.yaml", "market_paths: [brand/markets]\n")
+    write(in_tmp / "promo.md", DE_COPY)
+    write(in_tmp / "more.md", DE_COPY)
+    result = check(".", "--format", "json")
+    assert result.exit_code == 2, result.output
+    data = json.loads(result.stdout)
+    assert [(Path(e["path"]).parts[-2:], e["message"]) for e in data["errors"]] == [
+        (("brand", "markets"), "market path (market_paths) is not a folder")
+    ]
+    assert {f["path"] for f in data["findings"] if f["rule"] == "CL701"} == {"more.md", "promo.md"}

@@ -179,6 +179,10 @@ def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
     for folder in config.rule_paths:
         if not folder.exists():
             errors.append(FileError(str(folder), "rule path does not exist"))
+    for folder in config.market_paths:
+        if not folder.is_dir():
+            # Said once here; the files are linted with the other profiles (Linter).
+            errors.append(FileError(str(folder), "market path (market_paths) is not a folder"))
     checks, rule_errors = load_rule_files(
         [*bundled_rule_dirs(), *(p for p in config.rule_paths if p.exists())],
         reserved=registry.codes(),
@@ -239,7 +243,8 @@ class Linter:
             if (not select or any(matches_spec(c, s) for s in select))
             and not any(matches_spec(c, s) for s in ignore)
         ]
-        self.store = ProfileStore(config.market_paths, config.overrides, config_path=config.path)
+        market_paths = [p for p in config.market_paths if p.is_dir()]  # see build_registry
+        self.store = ProfileStore(market_paths, config.overrides, config_path=config.path)
         self.cache: Cache | None = None
         self.max_bytes = max_file_bytes(config)
         self._applicable: dict[tuple[str, tuple[str, ...]], list[Check]] = {}
