@@ -119,11 +119,12 @@ def matches_spec(check: Check, spec: str) -> bool:
 SHARED_OPTIONS = ("l10n", "trust")
 
 
-def unknown_selectors(
+def unknown_rule_references(
     registry: Registry, config: Config, select: list[str] | None, ignore: list[str] | None
 ) -> list[str]:
-    """Each rule selector that names no rule, said where it was given: a misspelt
-    code ("CL7O1") would otherwise select or ignore nothing, without a word."""
+    """Each rule selector, `severity` key or `options` key that names no rule, said
+    where it was given: a misspelt code ("CL7O1") would otherwise select, ignore or
+    configure nothing, without a word."""
 
     def known(spec: str) -> bool:
         return any(matches_spec(check, spec) for check in registry)

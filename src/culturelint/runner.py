@@ -16,7 +16,7 @@ from culturelint.engine import (
     SizeError,
     build_registry,
     too_large_message,
-    unknown_selectors,
+    unknown_rule_references,
 )
 from culturelint.finding import FileError, Finding, Severity
 
@@ -127,7 +127,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
 
     _configure_derived_cache(config)
     registry, errors = build_registry(config)
-    unknown = unknown_selectors(registry, config, opts.select, opts.ignore)
+    unknown = unknown_rule_references(registry, config, opts.select, opts.ignore)
     if unknown:
         sys.stderr.writelines(f"culturelint: {problem}\n" for problem in unknown)
         return EXIT_ERROR
