@@ -114,17 +114,16 @@ def matches_spec(check: Check, spec: str) -> bool:
     )
 
 
-# Sections of `options` that are not one rule's: the project's localization options, and
-# options several trust rules share.
-SHARED_OPTIONS = ("l10n", "trust")
-
-
 def unknown_rule_references(
     registry: Registry, config: Config, select: list[str] | None, ignore: list[str] | None
 ) -> list[str]:
     """Each rule selector, `severity` key or `options` key that names no rule, said
     where it was given: a misspelt code ("CL7O1") would otherwise select, ignore or
     configure nothing, without a word."""
+    from culturelint.checks.trust import SHARED_OPTIONS as TRUST_OPTIONS
+    from culturelint.l10n.options import OPTIONS_KEY as L10N_OPTIONS
+
+    shared = (L10N_OPTIONS, TRUST_OPTIONS)  # `options` sections that are not one rule's
 
     def known(spec: str) -> bool:
         return any(matches_spec(check, spec) for check in registry)
@@ -149,9 +148,9 @@ def unknown_rule_references(
     names = {check.code for check in registry} | {check.name for check in registry}
     problems += [
         f"{where}options: {key}: no rule has this code or name, and it is not one of "
-        f"{', '.join(SHARED_OPTIONS)} (`culturelint rules` lists the rules)"
+        f"{', '.join(shared)} (`culturelint rules` lists the rules)"
         for key in config.options
-        if key not in names and key not in SHARED_OPTIONS
+        if key not in names and key not in shared
     ]
     problems += [
         f"{where}severity: {key}: no rule has this code or name (`culturelint rules` lists them)"

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from culturelint.profiles.model import UNSPACED_LANGUAGES
-from culturelint.profiles.validcache import SEEN_LIMIT
+from culturelint.profiles.validcache import remembered
 from culturelint.regex_cache import compile_cached
 
 # (start, end, case-folded form, lemma): offsets into the text that was tokenized.
@@ -742,12 +742,7 @@ class _LemmaStore:
         self._db.remember(self._seen, "SELECT word, lemma FROM lemma WHERE word IN ({})", words)
 
     def get(self, word: str, default: Any = None) -> Any:
-        if word in self._seen:
-            found = self._seen[word]
-        else:
-            found = self._lookup(word)
-            if len(self._seen) < SEEN_LIMIT:
-                self._seen[word] = found
+        found = remembered(self._seen, word, self._lookup)
         return default if found is None else found
 
     def items(self) -> list[tuple[str, str]] | None:

@@ -40,7 +40,7 @@ from culturelint.checks._util import (
 )
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
-from culturelint.profiles.validcache import SEEN_LIMIT
+from culturelint.profiles.validcache import remembered
 from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
@@ -319,16 +319,14 @@ class _SetStore:
         self._db.remember(self._seen, "SELECT w, bits FROM word WHERE w IN ({})", words, 0)
 
     def bits(self, word: str) -> int:
-        found = self._seen.get(word)
-        if found is None:
-            try:
-                row = self._execute("SELECT bits FROM word WHERE w = ?", (word,))
-            except UnicodeEncodeError:
-                row = None  # no stored word has a lone surrogate: write() would have failed
-            found = row[0] if row else 0
-            if len(self._seen) < SEEN_LIMIT:
-                self._seen[word] = found
-        return found
+        return remembered(self._seen, word, self._bits_of)
+
+    def _bits_of(self, word: str) -> int:
+        try:
+            row = self._execute("SELECT bits FROM word WHERE w = ?", (word,))
+        except UnicodeEncodeError:
+            row = None  # no stored word has a lone surrogate: write() would have failed
+        return row[0] if row else 0
 
 
 class _StoredSet(Container[str]):
@@ -529,13 +527,11 @@ class _ProbStore:
         return cls(path) if written else None
 
     def _get(self, word: str) -> float | None:
-        if word in self._seen:
-            return self._seen[word]
+        return remembered(self._seen, word, self._probability_of)
+
+    def _probability_of(self, word: str) -> float | None:
         row = self._db.one("SELECT p FROM prob WHERE word = ?", (word,))
-        found = None if row is None else float(row[0])
-        if len(self._seen) < SEEN_LIMIT:
-            self._seen[word] = found
-        return found
+        return None if row is None else float(row[0])
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._get(word) is not None

@@ -23,6 +23,8 @@ from typing import Any
 from culturelint.config import Config
 
 DEFAULT_SOURCE_LOCALE = "en"
+# The key of these options under `options:`.
+OPTIONS_KEY = "l10n"
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def language_of(tag: str) -> str:
 
 def l10n_options(config: Config) -> L10nOptions:
     """The options, with wrong types reported as a ValueError naming the key."""
-    raw: Any = config.options.get("l10n", {})
+    raw: Any = config.options.get(OPTIONS_KEY, {})
     if not isinstance(raw, dict):
         raise ValueError("options.l10n must be a mapping")
     root = config.root

@@ -200,6 +200,18 @@ LOOKUP_BATCH = 500
 SEEN_LIMIT = 500_000
 
 
+def remembered(seen: dict[str, Any], key: str, find: Callable[[str], Any]) -> Any:
+    """`seen[key]`, or `find(key)` kept there (up to SEEN_LIMIT answers): the word
+    stores' memo for words asked one at a time, which `SQLiteReader.remember` fills
+    in batches."""
+    if key in seen:
+        return seen[key]
+    found = find(key)
+    if len(seen) < SEEN_LIMIT:
+        seen[key] = found
+    return found
+
+
 def _utf8(text: str) -> bool:
     try:
         text.encode("utf-8")
