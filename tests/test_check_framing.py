@@ -13,6 +13,7 @@ from checkutil import REALCOPY, flagged, paragraphs_doc, real_profile, run_check
 from culturelint.checks.framing import CHECK, find_pronouns
 from culturelint.cli import app
 from culturelint.config import Config
+from culturelint.engine import build_registry, rule_option_problems
 from culturelint.finding import Severity
 
 I_YOU = {
@@ -94,9 +95,13 @@ def test_thresholds_are_options() -> None:
     assert hits("ja-JP", text_ja, japan) == ["あなた"]
 
 
-def test_bad_option_keeps_the_default() -> None:
+def test_a_bad_option_is_a_config_error_before_the_run() -> None:
+    """It used to keep the default silently: the user's threshold did nothing."""
     config = Config(options={"individual-framing": {"min-pronouns": "many"}})
-    assert hits("zh-CN", I_YOU["zh-CN"], config) == ["你"]
+    registry, _errors = build_registry(config)
+    assert rule_option_problems(registry, config) == [
+        "config: options: individual-framing.min-pronouns: 'many' is not of type 'integer'"
+    ]
 
 
 def test_message_and_severity() -> None:

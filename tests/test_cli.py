@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from culturelint.cli import app
+from culturelint.config import Config
+from culturelint.engine import build_registry
 
 runner = CliRunner()
 
@@ -175,6 +177,16 @@ def test_baseline_written_at_the_root_matches_from_a_subfolder(in_tmp: Path) -> 
     assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"de-DE/b.md"}
 
 
+def test_a_missing_baseline_is_named_once_and_counted_as_a_setup_error(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    result = check(".", "--baseline", "nope.json")
+    assert result.exit_code == 2
+    assert "nope.json: error: baseline file not found" in result.stdout
+    assert result.stdout.count("nope.json") == 1
+    # The one copy file was checked; the baseline is not a file that "could not be checked".
+    assert result.stdout.rstrip().endswith("in 1 of 1 file; 1 setup error.")
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "github", "text", "json"])
 def test_every_format_and_output_file(in_tmp: Path, fmt: str) -> None:
     write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
@@ -223,6 +235,33 @@ def test_explain_prints_documentation_and_market_data() -> None:
     assert result.exit_code == 0
     assert "Why" in result.stdout and "Sources" in result.stdout and "ja-JP" in result.stdout
     assert runner.invoke(app, ["explain", "CL999"]).exit_code == 2
+
+
+def test_explain_lists_the_options_a_rule_takes() -> None:
+    result = runner.invoke(app, ["explain", "CL805"])
+    assert result.exit_code == 0
+    options = result.stdout.split("Options", 1)[1].split("Sources", 1)[0]
+    assert "- max_ratio: a number, at least 0; default 3.0" in options
+    assert "- limits: a mapping (key glob -> largest display width)" in options
+    assert "Options" not in runner.invoke(app, ["explain", "CL701"]).stdout
+
+
+def test_every_options_schema_is_valid_and_accepts_its_defaults() -> None:
+    from jsonschema import Draft202012Validator
+
+    registry, _errors = build_registry(Config())
+    declared = [check for check in registry if check.options is not None]
+    assert {"CL103", "CL104", "CL201", "CL301", "CL503", "CL706", "CL805"} <= {
+        check.code for check in declared
+    }
+    for check in declared:
+        Draft202012Validator.check_schema(check.options)
+        defaults = {
+            name: spec["default"]
+            for name, spec in check.options["properties"].items()
+            if "default" in spec
+        }
+        assert list(Draft202012Validator(check.options).iter_errors(defaults)) == []
 
 
 def test_markets_list_and_show() -> None:
@@ -322,6 +361,50 @@ def test_a_rule_selector_that_names_no_rule_is_an_error(
     result = check("promo.md", *args)
     assert result.exit_code == 2, result.output
     assert said in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        ('{CL805: {max_ratio: "x"}}', "options: CL805.max_ratio: 'x' is not of type 'number'"),
+        ("{CL805: {max_ration: 2}}", "options: CL805: unknown option 'max_ration' (known: "),
+        ('{CL805: {limits: {"cta.*": 0}}}', "options: CL805.limits.cta.*: 0 is less than"),
+        ('{individual-framing: {max-idv: "40"}}', "options: individual-framing.max-idv: '40' is"),
+        ("{CL706: {international: 1}}", "options: CL706.international: 1 is not of type"),
+        ("{CL301: {landing_globs: [a, 3]}}", "options: CL301.landing_globs.1: 3 is not of"),
+        ("{CL701: {strict: true}}", "options: CL701: this rule takes no options"),
+        ("{trust: {landing_glob: a}}", "options.trust: Additional properties are not allowed"),
+    ],
+)
+def test_rule_options_are_checked_when_the_config_is_loaded(
+    in_tmp: Path, options: str, said: str
+) -> None:
+    """Before any file is linted, with the config's name: not once per file, and not
+    silently ignored (an unknown key, a string where a number belongs)."""
+    write(in_tmp / "culturelint.yaml", f"options: {options}\n")
+    write(in_tmp / "promo.md", DE_COPY)
+    result = check("promo.md", "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert f"culturelint.yaml: {said}" in result.stderr
+    assert result.stdout == ""
+
+
+def test_rule_options_of_the_right_shape_are_accepted(in_tmp: Path) -> None:
+    write(
+        in_tmp / "culturelint.yaml",
+        "options:\n"
+        '  CL805: {limits: {"cta.*": 12}, max_ratio: 2.5, min_source_length: 0}\n'
+        "  individual-framing: {max-idv: 50, min-pronouns: 3, min-share: 0.8}\n"
+        "  colour-connotation: {colour-names: true}\n"
+        "  CL706: {international: true}\n"
+        "  CL103: {source_language: en-GB, keep_terms: Checkout}\n"
+        "  CL104: {keep_terms: [Cloud]}\n"
+        "  trust: {landing_globs: ['landing/*.md']}\n",
+    )
+    write(in_tmp / "promo.md", DE_COPY)
+    result = check("promo.md", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout)["errors"] == []
 
 
 @pytest.mark.parametrize(

@@ -110,6 +110,11 @@ def test_front_matter_reads_as_profiles_do_tabs_after_a_colon_included() -> None
         ("campaign: {start: 2024-02-30}", "front matter has an invalid value: '2024-02-30'"),
         ("a: *nope", "front matter is not valid YAML: found undefined alias 'nope'"),
         ("a: 'bell \x07'", "front matter is not valid YAML: unacceptable character U+0007"),
+        # YAML would keep the second market silently.
+        (
+            "market: fr-FR",
+            "front matter is not valid YAML: found duplicate key 'market' (first given on line 2)",
+        ),
     ],
 )
 def test_front_matter_problems_are_worded_by_pyyaml(front: str, message: str) -> None:

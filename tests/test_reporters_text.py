@@ -190,6 +190,19 @@ def test_errors_are_listed_with_path_and_line(error: FileError, expected: str) -
             1,
             "Found 1 problem (0 errors, 1 warning, 0 info) in 1 of 1 file.",
         ),
+        (
+            [],
+            [FileError("rules/x.yaml", "bad", setup=True), FileError("base.json", "x", setup=True)],
+            5,
+            "No problems found in 5 files; 2 setup errors.",
+        ),
+        (
+            sample_findings(),
+            [FileError("a.md", "bad"), FileError("base.json", "missing", setup=True)],
+            5,
+            "Found 3 problems (1 error, 1 warning, 1 info) in 2 of 5 files;"
+            " 1 file could not be checked; 1 setup error.",
+        ),
     ],
 )
 def test_summary_line(

@@ -160,6 +160,39 @@ def unknown_rule_references(
     return problems
 
 
+def rule_option_problems(registry: Registry, config: Config) -> list[str]:
+    """Each rule's `options:` entry checked against the schema the rule declares, said
+    with the config's name and the key: before, a wrong type surfaced as an error on
+    every file, and an unknown key (`max_ration`) did nothing at all."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    by_key = {check.code: check for check in registry} | {c.name: c for c in registry}
+    where = f"{config.path}: " if config.path else "config: "
+    problems = []
+    for key, value in config.options.items():
+        check = by_key.get(key)
+        if check is None:
+            continue  # a shared section (config schema) or no rule (unknown_rule_references)
+        if check.options is None:
+            problems.append(f"{where}options: {key}: this rule takes no options")
+            continue
+        error = best_match(Draft202012Validator(check.options).iter_errors(value))
+        if error is None:
+            continue
+        path = "".join(f".{part}" for part in error.absolute_path)
+        if error.validator == "additionalProperties" and not error.absolute_path:
+            unknown = sorted(set(value) - set(check.options.get("properties", {})))
+            known = ", ".join(check.options.get("properties", {}))
+            problems.append(
+                f"{where}options: {key}: unknown option {', '.join(map(repr, unknown))} "
+                f"(known: {known})"
+            )
+        else:
+            problems.append(f"{where}options: {key}{path}: {error.message}")
+    return problems
+
+
 def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
     """Built-in checks, plug-ins from the `culturelint.checks` entry point group, and
     declarative rules from the bundled pack and the config's rule_paths."""

@@ -102,11 +102,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class FileError:
-    """A file that could not be checked (or was only partly checked), and why."""
+    """A file that could not be checked (or was only partly checked), and why.
+
+    `setup` marks an error in what the run was set up with (a rule pack, a market
+    folder, the baseline) rather than in a copy file: the summary counts those apart,
+    so "files could not be checked" stays a count of copy files."""
 
     path: str
     message: str
     line: int | None = None
+    setup: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"path": self.path, "message": self.message}

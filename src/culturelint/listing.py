@@ -87,6 +87,34 @@ def _report_errors(errors: list) -> int:  # type: ignore[type-arg]
     return 2 if errors else 0
 
 
+def option_lines(schema: dict[str, Any]) -> list[str]:
+    """One line per option of a rule's options schema: its name, what it holds and
+    its default, read from the schema the config is checked against."""
+    lines = []
+    for name, spec in schema.get("properties", {}).items():
+        if "anyOf" in spec:
+            kind = "a string or a list of strings"
+        elif spec.get("type") == "object":
+            kind = "a mapping"
+        else:
+            kind = {
+                "number": "a number",
+                "integer": "a whole number",
+                "boolean": "true or false",
+            }.get(spec.get("type"), f"a {spec.get('type')}")
+        bounds = [
+            f"{word} {spec[key]}"
+            for key, word in (("minimum", "at least"), ("maximum", "at most"))
+            if key in spec
+        ]
+        if bounds:
+            kind += f", {' and '.join(bounds)}"
+        about = f" ({spec['description']})" if "description" in spec else ""
+        default = f"; default {json.dumps(spec['default'])}" if "default" in spec else ""
+        lines.append(f"- {name}: {kind}{about}{default}")
+    return lines
+
+
 def explain(config: Config, code: str, market: str | None) -> int:
     import sys
 
@@ -113,6 +141,10 @@ def explain(config: Config, code: str, market: str | None) -> int:
         if body:
             console.print(f"\n[bold]{title}[/bold]")
             console.print(escape(body.strip()))
+    if check.options:
+        console.print(f"\n[bold]Options[/bold] (`options: {{{check.code}: {{...}}}}`)")
+        for line in option_lines(check.options):
+            console.print(escape(line))
     if doc.sources:
         console.print("\n[bold]Sources[/bold]")
         for s in doc.sources:

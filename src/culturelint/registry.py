@@ -47,6 +47,20 @@ class CheckContext:
 
 RunFn = Callable[["Document", CheckContext], Iterable[Hit]]
 
+# A language or locale tag, as options give them ("en", "pt-BR", "zh_Hant").
+LANGUAGE_TAG = "^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$"
+# JSON Schema for a list of strings that may be given as one string.
+STRINGS: dict[str, Any] = {
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]
+}
+
+
+def options_schema(**properties: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a rule's `options:` entry: these keys, none other. Options
+    are checked against it when the config is loaded, so a typo or a wrong type is an
+    error naming the key before any file is linted, not a surprise in one of them."""
+    return {"type": "object", "additionalProperties": False, "properties": properties}
+
 
 @dataclass
 class Check:
@@ -64,6 +78,9 @@ class Check:
     # Called before any rule runs on a document: may queue the building of derived
     # data `run` will read (validcache.build_soon), which only a first run has to do.
     prepare: Callable[[CheckContext], None] | None = None
+    # The JSON Schema of `options: {<code or name>: ...}` (see options_schema); None:
+    # the rule takes no options, and giving it some is a configuration error.
+    options: dict[str, Any] | None = None
 
     def applies_to(self, profile: Profile) -> bool:
         return self.applies is None or bool(self.applies(profile))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from culturelint import __version__
@@ -15,6 +15,7 @@ from culturelint.engine import (
     Linter,
     SizeError,
     build_registry,
+    rule_option_problems,
     too_large_message,
     unknown_rule_references,
 )
@@ -127,9 +128,11 @@ def _run_check(config: Config, opts: RunOptions) -> int:
 
     _configure_derived_cache(config)
     registry, errors = build_registry(config)
-    unknown = unknown_rule_references(registry, config, opts.select, opts.ignore)
-    if unknown:
-        sys.stderr.writelines(f"culturelint: {problem}\n" for problem in unknown)
+    errors = [replace(error, setup=True) for error in errors]
+    problems = unknown_rule_references(registry, config, opts.select, opts.ignore)
+    problems += rule_option_problems(registry, config)
+    if problems:
+        sys.stderr.writelines(f"culturelint: {problem}\n" for problem in problems)
         return EXIT_ERROR
     linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if opts.use_cache:
@@ -148,7 +151,9 @@ def _run_check(config: Config, opts: RunOptions) -> int:
         files = 1
     else:
         if "-" in opts.paths:
-            errors.append(FileError("-", "stdin ('-') cannot be combined with other paths"))
+            errors.append(
+                FileError("-", "stdin ('-') cannot be combined with other paths", setup=True)
+            )
         targets: list[Target] = []
         for item in discover(
             [p for p in opts.paths if p != "-"], config, lambda p: reader_for(p) is not None
@@ -181,7 +186,9 @@ def _run_check(config: Config, opts: RunOptions) -> int:
             else:
                 findings, _matched = Baseline.load(opts.baseline).filter(findings)
         except (BaselineError, OSError) as exc:
-            errors.append(FileError(str(opts.baseline), str(exc)))
+            # The messages name the file for other callers; here the error's path does.
+            message = str(exc).removeprefix(f"{opts.baseline}: ")
+            errors.append(FileError(str(opts.baseline), message, setup=True))
 
     from culturelint.reporters import Report, render
 

@@ -134,7 +134,7 @@ def test_code_base_loads_yaml_only_safely() -> None:
     for line in subprocess.run(
         ["grep", "-rn", "yaml.load(", str(src)], capture_output=True, text=True
     ).stdout.splitlines():
-        # Loader=yaml.SafeLoader, or a factory given one: Loader=_strict(yaml.CSafeLoader)
+        # Loader=yaml.SafeLoader, or a factory given one: Loader=strict_loader(yaml.CSafeLoader)
         loader = re.search(r"Loader=([\w.]+)(?:\(yaml\.(\w+)\))?", line)
         assert loader is not None, line
         module_path = Path(line.split(":", 1)[0]).relative_to(src).with_suffix("")

@@ -24,7 +24,7 @@ from culturelint.finding import Hit, Severity
 from culturelint.matching import TermMatch, TermMatcher, matcher_for
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import Check, CheckContext, RuleDoc, options_schema
 
 # -- colour names --------------------------------------------------------------------------
 
@@ -609,6 +609,7 @@ CHECK = Check(
     name=NAME,
     category="colour",
     severity=Severity.WARNING,
+    options=options_schema(**{COLOUR_NAMES_OPTION: {"type": "boolean", "default": False}}),
     doc=RuleDoc(
         what=(
             "Flags colours with an unwanted meaning in the market, in the copy's words "

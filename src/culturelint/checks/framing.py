@@ -29,11 +29,17 @@ from culturelint.finding import Evidence, Hit, Severity
 from culturelint.matching import base_language, tokens
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import Check, CheckContext, RuleDoc, options_schema
 
 CODE = "CL503"
 NAME = "individual-framing"
-DEFAULTS = {"max-idv": 40, "min-pronouns": 5, "min-share": 1.0}
+OPTIONS = options_schema(
+    **{
+        "max-idv": {"type": "number", "minimum": 0, "maximum": 100, "default": 40},
+        "min-pronouns": {"type": "integer", "minimum": 1, "default": 5},
+        "min-share": {"type": "number", "minimum": 0, "maximum": 1, "default": 1.0},
+    }
+)
 
 SINGULAR = "singular"
 GROUP = "group"
@@ -160,11 +166,8 @@ def _in_text(language: str, text: str) -> Iterator[tuple[str, int, int]]:
 
 
 def _option(ctx: CheckContext, key: str) -> float:
-    """An option from the config; a value that is not a number keeps the default."""
-    value = ctx.config.option(CODE, NAME, key, DEFAULTS[key])
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return float(DEFAULTS[key])
-    return float(value)
+    """An option from the config, whose type OPTIONS checked when it was loaded."""
+    return float(ctx.config.option(CODE, NAME, key, OPTIONS["properties"][key]["default"]))
 
 
 # -- the check -------------------------------------------------------------------------------
@@ -228,6 +231,7 @@ CHECK = Check(
     name=NAME,
     category="tone",
     severity=Severity.INFO,
+    options=OPTIONS,
     doc=RuleDoc(
         what=(
             'Copy framed only around "I" and "you" in a collectivist market. For each '

@@ -20,10 +20,11 @@ from typing import Any
 from culturelint.checks._util import first_sentence, mask_non_copy, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.l10n.options import OPTIONS_KEY as L10N_OPTIONS
 from culturelint.matching import TermMatch, matcher_for
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import STRINGS, Check, CheckContext, RuleDoc, options_schema
 
 CODE = "CL104"
 NAME = "language-law"
@@ -47,7 +48,7 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if not terms:
         return
     language = str(law.get("language") or profile.language)
-    project = ctx.config.options.get("l10n")
+    project = ctx.config.options.get(L10N_OPTIONS)
     project = project if isinstance(project, dict) else {}
     keep = {
         str(k).casefold()
@@ -133,6 +134,9 @@ CHECK = Check(
     name=NAME,
     category="language",
     severity=Severity.WARNING,
+    options=options_schema(
+        **{KEEP_OPTION: {**STRINGS, "description": "foreign terms to allow, such as brand names"}}
+    ),
     doc=RuleDoc(
         what=(
             "Flags foreign terms that a market's language law wants replaced by an "

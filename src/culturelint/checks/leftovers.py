@@ -40,9 +40,10 @@ from culturelint.checks._util import (
 )
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
+from culturelint.l10n.options import OPTIONS_KEY as L10N_OPTIONS
 from culturelint.profiles.validcache import remembered
 from culturelint.regex_cache import compile_cached
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import LANGUAGE_TAG, STRINGS, Check, CheckContext, RuleDoc, options_schema
 
 CODE = "CL103"
 NAME = "source-language-leftover"
@@ -841,7 +842,7 @@ def prepare(ctx: CheckContext) -> None:
 def _project_l10n(ctx: CheckContext) -> dict[str, Any]:
     """The project-wide localization options (`options: {l10n: {...}}`), whose
     `source_locale`, `keep_terms` and `do_not_translate` this rule honours too."""
-    raw = ctx.config.options.get("l10n")
+    raw = ctx.config.options.get(L10N_OPTIONS)
     return raw if isinstance(raw, dict) else {}
 
 
@@ -899,6 +900,16 @@ CHECK = Check(
     category="language",
     severity=Severity.WARNING,
     prepare=prepare,
+    options=options_schema(
+        **{
+            SOURCE_OPTION: {
+                "type": "string",
+                "pattern": LANGUAGE_TAG,
+                "description": "the source language, if not options.l10n.source_locale",
+            },
+            KEEP_OPTION: {**STRINGS, "description": "source-language words that may stay"},
+        }
+    ),
     doc=RuleDoc(
         what=(
             "Flags short source-language fragments left in otherwise localized copy: "

@@ -23,7 +23,7 @@ from culturelint.checks.formats import glued_before, labelled_as_code, read_numb
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.regex_cache import compile_cached
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import Check, CheckContext, RuleDoc, options_schema
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
@@ -431,6 +431,7 @@ CHECK = Check(
     name="phone-format",
     category="format",
     severity=Severity.WARNING,
+    options=options_schema(international={"type": "boolean", "default": False}),
     doc=RuleDoc(
         what=(
             "Checks phone numbers with libphonenumber (the phonenumbers package). "

@@ -23,7 +23,7 @@ from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import quoted, whole
 from culturelint.l10n.pairing import pairing
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import Check, CheckContext, RuleDoc, options_schema
 
 # -- CL804 ------------------------------------------------------------------------------
 
@@ -80,8 +80,6 @@ def run_length(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     if result is None or result.is_source:
         return
     limits = _option(ctx, "limits", {})
-    if not isinstance(limits, dict):
-        raise ValueError("options.CL805.limits must map key globs to numbers")
     max_ratio = float(_option(ctx, "max_ratio", DEFAULT_MAX_RATIO) or 0)
     min_source = int(_option(ctx, "min_source_length", DEFAULT_MIN_SOURCE))
     for pair in result.pairs:
@@ -178,12 +176,22 @@ MISSING = Check(
 
 LENGTH_CODE = "CL805"
 LENGTH_NAME = "length-limit"
+LENGTH_OPTIONS = options_schema(
+    limits={
+        "type": "object",
+        "additionalProperties": {"type": "integer", "minimum": 1},
+        "description": "key glob -> largest display width",
+    },
+    max_ratio={"type": "number", "minimum": 0, "default": DEFAULT_MAX_RATIO},
+    min_source_length={"type": "integer", "minimum": 0, "default": DEFAULT_MIN_SOURCE},
+)
 
 LENGTH = Check(
     code=LENGTH_CODE,
     name=LENGTH_NAME,
     category="l10n",
     severity=Severity.WARNING,
+    options=LENGTH_OPTIONS,
     doc=RuleDoc(
         what=(
             "Flags a translation longer than the space it has. The limit comes from "

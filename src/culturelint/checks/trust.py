@@ -29,13 +29,16 @@ from culturelint.finding import Hit, Severity
 from culturelint.matching import matcher_for
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
-from culturelint.registry import Check, CheckContext, RuleDoc
+from culturelint.registry import STRINGS, Check, CheckContext, RuleDoc, options_schema
 from culturelint.safe_regex import SafePattern, UserRegexError, compile_user_regex
 
 # Options are read from the rule's own code or name first, then from this shared key,
 # so `options: {trust: {landing_globs: [...]}}` configures all three rules at once.
 SHARED_OPTIONS = "trust"
 LANDING_GLOBS = "landing_globs"
+OPTIONS = options_schema(
+    **{LANDING_GLOBS: {**STRINGS, "description": "landing pages, as globs relative to the config"}}
+)
 
 _WHERE = {
     "link": "link texts and the footer",
@@ -338,6 +341,7 @@ MISSING_SIGNAL = Check(
     name="missing-trust-signal",
     category="trust",
     severity=Severity.INFO,
+    options=OPTIONS,
     doc=RuleDoc(
         what=(
             "Flags a landing page that lacks a trust signal its market expects: the "
@@ -384,6 +388,7 @@ MISSING_LEGAL = Check(
     name="missing-legal-notice",
     category="trust",
     severity=Severity.ERROR,
+    options=OPTIONS,
     doc=RuleDoc(
         what=(
             "Flags a landing page that lacks a notice the market's law requires: the "
@@ -436,6 +441,7 @@ BACKFIRING = Check(
     name="backfiring-trust-signal",
     category="trust",
     severity=Severity.WARNING,
+    options=OPTIONS,
     doc=RuleDoc(
         what=(
             "Flags a trust signal that works against the page in its market: the "

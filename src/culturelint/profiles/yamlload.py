@@ -78,28 +78,30 @@ def _parse(text: str) -> Any:
     import yaml
 
     if not hasattr(yaml, "CSafeLoader"):  # PyYAML built without libyaml
-        return yaml.load(text, Loader=_strict(yaml.SafeLoader))
+        return yaml.load(text, Loader=strict_loader(yaml.SafeLoader))
     try:
-        return yaml.load(text, Loader=_strict(yaml.CSafeLoader))
+        return yaml.load(text, Loader=strict_loader(yaml.CSafeLoader))
     except yaml.YAMLError:
         pass
     # Raises the pure-Python loader's error; returns its result if only libyaml objected.
-    return yaml.load(text, Loader=_strict(yaml.SafeLoader))
+    return yaml.load(text, Loader=strict_loader(yaml.SafeLoader))
 
 
 @cache
-def _strict(base: type) -> type:
-    """`base` (a safe loader) refusing a key given twice in one mapping."""
+def strict_loader(base: type, first_line: int = 0) -> type:
+    """`base` (a safe loader) refusing a key given twice in one mapping. The error
+    names the line of the first key counting from `first_line` (0-based) of the file
+    the text was cut from: front matter starts on a Markdown file's second line."""
 
     class StrictLoader(base):  # type: ignore[misc, valid-type]
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            _refuse_duplicate_keys(node)
+            _refuse_duplicate_keys(node, first_line)
             return super().construct_mapping(node, deep)
 
     return StrictLoader
 
 
-def _refuse_duplicate_keys(node: Any) -> None:
+def _refuse_duplicate_keys(node: Any, first_line: int) -> None:
     from yaml.constructor import ConstructorError
 
     first: dict[tuple[str, str], int] = {}
@@ -111,7 +113,7 @@ def _refuse_duplicate_keys(node: Any) -> None:
             raise ConstructorError(
                 "while constructing a mapping",
                 node.start_mark,
-                f"found duplicate key {key.value!r} (first given on line {seen + 1})",
+                f"found duplicate key {key.value!r} (first given on line {first_line + seen + 1})",
                 key.start_mark,
             )
 

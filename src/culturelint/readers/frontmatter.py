@@ -3,7 +3,8 @@
 Front matter tells culturelint about the file: `market:`, `campaign: {start, end}`,
 `audience:`, `page: landing`. A campaign finding points at the `campaign:` line, so
 the offset of every top-level key's line is kept. Broken YAML is reported and the
-rest of the file is still linted.
+rest of the file is still linted; so is a key given twice, which YAML parsers would
+otherwise settle silently by keeping the last value (two `market:` lines).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from culturelint.profiles.yamlload import strict_loader
 from culturelint.readers.lines import SourceLines
 from culturelint.regex_cache import compile_cached
 
@@ -44,7 +46,7 @@ def split_front_matter(lines: SourceLines) -> FrontMatter | None:
 def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -> None:
     import yaml
 
-    parsed = _parse_fast(yaml_text)
+    parsed = _parse_fast(yaml_text, first)
     if parsed is not None:
         node, data = parsed
     else:
@@ -64,7 +66,7 @@ def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -
         front.offsets.setdefault(key, lines.start(first + key_node.start_mark.line))
 
 
-def _parse_fast(yaml_text: str) -> tuple[Any, Any] | None:
+def _parse_fast(yaml_text: str, first: int) -> tuple[Any, Any] | None:
     """(root node, value) through libyaml, several times faster than PyYAML's own
     parser and with the same nodes, marks and safe constructor (see
     profiles/yamlload.py); None when libyaml is missing or objects to anything, and
@@ -74,7 +76,7 @@ def _parse_fast(yaml_text: str) -> tuple[Any, Any] | None:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is None:
         return None
-    loader = fast(yaml_text)
+    loader = strict_loader(fast, first)(yaml_text)
     try:
         node = loader.get_single_node()
         return node, loader.construct_document(node) if node is not None else None
@@ -95,7 +97,7 @@ def _parse_slow(
     try:
         # The loader's constructor already scans for unprintable characters and raises
         # yaml.ReaderError, so it belongs inside the try block too.
-        loader = yaml.SafeLoader(yaml_text)
+        loader = strict_loader(yaml.SafeLoader, first)(yaml_text)
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:

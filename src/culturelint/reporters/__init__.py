@@ -43,7 +43,11 @@ class Report:
         return len({finding.path for finding in self.findings})
 
     def files_with_errors(self) -> int:
-        return len({error.path for error in self.errors})
+        """Copy files that could not be checked, or only in part."""
+        return len({error.path for error in self.errors if not error.setup})
+
+    def setup_errors(self) -> int:
+        return sum(error.setup for error in self.errors)
 
 
 def render(report: Report, fmt: str, *, color: bool = False, root: Path | None = None) -> str:

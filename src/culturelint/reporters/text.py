@@ -59,8 +59,10 @@ def summary(report: Report) -> str:
     """The last line: counts a reader can compare between runs at a glance."""
     unchecked = report.files_with_errors()
     tail = f"; {_plural(unchecked, 'file')} could not be checked" if unchecked else ""
+    setup = report.setup_errors()
+    tail += f"; {_plural(setup, 'setup error')}" if setup else ""
     if not report.findings:
-        if unchecked:
+        if tail:
             return f"No problems found in {_plural(report.files, 'file')}{tail}."
         return f"All checked: {_plural(report.files, 'file')}, no problems."
     counts = report.by_severity()
