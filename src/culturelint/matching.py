@@ -846,7 +846,7 @@ def _analyse_word(language: str, word: str) -> _WordKeys:
 def _analyse(language: str, text: str) -> tuple[_Token, ...]:
     """Tokens of `text`, cached because several rules look at the same segment."""
     if language in UNSPACED_LANGUAGES:
-        return tuple((*t, (), frozenset({t[2]})) for t in _unspaced_tokens(text))
+        return _unspaced_tokens(text)
     return _spaced_tokens(language, text)
 
 
@@ -884,24 +884,29 @@ def _is_latin_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def _unspaced_tokens(text: str) -> tuple[Token, ...]:
-    """One token per character, except runs of ASCII letters and digits ("iPhone")."""
-    out: list[Token] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        j = i + 1
-        if _is_latin_word_char(ch):
-            while j < n and _is_latin_word_char(text[j]):
-                j += 1
-        folded = _fold(text[i:j])
-        out.append((i, j, folded, folded))
-        i = j
+# A character, or a run of ASCII letters and digits ("iPhone"); \S is str.isspace's
+# complement, as in the spaced languages' text.split().
+_UNSPACED_PIECE = compile_cached(r"[A-Za-z0-9]+|\S")
+
+
+def _unspaced_tokens(text: str) -> tuple[_Token, ...]:
+    """One token per character, except runs of ASCII letters and digits ("iPhone").
+    A character's keys are made once: Chinese and Japanese copy repeats them."""
+    keys = _UNSPACED_KEYS
+    out: list[_Token] = []
+    for match in _UNSPACED_PIECE.finditer(text):
+        piece = match.group()
+        found = keys.get(piece)
+        if found is None:
+            folded = _fold(piece)
+            found = (folded, folded, (), frozenset({folded}))
+            if len(keys) < _MEMO_LIMIT:
+                keys[piece] = found
+        out.append((match.start(), match.end(), *found))
     return tuple(out)
+
+
+_UNSPACED_KEYS: dict[str, _WordKeys] = {}
 
 
 def tokens(language: str, text: str) -> list[tuple[int, int, str, str]]:
