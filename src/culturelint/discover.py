@@ -50,7 +50,7 @@ class _Ignorer:
         if folder not in self._specs:
             spec = None
             gi = folder / ".gitignore"
-            if gi.is_file():
+            if os.path.isfile(gi):  # False, not an error, in a folder we may not enter
                 import pathspec
 
                 try:
@@ -96,7 +96,7 @@ def _excluded(path: Path, config: Config) -> bool:
 def _git_root(folder: Path) -> Path | None:
     """The enclosing repository, so .gitignore files above the linted folder count too."""
     for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
+        if os.path.lexists(candidate / ".git"):  # False in a folder we may not enter
             return candidate
     return None
 
@@ -144,7 +144,8 @@ def unreadable(path: Path) -> str | None:
 def discover(
     paths: list[str], config: Config, accepts: Callable[[str], bool]
 ) -> Iterator[Target | str]:
-    """Yield targets in a stable order, or an error string for a path that does not exist.
+    """Yield targets in a stable order, or an error string for a path that does not
+    exist or cannot be read: a folder the walk may not enter is said, never skipped.
 
     `accepts` says whether a file found in a folder is copy (a reader handles it); it
     sees the path, because .json counts only on a locale path (de/app.json, not
@@ -154,16 +155,25 @@ def discover(
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            yield f"{raw}: no such file or directory"
+        try:
+            os.lstat(path)
+        except OSError as exc:
+            if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+                yield f"{raw}: no such file or directory"
+            else:  # a folder on the way that may not be entered
+                yield f"{display_path(path)}: cannot read ({exc.strerror or exc})"
             continue
         problem = unreadable(path)
         if problem is not None:
             yield f"{display_path(path)}: {problem}"
             continue
-        if path.is_dir():
+        if os.path.isdir(path):
             top = _git_root(_resolve(path)) or _resolve(path)
-            for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+            walk_errors: list[OSError] = []
+            for dirpath, dirnames, filenames in os.walk(
+                path, followlinks=False, onerror=walk_errors.append
+            ):
+                yield from _walk_problems(walk_errors)
                 current = Path(dirpath)
                 dirnames[:] = sorted(
                     d
@@ -187,9 +197,18 @@ def discover(
                         yield f"{display_path(file)}: {problem}"
                         continue
                     yield Target(file, display_path(file), explicit=False)
+            yield from _walk_problems(walk_errors)
         else:
             resolved = _resolve(path)
             if resolved in seen or _excluded(path, config):
                 continue
             seen.add(resolved)
             yield Target(path, display_path(path), explicit=True)
+
+
+def _walk_problems(errors: list[OSError]) -> Iterator[str]:
+    """The folders os.walk could not list since it was last asked, as error strings."""
+    while errors:
+        exc = errors.pop(0)
+        where = display_path(Path(exc.filename)) if exc.filename else "?"
+        yield f"{where}: cannot read folder ({exc.strerror or exc}); its files were not checked"

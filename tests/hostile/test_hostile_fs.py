@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hostile_util import GOOD, check, write
 
 import culturelint.engine
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+ARGS = ["--market", "de-DE", "--format", "json"]
 
 
 @pytest.fixture
@@ -105,3 +112,53 @@ def test_a_path_that_does_not_exist(tree: Path) -> None:
     (error,) = run.errors_for("missing: really.md")
     assert error["message"] == "no such file or directory"
     assert run.good_file_linted
+
+
+def _as_user_without_override() -> list[str] | None:
+    """A command prefix under which file permissions apply: none needed for a normal
+    user; for root, setpriv dropping the capabilities that bypass them."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    caps = "-dac_override,-dac_read_search"
+    prefix = [setpriv, "--bounding-set", caps, "--inh-caps", caps]
+    if subprocess.run([*prefix, "true"], capture_output=True).returncode != 0:
+        return None
+    return prefix
+
+
+@pytest.mark.parametrize(
+    ("target", "where", "said"),
+    [
+        (".", "locked", "cannot read folder (Permission denied); its files were not checked"),
+        ("locked", "locked", "cannot read folder (Permission denied); its files were not checked"),
+        ("locked/x.md", "locked/x.md", "cannot read (Permission denied)"),
+    ],
+)
+def test_a_folder_that_may_not_be_entered_is_reported_not_skipped(
+    tmp_path: Path, target: str, where: str, said: str
+) -> None:
+    """It was skipped without a word (exit 0), and naming it crashed the run."""
+    prefix = _as_user_without_override()
+    if prefix is None:
+        pytest.skip("no way to run without root's permission override")
+    write(tmp_path / "ok.md", GOOD)
+    write(tmp_path / "locked" / "x.md", GOOD)
+    (tmp_path / "locked").chmod(0)
+    try:
+        run = subprocess.run(
+            [*prefix, sys.executable, "-m", "culturelint", "check", "--no-cache", *ARGS, target],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(SRC)},
+        )
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert run.returncode == 2, run.stderr
+    assert "internal error" not in run.stderr
+    errors = json.loads(run.stdout)["errors"]
+    assert [(e["path"], e["message"]) for e in errors] == [(where, said)]
+    assert json.loads(run.stdout)["summary"]["files"] == (1 if target == "." else 0)
