@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from culturelint import __version__
 from culturelint.cli import app
 from culturelint.config import Config
 from culturelint.engine import build_registry
@@ -214,13 +215,42 @@ def test_cache_gives_identical_results(in_tmp: Path) -> None:
     assert first.stdout == second.stdout and first.exit_code == second.exit_code == 1
 
 
-def test_corrupt_cache_entry_is_rebuilt(in_tmp: Path) -> None:
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "{not json",
+        '{"findings": "x", "errors": []}',
+        '{"findings": [1], "errors": []}',
+        '{"findings": [null], "errors": []}',
+        '{"findings": {}, "errors": []}',  # iterates as an empty list: "no problems"
+        '{"findings": [], "errors": [{"path": "de-DE/a.md", "message": 5}]}',
+        "[]",
+    ],
+)
+def test_corrupt_cache_entry_is_rebuilt(in_tmp: Path, entry: str) -> None:
+    """A hand, a disk or another version may change an entry: it is a miss."""
     write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
     first = runner.invoke(app, ["check", ".", "--format", "json"])
-    for entry in (in_tmp / ".culturelint_cache").rglob("*.json"):
-        entry.write_text("{not json", encoding="utf-8")
+    entries = list((in_tmp / ".culturelint_cache" / __version__).rglob("*.json"))
+    assert entries
+    for path in entries:
+        path.write_text(entry, encoding="utf-8")
     again = runner.invoke(app, ["check", ".", "--format", "json"])
+    assert again.exit_code == first.exit_code == 1, again.output
     assert again.stdout == first.stdout
+
+
+def test_a_changed_glossary_is_not_served_from_the_cache(in_tmp: Path) -> None:
+    """The glossary is part of the effective configuration: a result keyed without it
+    went stale when a term changed."""
+    write(in_tmp / "culturelint.yaml", "options:\n  l10n:\n    glossary: glossary.yaml\n")
+    write(in_tmp / "glossary.yaml", "order:\n  de: Bestellung\n")
+    write(in_tmp / "en" / "app.json", '{"msg": "Your order has shipped"}\n')
+    write(in_tmp / "de" / "app.json", '{"msg": "Ihre Bestellung wurde versandt"}\n')
+    assert runner.invoke(app, ["check", "de"]).exit_code == 0
+    write(in_tmp / "glossary.yaml", "order:\n  de: Auftrag\n")
+    result = runner.invoke(app, ["check", "de", "--format", "json"])
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["CL807"]
 
 
 def test_rules_lists_every_builtin_code() -> None:

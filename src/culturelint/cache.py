@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,11 @@ from culturelint.finding import Evidence, FileError, Finding, Severity
 CACHE_DIR = ".culturelint_cache"
 
 
-def settings_fingerprint(config: Config, extra: dict[str, Any], data_dirs: list[Path]) -> str:
+def settings_fingerprint(
+    config: Config, extra: dict[str, Any], data_dirs: list[Path], files: Iterable[Path] = ()
+) -> str:
+    """`files` are other files the config names whose content results depend on (the
+    project's glossaries)."""
     h = hashlib.sha256()
     h.update(__version__.encode())
     h.update(dt.date.today().isoformat().encode())
@@ -39,6 +44,12 @@ def settings_fingerprint(config: Config, extra: dict[str, Any], data_dirs: list[
                 h.update(f.read_bytes())
             except OSError:
                 continue
+    for file in files:
+        h.update(file.as_posix().encode())
+        try:
+            h.update(file.read_bytes())
+        except OSError as exc:  # missing or unreadable: its own error, keyed apart
+            h.update(f"\0{exc.errno}".encode())
     return h.hexdigest()
 
 
@@ -100,10 +111,58 @@ def _encode(result: FileResult) -> dict[str, Any]:
     return {"findings": findings, "errors": [e.to_dict() for e in result.errors]}
 
 
-def _decode(raw: dict[str, Any]) -> FileResult:
+# The type of each field an entry holds; an entry that differs is treated as corrupt.
+_FINDING_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "path": str,
+    "line": int,
+    "column": int,
+    "end_line": int,
+    "end_column": int,
+    "rule": str,
+    "name": str,
+    "category": str,
+    "severity": str,
+    "market": (str, type(None)),
+    "message": str,
+    "suggestion": (str, type(None)),
+    "evidence": (dict, type(None)),
+    "snippet": str,
+}
+_EVIDENCE_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "profile": str,
+    "key": str,
+    "source": (str, type(None)),
+}
+_ERROR_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "path": str,
+    "message": str,
+    "line": (int, type(None)),
+}
+
+
+def _checked(value: Any, fields: dict[str, type | tuple[type, ...]]) -> dict[str, Any]:
+    """`value` if it is a mapping with exactly these fields of these types (a missing
+    optional one counts as None); ValueError otherwise. Entries are plain JSON files a
+    hand, a disk or another version may have changed: a wrong type must be a cache
+    miss, not a crash in a reporter."""
+    if not isinstance(value, dict) or not set(value) <= set(fields):
+        raise ValueError("not a cache entry")
+    for name, kind in fields.items():
+        item = value.get(name)
+        if isinstance(item, bool) or not isinstance(item, kind):
+            raise ValueError(f"cache entry field {name!r} has the wrong type")
+    return value
+
+
+def _decode(raw: Any) -> FileResult:
+    if not isinstance(raw, dict) or set(raw) != {"findings", "errors"}:
+        raise ValueError("not a cache entry")
+    if not isinstance(raw["findings"], list) or not isinstance(raw["errors"], list):
+        raise ValueError("not a cache entry")
     findings = []
-    for d in raw["findings"]:
-        ev = d.get("evidence")
+    for item in raw["findings"]:
+        d = _checked(item, _FINDING_FIELDS)
+        ev = d["evidence"]
         findings.append(
             Finding(
                 path=d["path"],
@@ -118,9 +177,12 @@ def _decode(raw: dict[str, Any]) -> FileResult:
                 market=d["market"],
                 message=d["message"],
                 suggestion=d["suggestion"],
-                evidence=Evidence(**ev) if ev else None,
-                snippet=d.get("snippet", ""),
+                evidence=Evidence(**_checked(ev, _EVIDENCE_FIELDS)) if ev else None,
+                snippet=d["snippet"],
             )
         )
-    errors = [FileError(e["path"], e["message"], e.get("line")) for e in raw["errors"]]
+    errors = []
+    for item in raw["errors"]:
+        e = _checked(item, _ERROR_FIELDS)
+        errors.append(FileError(e["path"], e["message"], e.get("line")))
     return FileResult(findings=findings, errors=errors)

@@ -320,9 +320,15 @@ def _make_cache(config: Config, opts: RunOptions):  # type: ignore[no-untyped-de
         *config.market_paths,
         *config.rule_paths,
     ]
+    from culturelint.l10n.options import l10n_options
+
     extra = {"market": opts.market, "select": opts.select, "ignore": opts.ignore}
     root = config.path.parent if config.path else Path.cwd()
-    return Cache(root, settings_fingerprint(config, extra, data_dirs))
+    try:
+        glossaries = list(l10n_options(config).glossary)
+    except ValueError:
+        glossaries = []  # reported on each file that needs them
+    return Cache(root, settings_fingerprint(config, extra, data_dirs, glossaries))
 
 
 def _work(item: tuple[Path, str]) -> FileResult:
