@@ -191,6 +191,30 @@ def test_xliff_inline_codes(lint: Lint) -> None:
     assert lint({"a.xlf": xlf}, "a.xlf", "CL802") == [(3, 9, "今すぐ支払う", "error")]
 
 
+def test_many_inline_codes_are_counted_not_spelled_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, registry: Registry
+) -> None:
+    """A target with 3,000 extra codes gave a 39,000-character message."""
+    monkeypatch.chdir(tmp_path)
+    nested = '<g id="1">' * 3000 + "x" + "</g>" * 3000 + '<x id="2"/><x id="3"/>' * 4
+    nested += "".join(f'<x id="{n}"/>' for n in range(4, 8))
+    (tmp_path / "d.xlf").write_text(
+        '<xliff version="1.2"><file source-language="en" target-language="de"><body>'
+        f'<trans-unit id="1"><source>a <x id="9"/></source><target>{nested}</target>'
+        "</trans-unit></body></file></xliff>",
+        encoding="utf-8",
+    )
+    result = Linter(Config(root=tmp_path), registry, select=["CL802"]).lint_path(
+        tmp_path / "d.xlf", "d.xlf"
+    )
+    [finding] = result.findings
+    assert finding.message == (
+        "Inline codes differ from the source (missing <x#9>; not in the source: "
+        "</g> (3000 times), <g#1> (3000 times), <x#2> (4 times), <x#3> (4 times), <x#4> "
+        "and 3 more)"
+    )
+
+
 # -- CL803 number-mismatch -------------------------------------------------------------------
 
 

@@ -253,6 +253,22 @@ def test_a_changed_glossary_is_not_served_from_the_cache(in_tmp: Path) -> None:
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["CL807"]
 
 
+def test_output_dash_is_stdout(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    result = check(".", "-o", "-", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["findings"][0]["rule"] == "CL701"
+    assert not (in_tmp / "-").exists()
+
+
+def test_stdin_filename_without_stdin_is_a_usage_error(in_tmp: Path) -> None:
+    """It would otherwise be ignored without a word."""
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    result = check(".", "--stdin-filename", "x.md")
+    assert result.exit_code == 2
+    assert "give '-' as the path" in result.stderr
+
+
 def test_rules_lists_every_builtin_code() -> None:
     result = runner.invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0
@@ -265,6 +281,9 @@ def test_explain_prints_documentation_and_market_data() -> None:
     assert result.exit_code == 0
     assert "Why" in result.stdout and "Sources" in result.stdout and "ja-JP" in result.stdout
     assert runner.invoke(app, ["explain", "CL999"]).exit_code == 2
+    bad_market = runner.invoke(app, ["explain", "CL202", "--market", "xx"])
+    assert bad_market.exit_code == 2
+    assert bad_market.stdout == ""  # not the whole documentation, then the error
 
 
 def test_explain_lists_the_options_a_rule_takes() -> None:
@@ -320,6 +339,27 @@ def test_init_writes_valid_config_and_refuses_to_overwrite(in_tmp: Path) -> None
     write(in_tmp / "de-DE" / "a.md", "Nur 19,99 €.\n")
     assert check(".").exit_code == 0
     assert runner.invoke(app, ["init"]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [(".culturelint.yaml", "fail_on: never\n"), ("pyproject.toml", "[tool.culturelint]\n")],
+)
+def test_init_does_not_shadow_another_config_in_the_folder(
+    in_tmp: Path, name: str, text: str
+) -> None:
+    """culturelint.yaml is found first: writing it would quietly retire the other."""
+    write(in_tmp / name, text)
+    result = runner.invoke(app, ["init"])
+    assert result.exit_code == 2
+    assert f"{name} already configures culturelint here" in result.stderr
+    assert not (in_tmp / "culturelint.yaml").exists()
+    assert runner.invoke(app, ["init", "--force"]).exit_code == 0
+
+
+def test_init_beside_a_pyproject_without_culturelint_settings(in_tmp: Path) -> None:
+    write(in_tmp / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert runner.invoke(app, ["init"]).exit_code == 0
 
 
 def test_missing_path(in_tmp: Path) -> None:

@@ -21,7 +21,7 @@ def test_normalize_tag(tag: str, expected: str) -> None:
     assert normalize_tag(tag) == expected
 
 
-@pytest.mark.parametrize("tag", ["", "english", "xx", "ja-JPN-x"])
+@pytest.mark.parametrize("tag", ["", "english", "xx", "ja-JPN-x", "und", "und-US", "mul", "zxx-DE"])
 def test_normalize_tag_rejects(tag: str) -> None:
     with pytest.raises(MarketError):
         normalize_tag(tag)

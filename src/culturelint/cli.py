@@ -132,7 +132,8 @@ def check(
         typer.Option("--no-cache", help="Re-lint every file instead of reusing cached results."),
     ] = False,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to a file.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to a file ('-': stdout)."),
     ] = None,
     stdin_filename: Annotated[
         str | None,
@@ -158,6 +159,11 @@ def check(
         except MarketError as exc:
             _err(f"--market: {exc}")
             raise typer.Exit(EXIT_ERROR) from None
+    if stdin_filename is not None and "-" not in (paths or []):
+        _err("--stdin-filename names the text read from stdin: give '-' as the path")
+        raise typer.Exit(EXIT_ERROR)
+    if output == Path("-"):
+        output = None  # as with stdin, '-' is the standard stream
     is_tty = (output is None) and sys.stdout.isatty()
     options = RunOptions(
         paths=list(paths or ["."]),
@@ -288,11 +294,20 @@ def init(
 ) -> None:
     """Write a starter culturelint.yaml in the current folder."""
     from culturelint.atomic import write_atomic
+    from culturelint.config import find_config
     from culturelint.starter import STARTER_CONFIG
 
     target = Path("culturelint.yaml")
     if target.exists() and not force:
         _err(f"{target} already exists (use --force to overwrite)")
+        raise typer.Exit(EXIT_ERROR)
+    existing = find_config(Path.cwd())
+    if existing is not None and existing.parent == Path.cwd().resolve() and not force:
+        # culturelint.yaml is looked for first: it would silently take the other's place.
+        _err(
+            f"{existing.name} already configures culturelint here, and {target} would "
+            "take its place (use --force to write it anyway)"
+        )
         raise typer.Exit(EXIT_ERROR)
     try:
         write_atomic(target, STARTER_CONFIG)

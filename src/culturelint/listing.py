@@ -123,6 +123,14 @@ def explain(config: Config, code: str, market: str | None) -> int:
     if check is None:
         sys.stderr.write(f"culturelint: unknown rule {code!r}; `culturelint rules` lists them\n")
         return 2
+    if market:
+        from culturelint.resolve import MarketError, normalize_tag
+
+        try:
+            normalize_tag(market)  # before anything is printed
+        except MarketError as exc:
+            sys.stderr.write(f"culturelint: --market: {exc}\n")
+            return 2
     console = _console()
     doc = check.doc
     console.print(

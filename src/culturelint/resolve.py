@@ -35,6 +35,11 @@ def _likely() -> dict[str, str]:
     return dict(get_global("likely_subtags"))
 
 
+# BCP 47 codes that are not a language: undetermined, multiple, uncoded and
+# no linguistic content. CLDR still gives "und" a likely market (en-US).
+_NOT_LANGUAGES = frozenset({"und", "mul", "mis", "zxx", "root"})
+
+
 @lru_cache(maxsize=4096)
 def normalize_tag(tag: str) -> str:
     """Canonical market tag language-TERRITORY; raises MarketError if it is not one.
@@ -48,6 +53,11 @@ def normalize_tag(tag: str) -> str:
     lang = m.group("lang").lower()
     script = m.group("script")
     region = m.group("region")
+    if lang in _NOT_LANGUAGES:
+        raise MarketError(
+            f"'{tag}' is not a market tag: '{lang}' stands for an undetermined, mixed or "
+            "absent language (expected e.g. ja-JP or de)"
+        )
     if region:
         return f"{lang}-{region.upper()}"
     likely = _likely()

@@ -160,6 +160,8 @@ def _extra_hit(segment: Segment, token: Token, is_term: bool) -> Hit:
 
 # -- CL802 ------------------------------------------------------------------------------
 
+# Inline codes named in one message; the rest are counted.
+_SHOWN_CODES = 5
 # Inline formatting a translation may add in balanced pairs, and line breaks it may add.
 FORMATTING = ("i", "em", "b", "strong", "span", "sup", "sub", "nobr", "small")
 BREAKS = ("br", "wbr")
@@ -216,19 +218,28 @@ def _markup(pair: Pair) -> Iterator[Hit]:
     source_codes = Counter(segment.attrs.get("source_codes", []))
     target_codes = Counter(segment.attrs.get("codes", []))
     if "codes" in segment.attrs and source_codes != target_codes:
-        missing = sorted((source_codes - target_codes).elements())
-        added = sorted((target_codes - source_codes).elements())
+        missing = source_codes - target_codes
+        added = target_codes - source_codes
         parts = []
         if missing:
-            parts.append("missing " + ", ".join(missing))
+            parts.append("missing " + _listed(missing))
         if added:
-            parts.append("not in the source: " + ", ".join(added))
+            parts.append("not in the source: " + _listed(added))
         yield whole(
             segment,
             "Inline codes differ from the source (" + "; ".join(parts) + ")",
             suggestion="Keep every inline code of the source (<g>, <x/>, <ph>, <pc> ...) "
             "with its id",
         )
+
+
+def _listed(codes: Counter[str], shown: int = _SHOWN_CODES) -> str:
+    """ "<g id="1">, </g> (3 times)": the first few codes, each once with its count,
+    so a unit with thousands of codes gives a message a reader can take in."""
+    names = sorted(codes)
+    words = [f"{name} ({codes[name]} times)" if codes[name] > 1 else name for name in names]
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(words[:shown]) + more
 
 
 # -- rule documentation ------------------------------------------------------------------------
