@@ -185,6 +185,40 @@ def test_real_profiles(market: str, copy: str, foreign: str) -> None:
     assert CHECK.severity is Severity.WARNING
 
 
+SERBIAN_CYRILLIC = "Наша нова колекција је сада доступна у свим продавницама широм земље."
+SERBIAN_LATIN = (
+    "Naša nova kolekcija je sada dostupna u svim prodavnicama širom zemlje. "
+    "Pogledajte ponudu i naručite odmah."
+)
+MALAY = (
+    "Koleksi baharu kami kini boleh didapati di semua kedai di seluruh negara. "
+    "Lihat tawaran dan pesan hari ini."
+)
+
+
+@pytest.mark.parametrize(
+    ("market", "copy", "flagged_as"),
+    [
+        # langdetect has no Serbian, Bosnian or Malay profile: it names a relative.
+        ("sr-RS", SERBIAN_CYRILLIC, []),
+        ("sr-RS", SERBIAN_LATIN, []),
+        ("bs-BA", SERBIAN_LATIN, []),
+        ("ms-MY", MALAY, []),
+        # English is still English in those markets ...
+        ("sr-RS", ENGLISH, [ENGLISH]),
+        ("ms-MY", ENGLISH, [ENGLISH]),
+        # ... and the relatives are still foreign where langdetect knows the language.
+        ("de-DE", SERBIAN_LATIN, [SERBIAN_LATIN]),
+        ("hr-HR", MALAY, [MALAY]),
+    ],
+)
+def test_languages_langdetect_cannot_name_are_not_reported_as_their_relatives(
+    market: str, copy: str, flagged_as: list[str]
+) -> None:
+    doc = paragraphs_doc(copy)
+    assert flagged(doc, run_check(CHECK, doc, real_profile(market))) == flagged_as
+
+
 def _fluent_messages(path: str) -> list[str]:
     from fluent.syntax import FluentParser, ast
 
