@@ -119,7 +119,8 @@ def test_front_matter_reads_as_profiles_do_tabs_after_a_colon_included() -> None
 )
 def test_front_matter_problems_are_worded_by_pyyaml(front: str, message: str) -> None:
     doc = read(f"---\nmarket: de-DE\n{front}\n---\nBody\n")
-    assert doc.meta == {}
+    # A value PyYAML cannot build loses its own key only; broken YAML loses them all.
+    assert doc.meta == ({"market": "de-DE"} if "invalid value" in message else {})
     [(found, offset)] = doc.warnings
     assert found.startswith(message)
     assert offset is not None and doc.position(offset)[0] == 3

@@ -111,7 +111,8 @@ def _parse_slow(
         front.warnings.append(
             (f"front matter has an invalid value: {what}{exc}", lines.start(line))
         )
-        return None, None
+        # The other keys still count: a bad campaign date must not lose the market.
+        return node, _good_keys(node, first)
     except RecursionError:
         front.warnings.append(("front matter is nested too deeply", lines.start(first)))
         return None, None
@@ -140,6 +141,24 @@ def _yaml_warning(
     if isinstance(exc, yaml.reader.ReaderError):
         problem = f"unacceptable character U+{exc.character:04X}"
     return f"front matter is not valid YAML: {problem}", lines.start(line)
+
+
+def _good_keys(root: Any, first: int) -> dict[Any, Any] | None:
+    """The top-level keys of a mapping whose values PyYAML can build, one by one."""
+    import yaml
+
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    builder = strict_loader(yaml.SafeLoader, first)("")
+    good = {}
+    for key, value in root.value:
+        try:
+            good[builder.construct_object(key, deep=True)] = builder.construct_object(
+                value, deep=True
+            )
+        except (ValueError, OverflowError, TypeError, yaml.YAMLError):
+            continue  # the bad value, already reported
+    return good
 
 
 def _bad_scalar(root: Any) -> Any:
