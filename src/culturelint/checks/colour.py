@@ -661,13 +661,10 @@ CHECK = Check(
             "celebration, undermines the message before it is read."
         ),
         example=(
-            "# market: zh-CN (profile: white = mourning, css: true)\n"
-            '<body style="background-color: #ffffff">\n'
-            "  <h1>新春白色礼盒</h1>"
+            "# market: zh-CN (profile: white = mourning, next to a gift or New Year word)\n"
+            "<h1>新春白色礼盒</h1>"
         ),
-        good_example=(
-            '# market: zh-CN\n<body style="background-color: #c8102e">\n  <h1>新春红色礼盒</h1>'
-        ),
+        good_example="# market: zh-CN\n<h1>新春红色礼盒</h1>",
         fix=(
             "Pick another colour, or make sure the context cannot evoke the meaning "
             "(the entry's `contexts` say where it matters most). If a colour is part "
