@@ -60,6 +60,20 @@ def test_resolution_order(tmp_path) -> None:
     assert resolve_market(plain, None, None, config) == ("en-US", "default_market")
 
 
+def test_a_locale_folder_counts_from_the_config_folder(tmp_path, monkeypatch) -> None:
+    """The same file gets the same market from the root and from inside content/de/."""
+    config = Config(path=tmp_path / "culturelint.yaml", root=tmp_path)
+    (tmp_path / "content" / "de").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "content" / "de")
+    assert resolve_market("a.md", None, None, config) == ("de-DE", "path")
+    # Folders above the config's own do not count: a project under it/ is not Italian.
+    (tmp_path / "it" / "site").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    site = tmp_path / "it" / "site"
+    with pytest.raises(MarketError):
+        resolve_market("it/site/a.md", None, None, Config(path=site / "x.yaml", root=site))
+
+
 def test_no_market_error_says_how_to_set_one(tmp_path) -> None:
     with pytest.raises(MarketError, match="--market"):
         resolve_market(str(tmp_path / "a.md"), None, None, Config(root=tmp_path))

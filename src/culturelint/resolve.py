@@ -9,6 +9,7 @@ becomes its usual market through CLDR likely subtags (ja -> ja-JP).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import PurePath
 
@@ -147,17 +148,23 @@ def resolve_market(
     path: str, cli_market: str | None, hint: str | None, config: Config
 ) -> tuple[str, str]:
     """(market tag, where it came from). Raises MarketError with how to set one."""
-    candidates = (
-        (cli_market, "--market"),
-        (hint, "file metadata"),
-        (market_from_config(path, config), "config"),
-        (market_from_path(path), "path"),
-        (config.default_market, "default_market"),
-    )
-    for value, origin in candidates:
+    for value, origin in _candidates(path, cli_market, hint, config):
         if value:
             try:
                 return normalize_tag(str(value)), origin
             except MarketError as exc:
                 raise MarketError(f"{exc} (from {origin})") from None
     raise MarketError(f"no market for this file: {HOW_TO_SET}")
+
+
+def _candidates(
+    path: str, cli_market: str | None, hint: str | None, config: Config
+) -> Iterator[tuple[str | None, str]]:
+    """The sources of a market, first match wins; each is worked out only when asked."""
+    yield cli_market, "--market"
+    yield hint, "file metadata"
+    yield market_from_config(path, config), "config"
+    # Relative to the config's folder, where there is one, so a locale folder counts
+    # whichever folder the command runs from (the root, or inside content/de/).
+    yield market_from_path(_relative(path, config) if config.path else path), "path"
+    yield config.default_market, "default_market"
