@@ -87,6 +87,21 @@ def test_keep_terms_protect_brand_names() -> None:
     assert flagged(doc, hits) == ["e-mail"]
 
 
+@pytest.mark.parametrize(
+    ("keep", "text"),
+    [
+        (["e-mail"], "Recevez nos offres par e-mail ou par email, tous nos e-mails."),
+        (["Hashtag"], "Notre hashtags du jour."),
+    ],
+)
+def test_keeping_one_spelling_keeps_the_whole_term(keep: list[str], text: str) -> None:
+    """Listing the word that was reported silences it in every spelling the entry has."""
+    doc = paragraphs_doc(text)
+    assert run_check(CHECK, doc, real_profile("fr-FR")) != []
+    config = Config(options={"language-law": {"keep_terms": keep}})
+    assert run_check(CHECK, doc, real_profile("fr-FR"), config) == []
+
+
 def test_message_suggestion_and_evidence() -> None:
     doc = paragraphs_doc("Recevez nos offres par e-mail.")
     (hit,) = run_check(CHECK, doc, real_profile("fr-FR"))
@@ -94,7 +109,7 @@ def test_message_suggestion_and_evidence() -> None:
     assert hit.suggestion is not None and hit.suggestion.startswith("Write 'courriel'")
     assert hit.evidence is not None and hit.evidence.key == "language_law.courriel"
     assert hit.evidence.source and "CTNX0306622X" in hit.evidence.source
-    assert hit.severity is Severity.WARNING
+    assert hit.severity is Severity.INFO  # official terms bind the State, not private copy
 
 
 def test_another_market_and_language_from_the_profile() -> None:

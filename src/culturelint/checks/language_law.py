@@ -58,7 +58,9 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     keep.update(str(k).casefold() for k in _as_list(ctx.config.option(CODE, NAME, KEEP_OPTION)))
     finders = []
     for term in terms:
-        foreign = [str(f) for f in term["foreign"] if str(f).casefold() not in keep]
+        foreign = [str(f) for f in term["foreign"]]
+        if any(f.casefold() in keep for f in foreign):
+            continue  # one spelling kept keeps them all: "e-mail" is also "emails"
         equivalents = [str(e) for e in term["equivalent"]]
         if foreign:
             finders.append(
@@ -154,7 +156,8 @@ CHECK = Check(
             f"a short quotation (up to {MAX_QUOTED} characters: « hashtag »), when it "
             "is itself a hashtag or handle (#startup), inside a link or e-mail "
             "address, or when it is one of the project's do-not-translate terms "
-            "(option `keep_terms`, for brand names).\n\n"
+            "(option `keep_terms`, for brand names; one spelling of an entry keeps "
+            "all of them).\n\n"
             "Markets without a `language_law` section are not checked. Poland's "
             "Language Act requires Polish in offers and consumer information but has "
             "no official list of equivalents, so pl-PL has no term list; whole "
