@@ -164,9 +164,8 @@ def rule_option_problems(registry: Registry, config: Config) -> list[str]:
     """Each rule's `options:` entry checked against the schema the rule declares, said
     with the config's name and the key: before, a wrong type surfaced as an error on
     every file, and an unknown key (`max_ration`) did nothing at all."""
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import best_match
-
+    if not config.options:
+        return []  # nothing to check: jsonschema is not imported (a pre-commit run)
     by_key = {check.code: check for check in registry} | {c.name: c for c in registry}
     where = f"{config.path}: " if config.path else "config: "
     problems = []
@@ -177,6 +176,9 @@ def rule_option_problems(registry: Registry, config: Config) -> list[str]:
         if check.options is None:
             problems.append(f"{where}options: {key}: this rule takes no options")
             continue
+        from jsonschema import Draft202012Validator
+        from jsonschema.exceptions import best_match
+
         error = best_match(Draft202012Validator(check.options).iter_errors(value))
         if error is None:
             continue
