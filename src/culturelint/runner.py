@@ -311,6 +311,7 @@ def _configure_derived_cache(config: Config) -> None:
 
 def _make_cache(config: Config, opts: RunOptions):  # type: ignore[no-untyped-def]
     from culturelint.cache import Cache, settings_fingerprint
+    from culturelint.l10n.options import l10n_options
     from culturelint.profiles.loader import bundled_market_dirs
     from culturelint.rules_engine.loader import bundled_rule_dirs
 
@@ -320,8 +321,6 @@ def _make_cache(config: Config, opts: RunOptions):  # type: ignore[no-untyped-de
         *config.market_paths,
         *config.rule_paths,
     ]
-    from culturelint.l10n.options import l10n_options
-
     extra = {"market": opts.market, "select": opts.select, "ignore": opts.ignore}
     root = config.path.parent if config.path else Path.cwd()
     try:
