@@ -46,6 +46,15 @@ def test_i_you_only_copy_in_collectivist_markets(market: str, expected: list[str
     assert hits(market, I_YOU[market]) == expected
 
 
+def test_message_counts_i_and_you_as_one_person_and_names_the_forms() -> None:
+    doc = paragraphs_doc(I_YOU["zh-CN"])
+    [hit] = run_check(CHECK, doc, real_profile("zh-CN"))
+    assert hit.message.startswith(
+        "6 of 6 pronouns in this file speak to or as one person (你, 我), 0 of a group; "
+        "zh-CN is collectivist (individualism 20)"
+    )
+
+
 @pytest.mark.parametrize(
     ("market", "text"),
     [

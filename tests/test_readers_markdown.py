@@ -484,3 +484,18 @@ def test_copy_past_the_nesting_limit_is_reported_not_skipped_quietly(
     assert message == f"Markdown nested more than 100 levels deep; {skipped} was not checked"
     assert offset is not None and doc.text.count("\n", 0, offset) + 1 >= 3
     assert [s.text for s in doc.segments if s.text.startswith("Preis")] == after
+
+
+@pytest.mark.parametrize("value", ["b2b", "B2C", "all"])
+def test_front_matter_audience_keeps_a_known_value(value: str) -> None:
+    doc = read(f"---\nmarket: de-DE\naudience: {value}\n---\nBody\n")
+    assert doc.meta["audience"] == value
+    assert doc.warnings == []
+
+
+def test_front_matter_audience_of_another_value_is_reported_at_its_line_and_dropped() -> None:
+    doc = read("---\nmarket: de-DE\naudience: b2x\n---\nBody\n")
+    assert doc.meta == {"market": "de-DE"}
+    [(message, offset)] = doc.warnings
+    assert message == "front matter `audience: b2x` is not one of b2b, b2c, all; it was ignored"
+    assert offset is not None and doc.position(offset) == (3, 1)

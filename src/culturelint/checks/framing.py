@@ -194,8 +194,8 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         first.segment,
         first.start,
         first.end,
-        f"{len(singular)} of {len(found)} pronouns in this file address one person "
-        f"({_examples(singular)}), {len(group)} a group"
+        f"{len(singular)} of {len(found)} pronouns in this file speak to or as one "
+        f"person ({_examples(singular)}), {len(group)} of a group"
         f"{f' ({_examples(group)})' if group else ''}; {profile.tag} is collectivist "
         f"(individualism {idv}), where group benefit tends to carry copy",
         suggestion=(

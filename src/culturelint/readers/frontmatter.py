@@ -64,6 +64,27 @@ def _parse(yaml_text: str, lines: SourceLines, first: int, front: FrontMatter) -
     for key_node, _value in node.value:
         key = str(key_node.value)
         front.offsets.setdefault(key, lines.start(first + key_node.start_mark.line))
+    _drop_unknown_choices(front)
+
+
+# Keys whose value is one of a few words. Any other value would be ignored by the checks
+# that read the key, while the writer believes it applied: it is reported and dropped.
+# (`register:` is reported by CL501 itself, `market:` by market resolution.)
+CHOICES = {"audience": ("b2b", "b2c", "all")}
+
+
+def _drop_unknown_choices(front: FrontMatter) -> None:
+    for key, allowed in CHOICES.items():
+        value = front.meta.get(key)
+        if value is None or str(value).strip().lower() in allowed:
+            continue
+        del front.meta[key]
+        front.warnings.append(
+            (
+                f"front matter `{key}: {value}` is not one of {', '.join(allowed)}; it was ignored",
+                front.offsets.get(key),
+            )
+        )
 
 
 def _parse_fast(yaml_text: str, first: int) -> tuple[Any, Any] | None:
