@@ -4,6 +4,7 @@ import pytest
 
 from culturelint.config import ConfigError, find_config, load_config
 from culturelint.finding import Severity
+from culturelint.starter import STARTER_CONFIG
 
 
 def write(path: Path, text: str) -> Path:
@@ -88,3 +89,27 @@ def test_max_file_size(tmp_path: Path, value: object, ok: bool) -> None:
     else:
         with pytest.raises(ConfigError, match="max_file_size"):
             load_config(path)
+
+
+def test_starter_config_loads_as_written_and_with_its_examples_uncommented(tmp_path: Path) -> None:
+    path = tmp_path / "culturelint.yaml"
+    path.write_text(STARTER_CONFIG, encoding="utf-8")
+    assert load_config(path).markets == {}
+    # Uncomment the examples indented under their key, as a user would.
+    lines = [
+        line.replace("# ", "", 1) if line.startswith("  #") else line
+        for line in STARTER_CONFIG.splitlines()
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.markets == {"content/ja/**": "ja-JP", "content/de/**": "de-DE"}
+    assert config.per_file_ignores == {"legal/**": ["CL6"]}
+    assert config.severity == {"CL504": Severity.WARNING}
+    assert config.overrides == {"de-DE": {"formality": {"register": "informal"}}}
+
+
+def test_a_key_without_a_value_is_a_key_not_given(tmp_path: Path) -> None:
+    path = tmp_path / "culturelint.yaml"
+    path.write_text("markets:\nselect:\nfail_on:\n", encoding="utf-8")
+    config = load_config(path)
+    assert (config.markets, config.select, config.fail_on) == ({}, [], "warning")

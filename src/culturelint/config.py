@@ -133,7 +133,8 @@ def _read_raw(path: Path) -> dict[str, Any]:
             raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
-    return raw
+    # A key with no value (`markets:` above commented examples) is a key not given.
+    return {key: value for key, value in raw.items() if value is not None}
 
 
 @lru_cache(maxsize=1)

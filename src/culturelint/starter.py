@@ -1,4 +1,7 @@
-"""The config `culturelint init` writes: every key, commented, with safe defaults."""
+"""The config `culturelint init` writes: every key, commented, with safe defaults.
+
+A key left empty (`markets:` followed by comments only) means the key is not given, so
+uncommenting an example below its key gives a valid config."""
 
 STARTER_CONFIG = """\
 # culturelint configuration. Every key is optional.
@@ -7,7 +10,7 @@ STARTER_CONFIG = """\
 # Which market each folder targets (glob -> market tag). First match wins.
 # Files can also say it themselves (front matter `market:`, <html lang>), or carry a
 # locale folder in their path (content/ja-JP/...).
-markets: {}
+markets:
   # "content/ja/**": ja-JP
   # "content/de/**": de-DE
 
@@ -17,11 +20,11 @@ markets: {}
 # Rules: codes (CL201), prefixes (CL2) or names (colour-connotation).
 select: []
 ignore: []
-per_file_ignores: {}
+per_file_ignores:
   # "legal/**": [CL6]
 
 # Severity overrides per rule: error, warning or info.
-severity: {}
+severity:
   # CL504: warning
 
 # Lowest severity that fails the run: error, warning, info or never.
@@ -35,7 +38,7 @@ market_paths: []
 rule_paths: []
 
 # Per-market changes to the shipped profiles, e.g. your brand's register.
-overrides: {}
+overrides:
   # de-DE:
   #   formality: {register: informal}
 """
