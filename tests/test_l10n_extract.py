@@ -49,6 +49,22 @@ def test_icu_plural_counts_its_argument_and_the_placeholders_in_its_branches() -
     assert [t.key for t in found.tokens] == ["{count}", "{who}", "{who}"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A one-word branch is copy in braces, not a placeholder named like the word.
+        ("{status, select, active {Active} inactive {Inactive} other {Unknown}}", ["{status}"]),
+        ("{count, plural, =0 {Nobody} one {# person} other {# people}}", ["{count}"]),
+        ("{g, select, male {He} female {She} other {They}}", ["{g}"]),
+        # Near miss: a placeholder that is a branch's whole message is still one.
+        ("{n, plural, one {{what}} other {{what} and more}}", ["{n}", "{what}", "{what}"]),
+        ("{n, selectordinal, one {#st} two {#nd} other {#th, {name}}}", ["{n}", "{name}"]),
+    ],
+)
+def test_icu_branch_messages_are_copy_in_braces(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
 def test_fluent_select_counts_its_selector() -> None:
     found = placeholders("{ $n ->\n [one] One\n *[other] { $n } tabs\n}")
     assert found.branchy and [t.key for t in found.tokens] == ["{$n}", "{$n}"]

@@ -202,7 +202,7 @@ def _brace(text: str, start: int, end: int, tokens: list[Token]) -> bool:
     m = _ICU_BRANCHY.match(inner)
     if m:
         tokens.append(Token("{" + m.group("name").lstrip("$") + "}", start, end))
-        _scan(text, start + 1 + m.end(), end - 1, tokens)
+        _icu_branches(text, start + 1 + m.end(), end - 1, tokens)
         return True
     if stripped.startswith('"') or (
         inner != stripped and re.fullmatch(r"-?\d+(?:\.\d+)?", stripped)
@@ -228,6 +228,26 @@ def _brace(text: str, start: int, end: int, tokens: list[Token]) -> bool:
         return False
     # Not a placeholder itself (an ICU sub-message, text in braces): look inside.
     return _scan(text, start + 1, end - 1, tokens)
+
+
+def _icu_branches(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    """The branches of an ICU plural or select, `one {# file} other {# files}`.
+
+    The braces around each branch's message are syntax, not a placeholder: "{Active}"
+    in `{status, select, active {Active} other {Unknown}}` is the copy "Active". Only
+    what the message holds is scanned for placeholders.
+    """
+    i = start
+    while i < end:
+        brace = text.find("{", i, end)
+        if brace < 0:
+            return
+        close = matching_brace(text, brace, end)
+        if close < 0:
+            _scan(text, brace + 1, end, tokens)
+            return
+        _scan(text, brace + 1, close, tokens)
+        i = close + 1
 
 
 # -- markup ----------------------------------------------------------------------------
