@@ -99,6 +99,55 @@ def test_po_plural_form_may_drop_what_only_one_source_form_has(lint: Lint) -> No
     assert lint({"a.po": text}, "a.po", "CL801") == [(11, 12, "Eine Datei", "error")]
 
 
+RUSSIAN_PLURALS = (
+    "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+    "(n%100<10 || n%100>=20) ? 1 : 2);"
+)
+
+
+@pytest.mark.parametrize(
+    ("language", "plural_forms", "forms", "expected"),
+    [
+        # A form serving many numbers must show the count, as msgfmt --check wants.
+        ("de_DE", "nplurals=2; plural=(n != 1);", ["Eine Datei", "Dateien"], [(7, 12)]),
+        ("de_DE", "", ["Eine Datei", "Dateien"], [(7, 12)]),  # no formula: n != 1
+        # Russian msgstr[0] serves 1, 21, 31 ...: it needs its %d too.
+        ("ru_RU", RUSSIAN_PLURALS, ["Один файл", "%d файла", "%d файлов"], [(6, 12)]),
+        ("ru_RU", RUSSIAN_PLURALS, ["%d файл", "%d файла", "%d файлов"], []),
+        # Japanese has one form, for every number.
+        ("ja_JP", "nplurals=1; plural=0;", ["ファイル"], [(6, 12)]),
+        ("ja_JP", "nplurals=1; plural=0;", ["%d 個のファイル"], []),
+        # Near miss: French uses msgstr[0] for 0 and 1, so it needs the count.
+        ("fr_FR", "nplurals=2; plural=(n > 1);", ["Un fichier", "%d fichiers"], [(6, 12)]),
+        ("de_DE", "nplurals=2; plural=(n != 1);", ["Eine Datei", "%d Dateien"], []),
+    ],
+)
+def test_po_plural_form_for_many_numbers_keeps_the_count(
+    lint: Lint, language: str, plural_forms: str, forms: list[str], expected: list[tuple[int, int]]
+) -> None:
+    header = f"Language: {language}\\n" + (
+        f"Plural-Forms: {plural_forms}\\n" if plural_forms else ""
+    )
+    msgstrs = "".join(f'msgstr[{i}] "{form}"\n' for i, form in enumerate(forms))
+    text = f'msgid ""\nmsgstr "{header}"\n\nmsgid "One file"\nmsgid_plural "%d files"\n{msgstrs}'
+    found = lint({"a.po": text}, "a.po", "CL801")
+    assert [(line, column) for line, column, _snippet, _sev in found] == expected
+
+
+def test_printf_messages_show_the_source_spelling(tmp_path: Path, registry: Registry) -> None:
+    text = po("de_DE", ("%d file", "Datei"), ("%s sent %d", "%d gesendet von %s"))
+    (tmp_path / "a.po").write_text(text, encoding="utf-8")
+    config = Config(root=tmp_path)
+    result = Linter(config, registry, select=["CL801"]).lint_path(tmp_path / "a.po", "a.po")
+    assert [f.message for f in result.findings] == [
+        "Placeholder %d (conversion 1) of the source is missing from the translation",
+        "Placeholder %d is conversion 1 here, but the source's is %s: printf conversions "
+        "must keep their order and type",
+        "Placeholder %s is conversion 2 here, but the source's is %d: printf conversions "
+        "must keep their order and type",
+    ]
+
+
 @pytest.mark.parametrize(
     ("target", "expected"),
     [

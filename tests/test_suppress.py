@@ -58,3 +58,17 @@ def test_next_line_directive_on_a_unit_covers_the_whole_unit() -> None:
     s = parse(doc)
     assert all(s.suppressed("CL801", line) for line in (2, 3, 4, 5))
     assert not s.suppressed("CL801", 6)
+
+
+def test_directives_in_the_po_header_comment_cover_the_file() -> None:
+    from culturelint.readers import po
+
+    text = (
+        "# culturelint-disable-file CL701\n"
+        "# culturelint-disable CL202\n"
+        'msgid ""\nmsgstr "Language: de_DE\\n"\n\n'
+        'msgid "Only $5"\nmsgstr "Nur $5"\n'
+    )
+    s = parse(po.read("a.po", text))
+    assert s.suppressed("CL701", 7) and s.suppressed("CL202", 7)
+    assert not s.suppressed("CL703", 7)  # near miss: another rule

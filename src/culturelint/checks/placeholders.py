@@ -18,6 +18,7 @@ from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import by_message, comparable, whole
 from culturelint.l10n.extract import Token, placeholders, tags, unbalanced
 from culturelint.l10n.pairing import Pair
+from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
 
 # -- CL801 ------------------------------------------------------------------------------
@@ -47,20 +48,27 @@ def _generic(pair: Pair) -> Iterator[Hit]:
         diff_missing = Counter(_keys(source.tokens)) - Counter(_keys(target.tokens))
         missing = sorted(diff_missing.elements())
         extra_keys = set((Counter(_keys(target.tokens)) - Counter(_keys(source.tokens))).elements())
-    yield from _report(pair.segment, missing, target.tokens, extra_keys, set())
+    yield from _report(
+        pair.segment, missing, target.tokens, extra_keys, set(), _printf(pair.source)
+    )
 
 
 def _po_plural(pair: Pair) -> Iterator[Hit]:
-    """A plural form may drop what only the other source form has ("One file" /
-    "%d files"), but must keep what both have and add nothing neither has."""
+    """A plural form used for one number only (msgstr[0] for n == 1 in English and
+    German) may drop what only the other source form has ("One file" / "%d files");
+    a form used for many numbers must keep everything of msgid_plural, as msgfmt's
+    format check wants. No form may add what neither source form has."""
     segment = pair.segment
     forms = [placeholders(t) for t in (_msgid(pair), segment.attrs["msgid_plural"])]
     sets = [set(_keys(f.tokens)) for f in forms]
-    required, allowed = sets[0] & sets[1], sets[0] | sets[1]
+    one_number = segment.attrs.get("one_number", segment.attrs.get("plural") == 0)
+    required = sets[0] & sets[1] if one_number else sets[1]
+    allowed = sets[0] | sets[1]
     target = placeholders(segment.text)
     found = set(_keys(target.tokens))
     extra = found - allowed
-    yield from _report(segment, sorted(required - found), target.tokens, extra, set())
+    written = _printf(segment.attrs["msgid_plural"]) | _printf(_msgid(pair))
+    yield from _report(segment, sorted(required - found), target.tokens, extra, set(), written)
 
 
 def _msgid(pair: Pair) -> str:
@@ -115,20 +123,60 @@ def _keys(tokens: list[Token]) -> list[str]:
     return [t.key for t in tokens]
 
 
+def _printf(source: str) -> dict[str, str]:
+    """printf conversions of the source by key, as the source writes them.
+
+    Conversions are compared by position ("%s ... %d" is "%1$s ... %2$d"), but a
+    message must show what the writer sees: "%d (conversion 2)", not "%2$d".
+    """
+    written = {}
+    for token in placeholders(source).tokens:
+        spelled = source[token.start : token.end]
+        if token.kind == "printf" and spelled != token.key:
+            position = _POSITION.match(token.key)
+            spelled += f" (conversion {position.group(1)})" if position else ""
+        written.setdefault(token.key, spelled)
+    return written
+
+
+_POSITION = compile_cached(r"%(\d+)\$")
+
+
 def _report(
     segment: Segment,
     missing: list[str],
     target_tokens: list[Token],
     extra: set[str],
     terms: set[str],
+    written: dict[str, str] | None = None,
 ) -> Iterator[Hit]:
+    written = written or {}
+    # Positions ("%1$") where the translation has a conversion of another type.
+    swapped = {
+        t.key[: t.key.index("$") + 1]
+        for t in target_tokens
+        if t.key in extra and _in_its_place(t, written) is not None
+    }
     for key in missing:
-        yield _missing_hit(segment, key, key in terms)
+        position = _POSITION.match(key)
+        if position is not None and position.group(0) in swapped:
+            continue  # reported below, where the other conversion stands
+        yield _missing_hit(segment, key, key in terms, written.get(key, key))
     reported: set[str] = set()
     for token in target_tokens:
         if token.key in extra and token.key not in reported:
             reported.add(token.key)
-            yield _extra_hit(segment, token, token.key in terms)
+            yield _extra_hit(segment, token, token.key in terms, _in_its_place(token, written))
+
+
+def _in_its_place(token: Token, written: dict[str, str]) -> str | None:
+    """For a printf conversion the source has at the same position but of another
+    type ("%d" where the source's conversion 1 is "%s"), what the source has there."""
+    position = _POSITION.match(token.key) if token.kind == "printf" else None
+    if position is None:
+        return None
+    prefix = position.group(0)
+    return next((w for k, w in written.items() if k.startswith(prefix)), None)
 
 
 def _severity(is_term: bool) -> Severity | None:
@@ -136,25 +184,34 @@ def _severity(is_term: bool) -> Severity | None:
     return Severity.WARNING if is_term else None
 
 
-def _missing_hit(segment: Segment, key: str, is_term: bool) -> Hit:
+def _missing_hit(segment: Segment, key: str, is_term: bool, written: str | None = None) -> Hit:
     what = "Term reference" if is_term else "Placeholder"
+    written = written or key
+    spelled = written.split(" (")[0]
     return whole(
         segment,
-        f"{what} {key} of the source is missing from the translation",
-        suggestion=f"Add {key} to the translation, spelled exactly as in the source",
+        f"{what} {written} of the source is missing from the translation",
+        suggestion=f"Add {spelled} to the translation, spelled exactly as in the source",
         severity=_severity(is_term),
     )
 
 
-def _extra_hit(segment: Segment, token: Token, is_term: bool) -> Hit:
+def _extra_hit(segment: Segment, token: Token, is_term: bool, instead: str | None = None) -> Hit:
     what = "Term reference" if is_term else "Placeholder"
+    found = segment.text[token.start : token.end]
+    if instead is not None:
+        position = _POSITION.match(token.key)
+        assert position is not None
+        message = (
+            f"{what} {found} is conversion {position.group(1)} here, but the source's is "
+            f"{instead.split(' (')[0]}: printf conversions must keep their order and type"
+        )
+        suggestion = "Keep the source's order, or number the conversions (%1$s, %2$d)"
+    else:
+        message = f"{what} {found} is not in the source"
+        suggestion = "Use the source's placeholders only, spelled exactly as in the source"
     return segment_hit(
-        segment,
-        token.start,
-        token.end,
-        f"{what} {segment.text[token.start : token.end]} is not in the source",
-        suggestion="Use the source's placeholders only, spelled exactly as in the source",
-        severity=_severity(is_term),
+        segment, token.start, token.end, message, suggestion=suggestion, severity=_severity(is_term)
     )
 
 
@@ -261,9 +318,12 @@ PLACEHOLDERS = Check(
             "%s`. Plural and select messages compare names only: ICU `{count, plural, "
             "one {...} other {...}}` counts as its argument plus the placeholders of its "
             "branches, whatever branches the language's plural rules need; a Fluent "
-            "message with a select expression, and a PO plural form, may leave out a "
-            'placeholder in one variant ("One file" / "%d files"). A PO plural form '
-            "must keep what both source forms have.\n\n"
+            "message with a select expression may leave out a placeholder in one "
+            'variant ("One file" / "%d files"). A PO plural form that the file\'s '
+            "Plural-Forms formula uses for one number only (msgstr[0] in English or "
+            "German, n == 1) may leave out what only msgid_plural has; every other form "
+            "must keep all of msgid_plural's placeholders (in Russian msgstr[0] also "
+            "serves 21 and 31, so it needs its %d), as `msgfmt --check` wants.\n\n"
             "A missing placeholder points at the translation; an added one at itself. "
             "Fluent term references (`{ -brand-name }`) are text, not data: a term "
             "dropped or added is a warning, not an error (a language may need another "

@@ -8,7 +8,8 @@ quoted lines maps line by line.
 
 - Segments: kind "msgstr", key = msgid (or "msgctxt|msgid"), source = msgid,
   note = translator and extracted comments, attrs: `flags`, `context`, and for
-  plural entries `plural` (the msgstr index) and `msgid_plural`.
+  plural entries `plural` (the msgstr index), `msgid_plural` and `one_number` (the
+  Plural-Forms formula uses this form for one number only, such as n == 1).
 - Fuzzy entries are a translator's draft: they are not segments (no cultural rule
   runs on them) but are kept in `meta["l10n_fuzzy"]` for the l10n rules, which
   include them with `options: {l10n: {include_fuzzy: true}}`.
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from culturelint.document import Comment, Document, Segment, SegmentBuilder
 from culturelint.readers.errors import ReadError
@@ -84,15 +86,20 @@ def read(path: str, text: str) -> Document:
     else:
         doc.market_hint = language
     nplurals = _nplurals(header)
+    single = _single_number_forms(header, nplurals)
     empties: list[EmptyUnit] = []
     fuzzy: list[Segment] = []
     for entry in entries:
-        if entry.obsolete or _is_header(entry, text):
+        if entry.obsolete:
+            continue
+        if _is_header(entry, text):
+            # The header's comments are the file's own: `culturelint-disable-file` there.
+            _add_comments(doc, entry, of_unit=False)
             continue
         _add_comments(doc, entry)
         if template:
             continue
-        _add_units(doc, entry, text, nplurals, empties, fuzzy)
+        _add_units(doc, entry, text, nplurals, single, empties, fuzzy)
     if empties:
         doc.meta[EMPTY] = empties
     if fuzzy:
@@ -278,6 +285,39 @@ def _nplurals(header: dict[str, str]) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# Numbers tried against a Plural-Forms formula to see which forms serve one number only.
+_PLURAL_PROBE = range(1000)
+
+
+def _single_number_forms(header: dict[str, str], nplurals: int | None) -> frozenset[int]:
+    """The msgstr indices the Plural-Forms formula uses for one number only.
+
+    Such a form may leave the number out ("Eine Datei" for n == 1), as msgfmt's
+    format check allows; a form that serves many numbers must show it. In Russian
+    msgstr[0] serves 1, 21, 31 ... and needs its %d. Without a formula that can be
+    read, the usual one, `n != 1`, is assumed: msgstr[0] alone is for one number.
+    """
+    m = re.search(r"\bplural\s*=\s*([^;]+)", header.get("plural-forms", ""))
+    found = _served_once(m.group(1).strip()) if m else None
+    if found is None:
+        return frozenset() if nplurals == 1 else frozenset({0})
+    return found
+
+
+@lru_cache(maxsize=64)
+def _served_once(formula: str) -> frozenset[int] | None:
+    """Forms `formula` picks for one probe number only; None if it cannot be read.
+    Cached: a project's PO files share a handful of formulas."""
+    import gettext
+
+    try:
+        plural = gettext.c2py(formula)  # parses C syntax only; no code of the file runs
+        served = [int(plural(n)) for n in _PLURAL_PROBE]
+    except (ValueError, ArithmeticError, RecursionError, TypeError):
+        return None
+    return frozenset(i for i in set(served) if served.count(i) == 1)
+
+
 # -- units -----------------------------------------------------------------------------
 
 
@@ -285,9 +325,9 @@ def _key(msgctxt: str | None, msgid: str) -> str:
     return f"{msgctxt}|{msgid}" if msgctxt else msgid
 
 
-def _add_comments(doc: Document, entry: _Entry) -> None:
+def _add_comments(doc: Document, entry: _Entry, *, of_unit: bool = True) -> None:
     for comment_text, start, end in entry.comments:
-        if entry.fields:
+        if entry.fields and of_unit:
             doc.comments.append(Comment(comment_text, start, end, (start, entry.end)))
         else:
             doc.comments.append(Comment(comment_text, start, end))
@@ -298,6 +338,7 @@ def _add_units(
     entry: _Entry,
     text: str,
     nplurals: int | None,
+    single: frozenset[int],
     empties: list[EmptyUnit],
     fuzzy: list[Segment],
 ) -> None:
@@ -327,6 +368,7 @@ def _add_units(
             index = int(m.group(1))
             attrs["plural"] = index
             attrs["msgid_plural"] = msgid_plural
+            attrs["one_number"] = index in single
             # With one plural form (ja, zh, ko ...) msgstr[0] translates the plural.
             if msgid_plural is not None and (index > 0 or nplurals == 1):
                 source = msgid_plural
