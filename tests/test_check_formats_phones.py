@@ -60,6 +60,9 @@ def test_oddly_written_numbers_are_info(market: str, text: str, expected: str) -
         ("de-DE", "Hotline 0800 1234567 oder +44 20 7946 0958 aus UK"),
         ("en-US", "Call (212) 555-0123, 212-555-0123 or +1 212-555-0123"),
         ("ja-JP", "お電話: 03-1234-5678 または 0120-123-456"),
+        # A full-width bracket around the number is not part of it.
+        ("ja-JP", "お電話（03-1234-5678）まで。窓口［0120-123-456］"),
+        ("zh-CN", "客服电话（010 1234 5678）"),
         ("fr-FR", "Appelez le 01 23 45 67 89 ou le +33 1 23 45 67 89"),
     ],
 )

@@ -292,10 +292,16 @@ def _shortest_anywhere() -> int:
     return int(validcache.memo_json("phones", "shortest", compute, packages=["phonenumbers"]))
 
 
+# Brackets the matcher may take in before a number, with their closing partners;
+# Japanese and Chinese copy writes full-width ones: "（03-1234-5678）".
+_BRACKETS = {"(": ")", "（": "）", "[": "]", "［": "］"}
+
+
 def _unbracketed(raw: str, start: int) -> tuple[str, int]:
     """The number without a bracket that opens before it and closes after it:
     "(+49 30 12345678)" is a number in brackets, "(212) 555-0123" a number."""
-    if raw.startswith("(") and ")" not in raw:
+    closing = _BRACKETS.get(raw[:1])
+    if closing is not None and closing not in raw:
         return raw[1:], start + 1
     return raw, start
 
