@@ -282,6 +282,34 @@ def test_many_inline_codes_are_counted_not_spelled_out(
         ("de_DE", "3 ways to save", "Drei Wege zu sparen", []),  # near miss: spelled out
         ("ja_JP", "3 ways to save", "三つの節約方法", []),
         ("de_DE", "Open at 2 pm", "Geöffnet ab 14 Uhr", []),
+        # Times with minutes, and midnight, on the 24-hour clock.
+        ("de_DE", "Ends at 5:30 pm", "Endet um 17:30 Uhr", []),
+        ("de_DE", "Ends at 5:30 p.m.", "Endet um 17.30 Uhr", []),
+        ("fr_FR", "Ends at 5:30 pm", "Se termine à 17 h 30", []),
+        ("ja_JP", "Ends at 5:30 pm", "17時30分に終了", []),
+        ("de_DE", "Opens at 12 am", "Öffnet um 0 Uhr", []),
+        ("ja_JP", "Opens at 12 am", "午前0時に開店", []),
+        # Near misses: a wrong hour, and a price that looks like a time.
+        (
+            "de_DE",
+            "Ends at 5:30 pm",
+            "Endet um 18:30 Uhr",
+            [(MSGSTR, COL, "Endet um 18:30 Uhr", "warning")],
+        ),
+        ("de_DE", "Only 17.30 today", "Nur heute 17,30", []),
+        # Scale words and myriads.
+        ("ja_JP", "1.5 million users", "150万人のユーザー", []),
+        ("ja_JP", "2.5 billion", "25億", []),
+        ("ja_JP", "Over 25,000 stores", "2万5,000店舗以上", []),
+        ("zh_CN", "$1.2M raised", "筹集了120万美元", []),
+        ("ja_JP", "120 million", "1億2000万", []),
+        ("de_DE", "1.5 million users", "1,5 Millionen Nutzer", []),
+        (
+            "ja_JP",
+            "1.5 million users",
+            "15万人のユーザー",
+            [(MSGSTR, COL, "15万人のユーザー", "warning")],
+        ),
     ],
 )
 def test_numbers(

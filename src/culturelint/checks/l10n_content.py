@@ -184,8 +184,10 @@ NUMBERS = Check(
         what=(
             "Flags a translation that does not contain a number of its source. Numbers "
             "are compared by value, so the market's way of writing them counts as the "
-            "same number: 1,000.5 = 1.000,5 = 1 000,5; 10,000 = 1万 (Japanese and "
-            "Chinese myriads); 2 p.m. = 14 (Uhr). Numbers 1 to 12 may be spelled out in "
+            "same number: 1,000.5 = 1.000,5 = 1 000,5; 10,000 = 1万 and 25,000 = "
+            "2万5,000 (Japanese and Chinese myriads); 1.5 million = $1.5M = 150万; 2 p.m. "
+            "= 14 (Uhr), 5:30 p.m. = 17:30 = 17.30 Uhr, 12 a.m. = 0 Uhr. Numbers 1 to 12 "
+            "may be spelled out in "
             'the translation ("3 ways" -> "drei Wege", "三つの方法"). Numbers inside '
             "placeholders, tags and URLs are not copy and are ignored; numbers the "
             "translation adds are not reported (a date or a unit may need them). One "

@@ -25,9 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from culturelint.regex_cache import compile_cached
+
+if TYPE_CHECKING:
+    from culturelint.checks._util import NumberToken
 
 
 class Token(NamedTuple):
@@ -336,7 +339,19 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 # CJK myriad units: 1万 is 10,000 and 1億 is 100,000,000.
 _MULTIPLIERS = {"万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8, "만": 10**4, "억": 10**8}
+# English scale words and their abbreviations after a number ("1.5 million", "$1.2M",
+# "10k"), which other languages may write as one number ("150万", "1,5 Millionen"
+# keeps 1.5 and matches either way).
+_SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
+           "billion": 10**9, "bn": 10**9, "b": 10**9}  # fmt: skip
+_SCALE = compile_cached(r"(?:\s?(thousand|million|billion)s?|(k|m|mn|bn|b))(?![A-Za-z0-9])", re.I)
 _PM = compile_cached(r"\s?(?:p\.?\s?m\.?)(?![A-Za-z])", re.I)
+_AM = compile_cached(r"\s?(?:a\.?\s?m\.?)(?![A-Za-z])", re.I)
+# The minutes after an hour ("5:30 pm"): the marker that makes 5 into 17 follows them.
+_MINUTES = compile_cached(r"[:.][0-5]\d(?!\d)")
+# German writes times as "17.30 Uhr", which reads as a decimal number. ("h" is left
+# out: "1.50 h" is also an hour and a half.)
+_CLOCK_WORD = compile_cached(r"\s?Uhr(?![A-Za-z])")
 
 
 class Number(NamedTuple):
@@ -367,19 +382,66 @@ def numbers(text: str, *, space_groups: bool = False) -> list[Number]:
         for m in _SPACE_GROUPED.finditer(masked):
             value = Decimal(re.sub(r"[ \u2009]", "", m.group()))
             out.append(Number(frozenset({value.normalize()}), m.start(), m.end(), m.group()))
+    merged_until = -1  # digits after a myriad unit, already part of the number before
     for token in iter_numbers(masked):
+        if token.start < merged_until:
+            continue
+        if _is_clock(masked, token):
+            # "17.30 Uhr" is the hour 17 and the minutes 30, as "5:30 pm" is 5 and 30.
+            split = token.end - len(token.fraction) - 1
+            for a, b, digits in (
+                (token.start, split, token.integer),
+                (split + 1, token.end, token.fraction),
+            ):
+                out.append(Number(frozenset({Decimal(int(digits))}), a, b, text[a:b]))
+            continue
         try:
             value = Decimal(f"{token.integer or '0'}.{token.fraction or '0'}")
         except InvalidOperation:
             continue
-        after = masked[token.end : token.end + 1]
+        end = token.end
         values = {value.normalize()}
-        if after in _MULTIPLIERS:
-            values = {(value * _MULTIPLIERS[after]).normalize()}
-        if _PM.match(masked, token.end) and value < 12:
-            values.add((value + 12).normalize())
+        if masked[end : end + 1] in _MULTIPLIERS:
+            unit = _MULTIPLIERS[masked[end]]
+            value *= unit
+            end += 1
+            # Digits right after the unit add to it: "2万5,000" is 25,000, and
+            # "1億2000万" is 120,000,000 (a smaller unit may follow them).
+            rest = next((n for n in iter_numbers(masked) if n.start == end), None)
+            if rest is not None and rest.integer and not rest.fraction:
+                then = _MULTIPLIERS.get(masked[rest.end : rest.end + 1], 1)
+                if then < unit:
+                    value += Decimal(rest.integer) * then
+                    merged_until = rest.end
+            values = {value.normalize()}
+        elif scale := _SCALE.match(masked, end):
+            # "1.5 million" is also 1,500,000, as Chinese and Japanese write it (150万).
+            word = scale.group(1) or scale.group(2)
+            values.add((value * _SCALES[word.casefold()]).normalize())
+        values |= _twelve_hour(masked, token.end, value)
         out.append(Number(frozenset(values), token.start, token.end, text[token.start : token.end]))
     return out
+
+
+def _is_clock(text: str, token: NumberToken) -> bool:
+    """A decimal number that is a time of day: "17.30 Uhr" (hours 0-24)."""
+    if len(token.fraction) != 2 or not token.integer or int(token.integer) > 24:
+        return False
+    if not _MINUTES.match(text, token.end - 3) or int(token.fraction) > 59:
+        return False
+    return _CLOCK_WORD.match(text, token.end) is not None
+
+
+def _twelve_hour(text: str, end: int, value: Decimal) -> set[Decimal]:
+    """What an hour followed by a.m. or p.m. (after its minutes, if any) is on the
+    24-hour clock: 5 p.m. is 17, 12 a.m. is 0. Empty for other numbers."""
+    minutes = _MINUTES.match(text, end)
+    marker_at = minutes.end() if minutes else end
+    if value == value.to_integral_value() and 1 <= value < 12 and _PM.match(text, marker_at):
+        return {(value + 12).normalize()}
+    if value == 12 and _AM.match(text, marker_at):
+        return {Decimal(0)}
+    return set()
 
 
 # -- URLs ------------------------------------------------------------------------------
