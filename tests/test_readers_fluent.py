@@ -98,14 +98,23 @@ def test_syntax_error_is_a_warning_and_the_rest_is_read() -> None:
     assert doc.position(offset)[0] == 2
 
 
-def test_a_syntax_error_says_where_the_parser_found_it() -> None:
-    """The warning is at the message that cannot be read; the parser's own position,
-    lines later, is in its text."""
+def test_a_syntax_error_is_where_the_parser_found_it() -> None:
+    """The warning is at the parser's position, as a compiler's would be; its text
+    says where the entry that goes unchecked starts."""
     text = "a = A\nb =\n    line one\n    line two\n    hello { $x\n    more\n"
     doc = read(text)
     ((message, offset),) = doc.warnings
-    assert message == 'Fluent syntax error: Expected token: "}" (found at line 6, column 5)'
-    assert doc.position(offset) == (2, 1)  # the message that cannot be read
+    assert message == (
+        'Fluent syntax error: Expected token: "}" (column 5; the entry from line 2 was not checked)'
+    )
+    assert doc.position(offset) == (6, 5)
+
+
+def test_a_syntax_error_on_the_entry_line_names_its_column() -> None:
+    doc = read("a = A\nb c\n")
+    ((message, offset),) = doc.warnings
+    assert message == 'Fluent syntax error: Expected token: "=" (column 3)'
+    assert doc.position(offset) == (2, 3)
 
 
 def test_extension() -> None:

@@ -39,17 +39,23 @@ MAX_VARIANTS = 32
 Part = Callable[[SegmentBuilder], None]
 
 
-def _syntax_error(text: str, junk: Any) -> str:
-    """The parser's message, and where it found the error when that is not where the
-    unreadable entry starts (the warning's line): a message can run over many lines."""
+def _syntax_error(text: str, junk: Any) -> tuple[str, int]:
+    """The parser's message, at the line where it found the error. An entry can run
+    over many lines; when the error is not on its first, the message says where the
+    unreadable entry starts, since all of it goes unchecked."""
     first = junk.annotations[0] if junk.annotations else None
     message = f"Fluent syntax error: {first.message if first else 'syntax error'}"
     at = first.span.start if first is not None and first.span is not None else None
     if at is None or at <= junk.span.start:
-        return message
-    line = text.count("\n", 0, at) + 1
+        return message, junk.span.start
+    # The parser may stop on the line after the entry ("{" left open at a line's end):
+    # the error belongs to the entry's last line.
+    at = min(at, junk.span.end - 1)
+    start_line = text.count("\n", 0, junk.span.start) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
-    return f"{message} (found at line {line}, column {column})"
+    if text.count("\n", 0, at) + 1 == start_line:
+        return f"{message} (column {column})", at
+    return f"{message} (column {column}; the entry from line {start_line} was not checked)", at
 
 
 def read(path: str, text: str) -> Document:
@@ -62,7 +68,7 @@ def read(path: str, text: str) -> Document:
         if isinstance(entry, (ast.Comment, ast.GroupComment, ast.ResourceComment)):
             _comment(doc, entry.span.start, entry.span.end, None)
         elif isinstance(entry, ast.Junk):
-            doc.warnings.append((_syntax_error(text, entry), entry.span.start))
+            doc.warnings.append(_syntax_error(text, entry))
         elif isinstance(entry, (ast.Message, ast.Term)):
             _entry(doc, text, entry, empties)
     if empties:
