@@ -459,6 +459,30 @@ def test_rule_options_are_checked_when_the_config_is_loaded(
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    ("glossary", "text", "said"),
+    [
+        ("g.csv", "source,lang,target\naccount,de\n", "g.csv: line 2: expected source,lang"),
+        ("g.yaml", "- a list\n", "g.yaml: a YAML glossary maps source terms"),
+        ("missing.csv", None, "missing.csv: cannot read glossary"),
+    ],
+)
+def test_a_broken_glossary_is_one_config_error(
+    in_tmp: Path, glossary: str, text: str | None, said: str
+) -> None:
+    """Once, before linting: not an error per file and per rule that reads it."""
+    write(in_tmp / "culturelint.yaml", f"options: {{l10n: {{glossary: {glossary}}}}}\n")
+    if text is not None:
+        write(in_tmp / glossary, text)
+    for language in ("en", "de"):
+        write(in_tmp / language / "m.json", '{"a": "Account"}')
+    result = check(".")
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "culturelint.yaml: options: l10n.glossary: " in result.stderr
+    assert said in result.stderr
+
+
 def test_rule_options_of_the_right_shape_are_accepted(in_tmp: Path) -> None:
     write(
         in_tmp / "culturelint.yaml",

@@ -57,7 +57,10 @@ def test_csv_with_header(tmp_path: Path) -> None:
     ("name", "text", "message"),
     [
         ("g.yaml", "- just\n- a list\n", "maps source terms"),
-        ("g.csv", "account,de\n", "row 1"),
+        ("g.csv", "account,de\n", "line 1: expected source,lang,target"),
+        # The line of the file, header and multi-line terms counted.
+        ("g.csv", 'source,lang,target\n"two\nlines",de,x\nshort,de\n', "line 4: expected"),
+        ("g.csv", "a,de,b\nc,de," + "x" * 200_000 + "\n", "line 2: field larger"),
         ("g.tbx", '<!DOCTYPE x [<!ENTITY a "b">]><martif>&a;</martif>', "refused TBX"),
         ("g.txt", "x", "unknown glossary format"),
     ],

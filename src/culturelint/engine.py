@@ -195,6 +195,29 @@ def rule_option_problems(registry: Registry, config: Config) -> list[str]:
     return problems
 
 
+def glossary_problems(config: Config) -> list[str]:
+    """Glossaries named in `options: {l10n: {glossary: ...}}` that cannot be read,
+    found once before linting. Found while linting, each would be an error on every
+    file and for each rule that reads it (CL102, CL807)."""
+    if "l10n" not in config.options:
+        return []
+    from culturelint.l10n.glossary import GlossaryError, load_glossary
+    from culturelint.l10n.options import l10n_options
+
+    where = f"{config.path}: " if config.path else "config: "
+    try:
+        paths = l10n_options(config).glossary
+    except ValueError as exc:
+        return [f"{where}{exc}"]
+    problems = []
+    for path in paths:
+        try:
+            load_glossary(path, "en")
+        except GlossaryError as exc:
+            problems.append(f"{where}options: l10n.glossary: {exc}")
+    return problems
+
+
 def build_registry(config: Config) -> tuple[Registry, list[FileError]]:
     """Built-in checks, plug-ins from the `culturelint.checks` entry point group, and
     declarative rules from the bundled pack and the config's rule_paths."""

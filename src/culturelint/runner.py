@@ -15,6 +15,7 @@ from culturelint.engine import (
     Linter,
     SizeError,
     build_registry,
+    glossary_problems,
     rule_option_problems,
     too_large_message,
     unknown_rule_references,
@@ -131,6 +132,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     errors = [replace(error, setup=True) for error in errors]
     problems = unknown_rule_references(registry, config, opts.select, opts.ignore)
     problems += rule_option_problems(registry, config)
+    problems += glossary_problems(config)
     if problems:
         sys.stderr.writelines(f"culturelint: {problem}\n" for problem in problems)
         return EXIT_ERROR

@@ -165,15 +165,22 @@ def _from_yaml(text: str) -> Glossary:
     return Glossary(terms, tuple(str(t) for t in dnt))
 
 
+HEADER = ["source", "lang", "target"]
+
+
 def _from_csv(text: str) -> Glossary:
     terms: dict[str, dict[str, tuple[str, ...]]] = {}
-    rows = list(csv.reader(io.StringIO(text)))
-    if rows and [c.strip().lower() for c in rows[0][:3]] == ["source", "lang", "target"]:
-        rows = rows[1:]
-    for number, row in enumerate(rows, start=1):
-        if not row or not "".join(row).strip():
-            continue
-        if len(row) < 3:
-            raise GlossaryError(f"row {number}: expected source,lang,target")
-        _add(terms, row[0], row[1], row[2])
+    reader = csv.reader(io.StringIO(text))
+    try:
+        for row in reader:
+            if reader.line_num == 1 and [c.strip().lower() for c in row[:3]] == HEADER:
+                continue
+            if not row or not "".join(row).strip():
+                continue
+            if len(row) < 3:
+                # The row's last line: a quoted term may span lines.
+                raise GlossaryError(f"line {reader.line_num}: expected source,lang,target")
+            _add(terms, row[0], row[1], row[2])
+    except csv.Error as exc:
+        raise GlossaryError(f"line {reader.line_num}: {exc}") from None
     return Glossary(terms)
