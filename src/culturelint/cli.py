@@ -129,7 +129,11 @@ def check(
     ] = None,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", help="Re-lint every file instead of reusing cached results."),
+        typer.Option(
+            "--no-cache",
+            help="Re-lint every file instead of reusing cached results (data derived "
+            "from the installed libraries is still kept in .culturelint_cache/).",
+        ),
     ] = False,
     output: Annotated[
         Path | None,
