@@ -163,3 +163,43 @@ def test_any_input_reads_or_is_a_read_error(text: str) -> None:
         for piece in segment.pieces:
             if piece.verbatim:
                 assert doc.text[piece.src_start : piece.src_end] == piece.text
+
+
+RU_HEADER = (
+    'msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Plural-Forms: nplurals=3; plural=(n%10==1 && '
+    'n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"\n\n'
+)
+
+
+def test_plural_forms_fewer_than_the_header_asks_for_are_empty_units() -> None:
+    text = RU_HEADER + 'msgid "file"\nmsgid_plural "files"\nmsgstr[0] "файл"\nmsgstr[1] "файла"\n'
+    doc = read(text, "ru/shop.po")
+    [empty] = doc.meta[EMPTY]
+    assert (empty.key, empty.source, empty.attrs["plural"], empty.attrs["nplurals"]) == (
+        "file", "files", 2, 3,
+    )  # fmt: skip
+    assert doc.position(empty.start) == (9, 1)  # the last msgstr[] written
+
+
+def test_all_plural_forms_present_is_no_empty_unit() -> None:
+    forms = 'msgstr[0] "файл"\nmsgstr[1] "файла"\nmsgstr[2] "файлов"\n'
+    doc = read(RU_HEADER + 'msgid "file"\nmsgid_plural "files"\n' + forms, "ru/shop.po")
+    assert EMPTY not in doc.meta
+
+
+def test_a_duplicate_message_definition_is_reported_at_the_second() -> None:
+    text = (
+        'msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "Buy"\nmsgstr "Kaufen"\n\n'
+        'msgctxt "menu"\nmsgid "Buy"\nmsgstr "Kauf"\n\nmsgid "Buy"\nmsgstr "Jetzt kaufen"\n'
+    )
+    doc = read(text)
+    [(message, offset)] = doc.warnings  # near miss: another msgctxt is another message
+    assert message.startswith("duplicate message definition: 'Buy' was first defined on line 4")
+    assert doc.position(offset) == (11, 1)
+
+
+def test_an_entry_without_msgstr_at_the_end_is_reported() -> None:
+    doc = read('msgid ""\nmsgstr "Language: de\\n"\n\nmsgid "Buy"\n')
+    assert [(m, doc.position(o)) for m, o in doc.warnings] == [
+        ("entry has no msgstr; msgfmt refuses the file", (4, 1))
+    ]

@@ -34,6 +34,16 @@ def run_missing(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         return
     for unit in result.empty:
         about = f" (source: {quoted(unit.source)})" if unit.source else ""
+        if "nplurals" in unit.attrs:
+            yield Hit(
+                unit.start,
+                unit.end,
+                f"`{unit.key}` has no msgstr[{unit.attrs['plural']}]: the Plural-Forms "
+                f"header asks for {unit.attrs['nplurals']} plural forms{about}",
+                suggestion="Add the missing plural form; until then numbers that need it "
+                "show the source text",
+            )
+            continue
         yield Hit(
             unit.start,
             unit.end,
@@ -147,12 +157,14 @@ MISSING = Check(
     doc=RuleDoc(
         what=(
             "Flags units with no translation: an empty msgstr in a PO file (a fuzzy "
-            "entry is a translator's draft and counts as present), an "
+            "entry is a translator's draft and counts as present), a PO plural entry "
+            "with fewer msgstr[] forms than its Plural-Forms header asks for, an "
             "XLIFF unit whose <target> is missing or empty, an empty or null value in "
             "JSON, and a key of the source-language file that the JSON or Fluent "
             "translation does not have (i18next plural keys count as present when any "
             "plural form of the key is).\n\n"
-            "Where it points: an empty unit at its msgstr, <target> or value; a key "
+            "Where it points: an empty unit at its msgstr, <target> or value; a missing "
+            "plural form at the entry's last msgstr[]; a key "
             "missing from a JSON file at the closing brace of the object it belongs in; "
             "a key missing from a Fluent file at the start of the file. POT templates "
             "and files in the source language are not checked."

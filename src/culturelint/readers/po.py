@@ -89,6 +89,7 @@ def read(path: str, text: str) -> Document:
     single = _single_number_forms(header, nplurals)
     empties: list[EmptyUnit] = []
     fuzzy: list[Segment] = []
+    first_line: dict[str, int] = {}  # entry key -> line it is first defined on
     for entry in entries:
         if entry.obsolete:
             continue
@@ -97,6 +98,11 @@ def read(path: str, text: str) -> Document:
             _add_comments(doc, entry, of_unit=False)
             continue
         _add_comments(doc, entry)
+        _note_duplicate(doc, entry, text, first_line)
+        if "msgid" in entry.fields and not entry.has_msgstr():
+            doc.warnings.append(
+                ("entry has no msgstr; msgfmt refuses the file", entry.fields["msgid"].start)
+            )
         if template:
             continue
         _add_units(doc, entry, text, nplurals, single, empties, fuzzy)
@@ -280,6 +286,26 @@ def _language(header: dict[str, str], doc: Document) -> str | None:
     return tag
 
 
+def _note_duplicate(doc: Document, entry: _Entry, text: str, first_line: dict[str, int]) -> None:
+    """Two entries with one msgctxt and msgid: gettext keeps one of them, and msgfmt
+    refuses the file ("duplicate message definition")."""
+    if "msgid" not in entry.fields:
+        return
+    msgctxt = _value(text, entry.fields["msgctxt"]) if "msgctxt" in entry.fields else None
+    key = _key(msgctxt, _value(text, entry.fields["msgid"]))
+    start = entry.fields["msgid"].start
+    if key not in first_line:
+        first_line[key] = doc.position(start)[0]
+        return
+    doc.warnings.append(
+        (
+            f"duplicate message definition: {key!r} was first defined on line "
+            f"{first_line[key]}; gettext uses one of them",
+            start,
+        )
+    )
+
+
 def _nplurals(header: dict[str, str]) -> int | None:
     m = re.search(r"nplurals\s*=\s*(\d+)", header.get("plural-forms", ""))
     return int(m.group(1)) if m else None
@@ -383,3 +409,11 @@ def _add_units(
             fuzzy.append(segment)
         else:
             doc.segments.append(segment)
+    if msgid_plural is not None and nplurals and not is_fuzzy:
+        # Fewer msgstr[] than the Plural-Forms header asks for: those numbers have no text.
+        present = [int(n[7:-1]) for n in entry.fields if n.startswith("msgstr[")]
+        if present:
+            last = entry.fields[f"msgstr[{max(present)}]"]
+            for index in sorted(set(range(nplurals)) - set(present)):
+                attrs = dict(base_attrs, plural=index, nplurals=nplurals)
+                empties.append(EmptyUnit(key, msgid_plural, last.start, last.end, note, attrs))
