@@ -339,6 +339,16 @@ def test_missing_json_key_points_at_its_object(lint: Lint) -> None:
     assert lint(files, "de/app.json", "CL804") == []
 
 
+def test_missing_json_list_item_points_at_its_list(lint: Lint) -> None:
+    files = {
+        "en/app.json": '{\n "steps": [\n  "Choose",\n  "Pay"\n ]\n}',
+        "de/app.json": '{\n "steps": [\n  "Wählen"\n ]\n}',
+        "fr/app.json": '{\n "steps": [\n  "Choisir",\n  "Payer"\n ]\n}',
+    }
+    assert lint(files, "de/app.json", "CL804") == [(4, 2, "]", "warning")]
+    assert lint(files, "fr/app.json", "CL804") == []
+
+
 def test_missing_fluent_message_points_at_the_file_start(lint: Lint) -> None:
     files = {"en-US/a.ftl": "a = A\nb = B\n    .title = T\n", "ja-JP/a.ftl": "a = エー\n"}
     assert lint(files, "ja-JP/a.ftl", "CL804") == [(1, 1, "", "warning")]

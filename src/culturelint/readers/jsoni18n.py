@@ -21,9 +21,9 @@ in a locale folder) is reported as not an i18n file rather than read as copy.
   `\\ud83d\\ude00`) maps as a whole onto its source characters.
 - A key given twice in one object is reported (the later value wins, as in every
   JSON parser) and the rest of the file is still read.
-- Empty strings and null: `meta["l10n_empty"]` (CL804). Every object's braces:
-  `meta["l10n_objects"]`, so a key missing from a translation can point at the end
-  of the object it belongs in.
+- Empty strings and null: `meta["l10n_empty"]` (CL804). Every object's braces and
+  array's brackets: `meta["l10n_objects"]`, so a key missing from a translation can
+  point at the end of the object or list it belongs in.
 """
 
 from __future__ import annotations
@@ -223,8 +223,9 @@ class _Reader:
         elif node.kind == "object" and path and self._message_object(key, node):
             return
         else:
+            # Arrays too: an item missing from a translated list points at its "]".
+            self.objects[key] = (node.start, node.end - 1)
             if node.kind == "object":
-                self.objects[key] = (node.start, node.end - 1)
                 self._duplicates(node, path)
             for child_key, _offset, child in node.items:
                 self.walk(child, [*path, child_key])
