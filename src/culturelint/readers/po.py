@@ -89,7 +89,7 @@ def read(path: str, text: str) -> Document:
     single = _single_number_forms(header, nplurals)
     empties: list[EmptyUnit] = []
     fuzzy: list[Segment] = []
-    first_line: dict[str, int] = {}  # entry key -> line it is first defined on
+    first_line: dict[str, int] = {}  # entry key -> offset of its first msgid
     for entry in entries:
         if entry.obsolete:
             continue
@@ -294,13 +294,13 @@ def _note_duplicate(doc: Document, entry: _Entry, text: str, first_line: dict[st
     msgctxt = _value(text, entry.fields["msgctxt"]) if "msgctxt" in entry.fields else None
     key = _key(msgctxt, _value(text, entry.fields["msgid"]))
     start = entry.fields["msgid"].start
-    if key not in first_line:
-        first_line[key] = doc.position(start)[0]
+    first = first_line.setdefault(key, start)
+    if first == start:
         return
     doc.warnings.append(
         (
             f"duplicate message definition: {key!r} was first defined on line "
-            f"{first_line[key]}; gettext uses one of them",
+            f"{doc.position(first)[0]}; gettext uses one of them",
             start,
         )
     )
