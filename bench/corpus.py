@@ -357,7 +357,10 @@ def po_file(rng: random.Random, market: str, sections: int) -> str:
     ]
     for i in range(sections * 3):
         out.append(
-            f"#: page.html:{i}\nmsgid {json.dumps(w_src.sentence(), ensure_ascii=False)}\n"
+            # The sentences repeat: a context per entry keeps each message unique, as
+            # gettext requires (msgfmt refuses a duplicate message definition).
+            f'#: page.html:{i}\nmsgctxt "page.html:{i}"\n'
+            f"msgid {json.dumps(w_src.sentence(), ensure_ascii=False)}\n"
             f"msgstr {json.dumps(w.sentence(), ensure_ascii=False)}\n"
         )
     return "\n".join(out)
