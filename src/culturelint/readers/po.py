@@ -98,14 +98,19 @@ def read(path: str, text: str) -> Document:
             _add_comments(doc, entry, of_unit=False)
             continue
         _add_comments(doc, entry)
-        _note_duplicate(doc, entry, text, first_line)
-        if "msgid" in entry.fields and not entry.has_msgstr():
+        if "msgid" not in entry.fields:
+            continue
+        msgid = _value(text, entry.fields["msgid"])
+        msgctxt = _value(text, entry.fields["msgctxt"]) if "msgctxt" in entry.fields else None
+        key = _key(msgctxt, msgid)
+        _note_duplicate(doc, entry, key, first_line)
+        if not entry.has_msgstr():
             doc.warnings.append(
                 ("entry has no msgstr; msgfmt refuses the file", entry.fields["msgid"].start)
             )
         if template:
             continue
-        _add_units(doc, entry, text, nplurals, single, empties, fuzzy)
+        _add_units(doc, entry, text, (msgctxt, msgid), nplurals, single, empties, fuzzy)
     if empties:
         doc.meta[EMPTY] = empties
     if fuzzy:
@@ -286,13 +291,9 @@ def _language(header: dict[str, str], doc: Document) -> str | None:
     return tag
 
 
-def _note_duplicate(doc: Document, entry: _Entry, text: str, first_line: dict[str, int]) -> None:
+def _note_duplicate(doc: Document, entry: _Entry, key: str, first_line: dict[str, int]) -> None:
     """Two entries with one msgctxt and msgid: gettext keeps one of them, and msgfmt
     refuses the file ("duplicate message definition")."""
-    if "msgid" not in entry.fields:
-        return
-    msgctxt = _value(text, entry.fields["msgctxt"]) if "msgctxt" in entry.fields else None
-    key = _key(msgctxt, _value(text, entry.fields["msgid"]))
     start = entry.fields["msgid"].start
     first = first_line.setdefault(key, start)
     if first == start:
@@ -363,15 +364,13 @@ def _add_units(
     doc: Document,
     entry: _Entry,
     text: str,
+    message: tuple[str | None, str],
     nplurals: int | None,
     single: frozenset[int],
     empties: list[EmptyUnit],
     fuzzy: list[Segment],
 ) -> None:
-    if "msgid" not in entry.fields:
-        return
-    msgid = _value(text, entry.fields["msgid"])
-    msgctxt = _value(text, entry.fields["msgctxt"]) if "msgctxt" in entry.fields else None
+    msgctxt, msgid = message
     msgid_plural = (
         _value(text, entry.fields["msgid_plural"]) if "msgid_plural" in entry.fields else None
     )
