@@ -596,3 +596,14 @@ def test_display_width(text: str, width: int) -> None:
     from culturelint.checks.translation import display_width
 
     assert display_width(text) == width
+
+
+def test_a_missing_icu_argument_is_named_by_its_key(tmp_path: Path, registry: Registry) -> None:
+    text = po("de_DE", ("{count, plural, one {# item} other {# items}}", "Artikel"))
+    (tmp_path / "a.po").write_text(text, encoding="utf-8")
+    result = Linter(Config(root=tmp_path), registry, select=["CL801"]).lint_path(
+        tmp_path / "a.po", "a.po"
+    )
+    assert [f.message for f in result.findings] == [
+        "Placeholder {count} of the source is missing from the translation"
+    ]

@@ -127,15 +127,13 @@ def _printf(source: str) -> dict[str, str]:
     """printf conversions of the source by key, as the source writes them.
 
     Conversions are compared by position ("%s ... %d" is "%1$s ... %2$d"), but a
-    message must show what the writer sees: "%d (conversion 2)", not "%2$d".
+    message must show what the writer sees: "%d (conversion 2)", not "%2$d". Other
+    placeholders are shown by their key ("{count}" for a whole ICU plural).
     """
-    written = {}
+    written: dict[str, str] = {}
     for token in placeholders(source).tokens:
-        spelled = source[token.start : token.end]
-        if token.kind == "printf" and spelled != token.key:
-            position = _POSITION.match(token.key)
-            spelled += f" (conversion {position.group(1)})" if position else ""
-        written.setdefault(token.key, spelled)
+        if token.kind == "printf":
+            written.setdefault(token.key, source[token.start : token.end])
     return written
 
 
@@ -186,11 +184,14 @@ def _severity(is_term: bool) -> Severity | None:
 
 def _missing_hit(segment: Segment, key: str, is_term: bool, written: str | None = None) -> Hit:
     what = "Term reference" if is_term else "Placeholder"
-    written = written or key
-    spelled = written.split(" (")[0]
+    spelled = written or key
+    position = _POSITION.match(key)
+    shown = (
+        f"{spelled} (conversion {position.group(1)})" if position and spelled != key else spelled
+    )
     return whole(
         segment,
-        f"{what} {written} of the source is missing from the translation",
+        f"{what} {shown} of the source is missing from the translation",
         suggestion=f"Add {spelled} to the translation, spelled exactly as in the source",
         severity=_severity(is_term),
     )
@@ -204,7 +205,7 @@ def _extra_hit(segment: Segment, token: Token, is_term: bool, instead: str | Non
         assert position is not None
         message = (
             f"{what} {found} is conversion {position.group(1)} here, but the source's is "
-            f"{instead.split(' (')[0]}: printf conversions must keep their order and type"
+            f"{instead}: printf conversions must keep their order and type"
         )
         suggestion = "Keep the source's order, or number the conversions (%1$s, %2$d)"
     else:
