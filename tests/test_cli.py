@@ -198,6 +198,44 @@ def test_every_format_and_output_file(in_tmp: Path, fmt: str) -> None:
     assert "\x1b[" not in text
 
 
+@pytest.mark.skipif(os.name == "nt", reason="file names are not bytes on Windows")
+@pytest.mark.parametrize("fmt", ["sarif", "github", "text", "json"])
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(in_tmp: Path, fmt: str) -> None:
+    """The name's bytes come from the file system as lone surrogates; the cache, the
+    reports and the fingerprints must carry them, and the other files still report."""
+    os.makedirs(b"de-DE")
+    with open(b"de-DE/bad\xff.md", "wb") as handle:
+        handle.write(b"Nur $19.99.\n")
+    write(in_tmp / "de-DE" / "ok.md", "Nur $29.99.\n")
+    for cached in (False, True, True):  # uncached; cache written; cache read
+        args = ["check", ".", "--format", fmt, "--output", "report.out"]
+        result = runner.invoke(app, args if cached else [*args, "--no-cache"])
+        assert result.exit_code == 1, result.output
+        raw = (in_tmp / "report.out").read_bytes()
+        if fmt in ("json", "sarif"):
+            data = json.loads(raw.decode("utf-8"))  # valid UTF-8, valid JSON
+            text = json.dumps(data)
+            assert ("bad%FF.md" if fmt == "sarif" else "bad\\udcff.md") in text
+        else:
+            assert b"de-DE/bad\xff.md" in raw  # the name as the disk has it
+        assert raw.count(b"CL701") >= 2
+
+
+def test_a_path_outside_the_working_folder_is_given_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SARIF viewers and GitHub resolve a relative path against the root: "../x" would
+    point outside it, so it is reported as the absolute path it stands for."""
+    write(tmp_path / "copy" / "de-DE" / "a.md", "Nur $19.99.\n")
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    sarif = json.loads(check("../copy/de-DE/a.md", "--format", "sarif").stdout)
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": (tmp_path / "copy/de-DE/a.md").as_uri()}
+    github = check("../copy/de-DE/a.md", "--format", "github").stdout
+    assert f"file={tmp_path / 'copy/de-DE/a.md'}," in github
+
+
 def test_jobs_give_the_same_output_as_one_process(in_tmp: Path) -> None:
     for i in range(12):
         write(in_tmp / "de-DE" / f"p{i:02d}.md", f"Seite {i}: nur $1{i}.99.\n")

@@ -236,4 +236,7 @@ def test_the_fast_encoder_writes_exactly_what_pythons_json_writes(
 def test_a_string_orjson_refuses_falls_back_to_the_standard_encoder() -> None:
     report = make_report([make_finding(path="bad-\udc80-name.md")])
     text = render(report, "json")
-    assert '"path": "bad-\udc80-name.md"' in text
+    # Escaped, so the report is valid UTF-8 and reads back as the same string.
+    assert '"path": "bad-\\udc80-name.md"' in text
+    text.encode("utf-8")
+    assert json.loads(text)["findings"][0]["path"] == "bad-\udc80-name.md"

@@ -19,7 +19,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data` (str is written as UTF-8), all or nothing."""
     # Follow a symlink so the link keeps pointing at the file, which gets the new content.
     target = Path(os.path.realpath(path))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    payload = _utf8(data) if isinstance(data, str) else data
     mode = _mode_for(target)
     # Opened before the try block so the cleanup there knows which file to remove.
     handle = tempfile.NamedTemporaryFile(
@@ -44,6 +44,18 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             temp.unlink()
         raise
     _sync_directory(target.parent)
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8, except that a file name which is not UTF-8 (its bytes held as lone
+    surrogates) is written back as the bytes it has on disk, as a terminal shows it."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "backslashreplace")
 
 
 def _mode_for(target: Path) -> int:

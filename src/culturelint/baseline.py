@@ -70,7 +70,8 @@ def fingerprint(finding: Finding, path: str | None = None) -> str:
     anchor = " ".join((finding.snippet or finding.message).split())
     name = normalize_path(finding.path if path is None else path)
     material = "\0".join((finding.rule, name, anchor))
-    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    # surrogatepass: a file name that is not UTF-8 reaches here with lone surrogates.
+    return hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,9 @@ class Cache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._ensure_gitignore()
-            write_atomic(path, json.dumps(_encode(result), ensure_ascii=False))
+            # ASCII escapes: a file name that is not UTF-8 holds lone surrogates,
+            # which only an escape carries through a UTF-8 file.
+            write_atomic(path, json.dumps(_encode(result)))
         except OSError:
             self.enabled = False  # read-only tree: lint without a cache
 

@@ -8,6 +8,7 @@ prints JSON never pays for rich.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -79,6 +80,10 @@ def relative_posix(path: str, root: Path | None) -> str:
     stays absolute.
     """
     candidate = Path(path)
+    if not candidate.is_absolute() and root is not None and ".." in candidate.parts:
+        # "../other/a.md" is outside `root` (or back inside it by a detour): SARIF
+        # viewers and GitHub would resolve it against the root, so it is made whole.
+        candidate = Path(os.path.normpath(root.absolute() / candidate))
     if candidate.is_absolute() and root is not None:
         try:
             candidate = candidate.relative_to(root.absolute())

@@ -6,6 +6,7 @@ Other tools parse this, so its shape changes only with the design document.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from culturelint.reporters import Report
@@ -30,6 +31,9 @@ def render(report: Report) -> str:
     return dumps(to_object(report))
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(data: Any) -> str:
     """`data` as `json.dumps(data, ensure_ascii=False, indent=2)` writes it, byte for
     byte, and a final newline (copy in Japanese or Arabic stays readable): the JSON
@@ -51,4 +55,7 @@ def dumps(data: Any) -> str:
             return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             pass
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # A lone surrogate can only stand inside a JSON string here, where its escape
+    # means the same: the report stays valid UTF-8 and reads back as it was.
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

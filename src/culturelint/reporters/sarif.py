@@ -8,6 +8,7 @@ from one push to the next. Columns count code points, declared with `columnKind`
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -236,7 +237,9 @@ def _artifact_location(path: str, base: Path) -> dict[str, Any]:
     if Path(relative).is_absolute():
         # Outside the source root: the only honest location is the absolute file URI.
         return {"uri": Path(relative).as_uri()}
-    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+    # From the bytes the file system gave: a name that is not UTF-8 is percent-encoded
+    # as it is on disk, as Path.as_uri() does for absolute paths.
+    return {"uri": quote(os.fsencode(relative), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _directory_uri(directory: Path) -> str:
