@@ -152,6 +152,22 @@ def test_inline_suppression(in_tmp: Path) -> None:
     assert check(".").exit_code == 0
 
 
+def test_a_suppression_by_rule_name_and_a_misspelt_one(in_tmp: Path) -> None:
+    write(
+        in_tmp / "de-DE" / "a.md",
+        "<!-- culturelint-disable-next-line foreign-currency -->\nNur $19.99.\n",
+    )
+    assert check(".").exit_code == 0
+    write(in_tmp / "de-DE" / "a.md", "<!-- culturelint-disable-nextline CL701 -->\nNur $19.99.\n")
+    result = check(".", "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [f["rule"] for f in data["findings"]] == ["CL701"]  # nothing suppressed
+    ((error,),) = [data["errors"]]
+    assert (error["path"], error["line"]) == ("de-DE/a.md", 1)
+    assert "culturelint-disable-nextline" in error["message"]
+
+
 def test_baseline_reports_only_new_findings(in_tmp: Path) -> None:
     page = write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
     assert check(".", "--baseline", "base.json", "--update-baseline").exit_code == 0

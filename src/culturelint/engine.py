@@ -306,6 +306,7 @@ class Linter:
         self.cache: Cache | None = None
         self.max_bytes = max_file_bytes(config)
         self._applicable: dict[tuple[str, tuple[str, ...]], list[Check]] = {}
+        self._codes_by_name = {check.name: check.code for check in registry}
 
     # -- one file ------------------------------------------------------------------
 
@@ -393,7 +394,9 @@ class Linter:
             result.errors.append(FileError(doc.path, str(exc)))
             return result
         ctx = CheckContext(market=market, profile=profile, config=self.config, year=self._year(doc))
-        suppressions = suppress.parse(doc)
+        suppressions = suppress.parse(doc, self._rule_named)
+        for message, line in suppressions.problems:
+            result.errors.append(FileError(doc.path, message, line))
         checks = self._checks_for(profile, self._file_ignores(doc.path))
         # On a first run, derived data is built in the background while rules run:
         # the market's lemma tables first (most rules wait for them), then what each
@@ -421,6 +424,18 @@ class Linter:
                 result.errors.append(self._crash(doc, check, exc))
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _rule_named(self, word: str) -> str | None:
+        """The code or code prefix a suppression directive's word stands for: any rule
+        of the registry counts, selected or not, by code, prefix (CL2) or name."""
+        if word in self._codes_by_name:
+            return self._codes_by_name[word]
+        upper = word.upper()
+        if suppress.code_resolver(word) and any(
+            c.startswith(upper) for c in self._codes_by_name.values()
+        ):
+            return upper
+        return None
 
     def _checks_for(self, profile: Profile, file_ignores: list[str]) -> list[Check]:
         """The rules that run on a file of this market; worked out once per market and
