@@ -46,6 +46,20 @@ def _hook() -> dict[str, str]:
         "translations/pt/x.json",
         "l10n/es/y.JSON",
         "lang/fr/app.json",
+        "de/app.json",
+        "examples/l10n/json/de/app.json",
+        "content/de/app.json",
+        "zh-Hant-TW.json",
+        "i18n/zh-Hant/app.json",  # a script without a region: not a locale folder
+        "i18n/fil/app.json",  # a bare folder must be a two-letter language
+        "js/app.json",
+        "ui/strings.json",
+        "de/angular.json",
+        "de/.eslintrc.json",
+        "de/app.schema.json",
+        "pt_BR/app.json",
+        "es-419/app.json",
+        "strings_de.json",
         # not copy
         "package.json",
         "de-DE/package.json",
@@ -72,3 +86,51 @@ def test_the_hook_runs_the_check_command() -> None:
     assert hook["id"] == "culturelint"
     assert hook["entry"] == "culturelint check"
     assert hook["language"] == "python"
+
+
+def test_the_hook_agrees_with_culturelint_on_a_grid_of_paths() -> None:
+    """Folders and names combined: language and locale folders, tool files, lookalikes."""
+    folders = [
+        "",
+        "de/",
+        "js/",
+        "io/",
+        "DE/",
+        "de-DE/",
+        "de_de/",
+        "deu-DE/",
+        "zz-ZZ/",
+        "es-419/",
+        "zh-Hant-TW/",
+        "zh-Hant/",
+        "src/ja/x/",
+        "locales/fil/",
+        "a/b/",
+    ]
+    names = [
+        "app.json",
+        "de.json",
+        "DE.json",
+        "x.de.json",
+        "x_de.json",
+        "x-de-DE.json",
+        "de-DE.JSON",
+        "zh-Hant-TW.json",
+        "package.json",
+        "TSConfig.app.json",
+        ".x.json",
+        "a.schema.json",
+        "turbo.json",
+        "app.md",
+        "app.yaml",
+        "js.json",
+    ]
+    hook = _hook()
+    for folder in folders:
+        for name in names:
+            path = folder + name
+            selected = re.search(hook["files"], path) is not None
+            excluded = re.search(hook["exclude"], path) is not None
+            if "zz-ZZ" in path or "deu-DE" in path:
+                continue  # a region tag's language is not spelled out in the hook
+            assert (selected and not excluded) == (reader_for(path) is not None), path
