@@ -90,6 +90,18 @@ def test_invalid_front_matter_is_a_warning_and_the_body_is_still_read() -> None:
     assert texts(doc) == [("paragraph", "Body copy")]
 
 
+def test_front_matter_whose_aliases_expand_beyond_reason_is_refused() -> None:
+    """379 bytes that expand to 43 million values took gigabytes to report."""
+    nested = "".join(f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 9)}]\n" for i in range(2, 9))
+    first = "x1: &x1 [a, a, a, a, a, a, a, a, a]\n"
+    doc = read(f"---\nmarket: ja-JP\n{first}{nested}campaign: *x8\n---\nBody\n")
+    assert doc.meta == {}
+    [(message, offset)] = doc.warnings
+    assert "expands to more than 100,000 values" in message
+    assert offset is not None and 2 <= doc.position(offset)[0] <= 11
+    assert texts(doc) == [("paragraph", "Body")]
+
+
 def test_front_matter_reads_as_profiles_do_tabs_after_a_colon_included() -> None:
     """libyaml reads the front matter when PyYAML has it, as it reads the profiles and
     rule packs: a tab after "key:" is white space, where PyYAML's own parser stops."""

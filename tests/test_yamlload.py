@@ -121,3 +121,29 @@ def test_a_key_given_twice_is_an_error_with_its_line(
 )
 def test_keys_that_only_look_alike_are_fine(cache_root: Path, text: str) -> None:
     assert yamlload.safe_load(text) == yaml.safe_load(text)
+
+
+def _alias_bomb(levels: int) -> str:
+    lines = ["x1: &x1 [a, a, a, a, a, a, a, a, a]"]
+    for i in range(2, levels + 1):
+        lines.append(f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_aliases_that_expand_a_document_beyond_reason_are_refused(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch, libyaml: bool
+) -> None:
+    """Eight lines that expand to 43 million values: the walk stops at the limit."""
+    if not libyaml:
+        monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    with pytest.raises(yamlload.yaml_error()) as raised:
+        yamlload.safe_load(_alias_bomb(8))
+    assert isinstance(raised.value, yaml.MarkedYAMLError)
+    assert "expands to more than 100,000 values" in str(raised.value.problem)
+
+
+def test_aliases_within_reason_are_read(cache_root: Path) -> None:
+    """Four levels: 9**4 = 6,561 values, and a merge key, as profiles may use them."""
+    text = _alias_bomb(4) + "base: &b {a: 1}\nrule: {<<: *b, c: 2}\n"
+    assert yamlload.safe_load(text) == yaml.safe_load(text)

@@ -131,13 +131,18 @@ def _as_date(doc: Document, key: str, value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (list, dict)):
+        # Not spelled out: a nested value can be large, and the message names the line.
+        kind = "a list" if isinstance(value, list) else "a mapping"
+        raise _error(doc, key, f"{kind} is not a date (write YYYY-MM-DD)")
     text = str(value).strip()
     try:
         if len(text) > 10 and text[10] in "T ":
             return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _error(doc, key, f"'{text}' is not a date (write YYYY-MM-DD)") from None
+        shown = text if len(text) <= 40 else text[:40] + "…"
+        raise _error(doc, key, f"'{shown}' is not a date (write YYYY-MM-DD)") from None
 
 
 def _error(doc: Document, key: str, problem: str) -> CampaignError:

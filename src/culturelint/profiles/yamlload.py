@@ -94,11 +94,50 @@ def strict_loader(base: type, first_line: int = 0) -> type:
     the text was cut from: front matter starts on a Markdown file's second line."""
 
     class StrictLoader(base):  # type: ignore[misc, valid-type]
+        def get_single_node(self) -> Any:
+            node = super().get_single_node()
+            _refuse_expansion(node)
+            return node
+
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             _refuse_duplicate_keys(node, first_line)
             return super().construct_mapping(node, deep)
 
     return StrictLoader
+
+
+# Far more values than any profile, rule pack or front matter holds (the largest
+# bundled file has about 600), and far fewer than a few lines of nested aliases
+# expand to: `x2: &b [*a, *a, *a ...]`, eight levels deep, is 43 million values, and
+# whatever walks them (a message, a schema, JSON) takes gigabytes.
+MAX_EXPANDED_VALUES = 100_000
+
+
+def _refuse_expansion(node: Any) -> None:
+    """Refuse a document whose aliases (`*name`) expand it beyond MAX_EXPANDED_VALUES;
+    the walk stops at the limit, so it costs little even then."""
+    import yaml
+    from yaml.constructor import ConstructorError
+
+    count = 0
+    stack = [node] if node is not None else []
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_EXPANDED_VALUES:
+            raise ConstructorError(
+                problem=(
+                    f"through its aliases (*name) the document expands to more than "
+                    f"{MAX_EXPANDED_VALUES:,} values; it was not read"
+                ),
+                problem_mark=item.start_mark,
+            )
+        if isinstance(item, yaml.SequenceNode):
+            stack.extend(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            for key, value in item.value:
+                stack.append(key)
+                stack.append(value)
 
 
 def _refuse_duplicate_keys(node: Any, first_line: int) -> None:
