@@ -56,6 +56,8 @@ def hand_profile(tag: str, *entries: dict[str, Any], languages: list[str] | None
         ("zh-CN", "雨伞是很实用的礼物。", ["伞"]),
         ("ja-JP", "白い菊の花束をギフトにどうぞ。", ["白い菊"]),
         ("de-DE", "Grillen: Jedem das Seine!", ["Jedem das Seine"]),
+        ("de-DE", "Das Tor mit der Aufschrift Arbeit macht frei.", ["Arbeit macht frei"]),
+        ("de-DE", "Unser Motto: Ebit macht frei.", ["macht frei"]),
         ("ar-SA", "بيرة باردة مع كل طلب", ["بيرة"]),
         ("ar-SA", "أفضل لحم الخنزير في المدينة", ["لحم الخنزير"]),
         ("nl-NL", "Nieuw: Zwarte Pieten kostuum", ["Zwarte Pieten"]),
@@ -83,6 +85,10 @@ def test_profile_taboos_are_flagged(market: str, text: str, expected: list[str])
         ("ar-SA", "منتج لا يحتوي على لحم الخنزير"),
         # "hot dog" says nothing about pork.
         ("ar-SA", "هوت دوغ لذيذ"),
+        # The camp-gate slogan is matched as written: its words inflected are ordinary
+        # German ("frees up capacity", "we take the day off").
+        ("de-DE", "Die neue Software macht freie Kapazitäten sichtbar."),
+        ("de-DE", "Wir machen frei: Am 24. Dezember bleibt das Büro geschlossen."),
     ],
 )
 def test_near_misses_are_not_flagged(market: str, text: str) -> None:

@@ -13,6 +13,8 @@ rule from crying wolf, all driven by the entry:
   to it in the same clause.
 - A term directly followed by "-free" ("pork-free") is a negation in English and
   German ("-frei") whatever the profile lists.
+- `as_written`: a fixed quotation is matched only as written. Its words inflected are
+  ordinary language: "macht freie Kapazitäten sichtbar" is not "Arbeit macht frei".
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
     terms = profile.terms(entry.get("terms"))
     if not terms:
         return
-    matchers = [matcher_for(lang, words) for lang, words in terms.items()]
+    exact = bool(entry.get("as_written"))
+    matchers = [matcher_for(lang, words, case_sensitive=exact) for lang, words in terms.items()]
     context = [matcher_for(lang, w) for lang, w in profile.terms(entry.get("context")).items()]
     unless = [matcher_for(lang, w) for lang, w in profile.terms(entry.get("unless")).items()]
     needs_context = bool(entry.get("context"))
@@ -164,7 +167,9 @@ CHECK = Check(
             f"they overlap or stand next to (within {UNLESS_DISTANCE} characters, same "
             'clause): alcohol-free beer, non-alcoholic, بيرة خالية من الكحول, "contains '
             'no pork". A term followed by "-free" or "-frei" is always taken as '
-            "negated.\n\n"
+            "negated. An entry marked `as_written` (a fixed quotation such as "
+            '"Arbeit macht frei") matches only as written: "macht freie Kapazitäten" '
+            "is ordinary German.\n\n"
             "One finding per term, at the term, with the entry's meaning and sources. "
             "Entries of low confidence are reported as info; an entry's own `severity` "
             "wins."
