@@ -20,6 +20,8 @@ def hits(market: str, text: str) -> tuple[list[str], list[Hit]]:
     [
         ("de-DE", "Jetzt nur €10 im Monat", ["€10"]),
         ("de-DE", "Jetzt nur € 14,99 im Monat", ["€ 14,99"]),
+        ("de-DE", "Statt 20 Euro: € 14,99", ["€ 14,99"]),  # the € follows a word, not an amount
+        ("de-DE", "Ab 10 € € 14,99", ["€ 14,99"]),  # each amount has its own €
         ("fr-FR", "Seulement €10 par mois", ["€10"]),
         ("es-ES", "Solo €10 al mes", ["€10"]),
         ("en-US", "Only 10 $ a month", ["10 $"]),
@@ -82,6 +84,10 @@ def test_the_market_pattern_passes(market: str, text: str) -> None:
         ("de-DE", "Modell SKU€10 und Code AB€20"),  # glued to a code
         ("de-DE", "Zwischen 10–20 € oder von 10 bis 20 €"),  # ranges
         ("ja-JP", "バージョン 1.2.3 と 192.168.0.1"),
+        # A symbol after one amount is not also before the next one.
+        ("de-DE", "129,99 € 79,99 €"),  # an old and a new price
+        ("de-DE", "Nur 9,99 € 30 Tage lang testen."),
+        ("fr-FR", "Dès 9,99 € 3 mois offerts."),
     ],
 )
 def test_near_misses(market: str, text: str) -> None:

@@ -448,11 +448,27 @@ class MoneyFinder:
         # Several rules look for prices in the same segment.
         cached = self._found.get(text)
         if cached is None:
-            cached = tuple(m for n in iter_numbers(text) if (m := self.at(text, n)) is not None)
+            cached = tuple(self._each(text))
             if len(self._found) > 4096:
                 self._found.clear()
             self._found[text] = cached
         return list(cached)
+
+    def _each(self, text: str) -> Iterator[Money]:
+        """Each price in `text`. A symbol written after one amount is not also the
+        symbol before the next: in "79,99 € 30 Tage" and "129,99 € 79,99 €" the first
+        € is 79,99's and 129,99's, and 30 has none."""
+        claimed = -1  # where the marker last taken after its amount ends
+        for number in iter_numbers(text):
+            money = self.at(text, number)
+            if money is not None and money.marker_start < min(number.start, claimed):
+                after = self._marker_after_of(text, number.start, number.end)
+                money = self._money(text, number, after)
+            if money is None:
+                continue
+            if money.marker_start >= number.end:
+                claimed = money.marker_end
+            yield money
 
     def at(self, text: str, number: NumberToken) -> Money | None:
         """The price `number` is the amount of, if a currency marker touches it."""
@@ -465,6 +481,10 @@ class MoneyFinder:
             if len(self._markers) > 16384:
                 self._markers.clear()
             self._markers[key] = found
+        return self._money(text, number, found)
+
+    @staticmethod
+    def _money(text: str, number: NumberToken, found: _Marker | None) -> Money | None:
         if found is None:
             return None
         return Money(
@@ -485,6 +505,9 @@ class MoneyFinder:
             codes = self._codes_of(marker, self._before, after=False)
             if codes:
                 return _Marker(start, number_end, start, start + len(marker), codes)
+        return self._marker_after_of(text, number_start, number_end)
+
+    def _marker_after_of(self, text: str, number_start: int, number_end: int) -> _Marker | None:
         after = self.marker_after(text, number_end)
         if after is not None:
             start, end = after
