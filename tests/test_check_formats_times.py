@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checkutil import flagged, make_profile, paragraphs_doc, run_check
+from checkutil import flagged, make_profile, paragraphs_doc, real_profile, run_check
 from culturelint.checks.times import CHECK
 from culturelint.finding import Hit, Severity
 
@@ -129,3 +129,12 @@ def test_every_twelve_hour_time_holds_the_quick_pattern() -> None:
             matched += 1
             assert times._TWELVE_QUICK.search(text) is not None, text
     assert matched > 500
+
+
+def test_a_market_with_both_clocks_in_use_is_not_checked() -> None:
+    """British copy writes 9am and 19:30 alike (GOV.UK, Hart's Rules): en-GB's profile
+    says so, though CLDR's short time for en-GB is HH:mm."""
+    doc = paragraphs_doc("Open daily 9am to 5pm. Doors open at 7.30pm, last entry 19:30.")
+    assert run_check(CHECK, doc, real_profile("en-GB")) == []
+    # Near miss: the same copy in a market with one clock.
+    assert flagged(doc, run_check(CHECK, doc, real_profile("de-DE"))) == ["9am", "5pm", "7.30pm"]

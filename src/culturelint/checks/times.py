@@ -4,7 +4,9 @@
 The market's clock is the hour cycle of its CLDR short time pattern (h:mm a is 12-hour,
 HH:mm 24-hour). Japanese 午前/午後 and Chinese 上午/下午 are how those languages say
 a.m. and p.m. in words; they are normal copy and never matched. In 12-hour markets a
-24-hour time ("15:00" in en-US) is common in schedules and reported only as info.
+24-hour time ("15:00" in en-US) is common in schedules and reported only as info. A
+profile whose `formats.both_clocks` says both clocks are in common use (en-GB writes
+9am and 21:00 alike, whatever CLDR's short pattern) is not checked.
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ def twenty_four_hour_times(text: str) -> Iterator[Clock]:
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     facts = ctx.profile.locale
     ev = evidence(ctx.profile, "hour_cycle")
+    if ctx.profile.section("formats").get("both_clocks"):
+        return  # 9am and 21:00 are both right there (British English)
     twelve_hour = facts.hour_cycle == "h12"
     for segment in doc.segments:
         if not any(map(str.isdigit, segment.text)):
@@ -165,7 +169,9 @@ CHECK = Check(
             "pattern is 24-hour (de-DE HH:mm, fr-FR HH:mm, ja-JP H:mm), a time with "
             "a.m./p.m. ('3pm', '3:30 PM', '3 p.m.', '9-11am') is a warning. In 12-hour "
             "markets (en-US h:mm a), a time only a 24-hour clock shows ('15:00') is "
-            "info: schedules and transport use it there too.\n\n"
+            "info: schedules and transport use it there too. Markets whose profile "
+            "says both clocks are in common use (`formats.both_clocks`; en-GB writes "
+            "'9am', '7.30pm' and '19:30' alike) are not checked.\n\n"
             "Japanese 午前/午後 and Chinese 上午/下午 are the languages' own words for "
             "a.m. and p.m. and are never flagged. A lowercase 'am' after a space counts "
             "only after minutes ('3:30 am'), because 'am' is also a German word ('3 am "
@@ -184,6 +190,9 @@ CHECK = Check(
         sources=(
             "Unicode CLDR time formats and preferred hour cycle "
             "(https://cldr.unicode.org/translation/date-time/date-time-patterns), via Babel",
+            "GOV.UK style guide, A to Z, 'Times' (5:30pm; 11:59pm rather than midnight), "
+            "https://www.gov.uk/guidance/style-guide/a-to-z-of-gov-uk-style#times",
+            "New Hart's Rules, 11.3 Times of day (4.30 p.m.; the 24-hour clock 16.30)",
         ),
     ),
     run=run,
