@@ -489,3 +489,17 @@ def test_real_copy_stays_quiet() -> None:
                 doc = paragraphs_doc(text.replace("\n\n", "\n"))
                 hits = run_check(CHECK, doc, profile)
                 assert hits == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Verantwortlich nach § 18 Abs. 2 MStV: Max Mustermann", []),  # a provision
+        ("Gemäß §§ 18 ff. und Art. 18 DSGVO", []),
+        ("Siehe Artikel 18 der Satzung", []),
+        ("18 Rosen zum Valentinstag", ["18"]),  # a number the copy chose
+        ("Das smart 18 Paket", ["18"]),  # "art" only as a whole word
+    ],
+)
+def test_legal_references_are_not_numbers_on_their_own(text: str, expected: list[str]) -> None:
+    assert hits_in("de-DE", text, entry("18", "standalone")) == expected

@@ -132,6 +132,14 @@ MODEL_LABELS = frozenset({"model", "modell", "typ", "type"})
 # (v4), quarters and halves (Q4, H1, FY24), calendar weeks (KW4), file formats (MP4)
 # and paper sizes (A4, B5).
 GLUED_NOT_MODEL = frozenset({"v", "ver", "rev", "q", "h", "fy", "kw", "cw", "mp", "a", "b"})
+# A section sign or an abbreviation that cites a provision of a law right before a
+# number: the number is the law's, not one the copy chose ("§ 18 Abs. 2 MStV" in a
+# German Impressum is not the far-right code 18).
+_LEGAL_REFERENCE = compile_cached(
+    r"(?:§§?|(?<![^\W\d_])(?:abs|art|artikel|absatz|ziff|lit|article|sec|section|para)\.?)"
+    r"[\s\u00a0]*$",
+    re.IGNORECASE,
+)
 # A phone number is looked for only in a segment with at least this many digits.
 PHONE_MIN_DIGITS = 6
 
@@ -339,6 +347,8 @@ def classify(
             continue
         if _tied_after(text, token) or pats.unit.match(text, token.end):
             continue
+        if _LEGAL_REFERENCE.search(text, max(0, token.start - 12), token.start):
+            continue  # "§ 18 Abs. 2 MStV", "Art. 4 DSGVO": a provision, not a choice
         name = _name_before(text, token)
         if name is None:
             yield Classified("standalone", token.start, token.end, token)
