@@ -294,6 +294,30 @@ def test_corrupt_cache_entry_is_rebuilt(in_tmp: Path, entry: str) -> None:
     assert again.stdout == first.stdout
 
 
+def test_a_pattern_that_timed_out_is_not_cached(in_tmp: Path) -> None:
+    """The timeout, and the "switched off" error on the later files, belong to one run
+    (a busy machine, the files linted with it), not to the files: a later run over the
+    other file alone must run the rule."""
+    import yaml
+
+    rule = {
+        "code": "ACME001", "name": "slow", "category": "tone", "severity": "warning",
+        "message": "flagged {match}", "type": "pattern", "pattern": "(a|[ab]a)+$",
+        "doc": {"what": "what it flags", "why": "why", "sources": ["A source, 2024"]},
+    }  # fmt: skip
+    write(in_tmp / "rules" / "slow.yaml", yaml.safe_dump({"rules": [rule]}))
+    write(in_tmp / "culturelint.yaml", "rule_paths: [rules]\n")
+    write(in_tmp / "de-DE" / "a.md", "a" * 40 + "b\n")
+    write(in_tmp / "de-DE" / "b.md", "Hallo Welt aaa\n")
+    first = runner.invoke(app, ["check", "de-DE", "--jobs", "1", "--format", "json"])
+    messages = [e["message"] for e in json.loads(first.stdout)["errors"]]
+    assert any("took longer than" in m for m in messages), messages
+    again = runner.invoke(app, ["check", "de-DE/b.md", "--format", "json"])
+    data = json.loads(again.stdout)
+    assert data["errors"] == []
+    assert [f["rule"] for f in data["findings"]] == ["ACME001"]
+
+
 def test_a_changed_glossary_is_not_served_from_the_cache(in_tmp: Path) -> None:
     """The glossary is part of the effective configuration: a result keyed without it
     went stale when a term changed."""

@@ -138,3 +138,20 @@ def test_a_run_with_the_answers_stored_does_not_import_importlib_metadata(tmp_pa
         )
         imported.append(run.stderr.strip().splitlines()[-1])
     assert imported == ["True", "False"]
+
+
+def test_the_result_cache_key_changes_with_what_is_installed(fresh: Path, site: Path) -> None:
+    """A plug-in installed or removed changes the rules: a result cached before must
+    not be served after."""
+    from culturelint.cache import settings_fingerprint
+    from culturelint.config import Config
+
+    def key() -> str:
+        _next_process()
+        return settings_fingerprint(Config(), {}, [])
+
+    before = key()
+    assert key() == before  # nothing changed
+    _distribution(site, "acme-lint", "1.0", "[culturelint.checks]\nacme = acme_lint:CHECKS\n")
+    with_plugin = key()
+    assert with_plugin != before

@@ -1,8 +1,10 @@
 """A cache of per-file results in .culturelint_cache/, so unchanged files are not re-linted.
 
 The key covers everything a result depends on: the file's bytes and name, the tool
-version, the effective configuration and command-line selection, every market profile
-and rule file that could be loaded, and today's date (calendar checks depend on it).
+version, the installed distributions (plug-ins, Babel, holidays), the effective
+configuration and command-line selection, every market profile and rule file that
+could be loaded, and today's date (calendar checks depend on it). A result that
+depends on the run itself (a user pattern that timed out) is not stored.
 Entries are written atomically, so concurrent runs and Ctrl-C never leave a torn entry;
 an unreadable entry is treated as a miss and rewritten.
 """
@@ -30,8 +32,13 @@ def settings_fingerprint(
 ) -> str:
     """`files` are other files the config names whose content results depend on (the
     project's glossaries)."""
+    from culturelint import installed
+
     h = hashlib.sha256()
     h.update(__version__.encode())
+    # Every installed distribution and its version: a plug-in installed, upgraded or
+    # removed changes the rules, and a Babel or holidays upgrade the data they read.
+    h.update(installed.fingerprint().encode())
     h.update(dt.date.today().isoformat().encode())
     h.update(json.dumps(asdict(config), default=str, sort_keys=True).encode())
     h.update(json.dumps(extra, default=str, sort_keys=True).encode())

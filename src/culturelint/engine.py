@@ -101,6 +101,9 @@ def too_large_message(size: int | None, limit: int) -> str:
 class FileResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    # False when the result depends on this run rather than on the file: a pattern
+    # that timed out here (the machine was busy) or was switched off by an earlier file.
+    cacheable: bool = True
 
 
 def matches_spec(check: Check, spec: str) -> bool:
@@ -321,7 +324,8 @@ class Linter:
         if cached is not None:
             return cached
         result = self.lint_bytes(data, display)
-        self.cache.put(display, key_data, result)
+        if result.cacheable:
+            self.cache.put(display, key_data, result)
         return result
 
     def _paired_source_bytes(self, display: str) -> bytes:
@@ -420,6 +424,7 @@ class Linter:
                 line = doc.position(exc.offset)[0] if exc.offset is not None else None
                 message = exc.describe(check.code, line)
                 result.errors.append(FileError(doc.path, message, line))
+                result.cacheable = False
             except Exception as exc:
                 result.errors.append(self._crash(doc, check, exc))
         result.findings.sort(key=Finding.sort_key)
