@@ -139,6 +139,19 @@ def test_malformed_config_names_file_and_key(in_tmp: Path) -> None:
     assert "culturelint.yaml" in result.stderr and "fail_on" in result.stderr
 
 
+def test_a_broken_rule_file_is_named_with_the_config_error_it_causes(in_tmp: Path) -> None:
+    """`severity: {ACME001: error}` names no rule because its file cannot be read: the
+    file's own error comes first, with its line, not only the symptom."""
+    write(in_tmp / "culturelint.yaml", "rule_paths: [rules]\nseverity: {ACME001: error}\n")
+    write(in_tmp / "rules" / "r.yaml", "rules:\n  - code: ACME001\n    name: x\n   bad\n")
+    write(in_tmp / "de-DE" / "a.md", "Hallo\n")
+    result = check("de-DE")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert "r.yaml:4: malformed YAML" in lines[0]
+    assert "severity: ACME001: no rule has this code or name" in lines[1]
+
+
 def test_config_glob_map_and_severity_override(in_tmp: Path) -> None:
     write(in_tmp / "culturelint.yaml", 'markets: {"copy/*": de-DE}\nseverity: {CL701: info}\n')
     write(in_tmp / "copy" / "a.md", "Preis: ab $19.99.\n")

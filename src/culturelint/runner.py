@@ -134,6 +134,11 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     problems += rule_option_problems(registry, config)
     problems += glossary_problems(config)
     if problems:
+        # A rule file that cannot be loaded is often why a code names no rule: say so
+        # first, or only its symptom in the config is shown.
+        sys.stderr.writelines(
+            f"culturelint: {e.path}{f':{e.line}' if e.line else ''}: {e.message}\n" for e in errors
+        )
         sys.stderr.writelines(f"culturelint: {problem}\n" for problem in problems)
         return EXIT_ERROR
     linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
