@@ -114,10 +114,10 @@ def twenty_four_hour_times(text: str) -> Iterator[Clock]:
 
 
 def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
-    facts = ctx.profile.locale
-    ev = evidence(ctx.profile, "hour_cycle")
     if ctx.profile.section("formats").get("both_clocks"):
         return  # 9am and 21:00 are both right there (British English)
+    facts = ctx.profile.locale
+    ev = evidence(ctx.profile, "hour_cycle")
     twelve_hour = facts.hour_cycle == "h12"
     for segment in doc.segments:
         if not any(map(str.isdigit, segment.text)):
