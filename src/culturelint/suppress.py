@@ -96,8 +96,9 @@ def parse(doc: Document, resolve: Resolver = code_resolver) -> Suppressions:
                 continue
             listed = after[: m2.start()] if (m2 := _LIST_END.search(after)) else after
             words = [w for w in re.split(r"[\s,:]+", listed) if w]
-            codes = frozenset(c for w in words if (c := resolve(w)) is not None)
-            unknown = [w for w in words if resolve(w) is None]
+            resolved = [(w, resolve(w)) for w in words]
+            codes = frozenset(c for _, c in resolved if c is not None)
+            unknown = [w for w, c in resolved if c is None]
             if unknown:
                 problems.append((_unknown_rules(m.group(0), unknown, bool(codes)), here))
                 if not codes:
