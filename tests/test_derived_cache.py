@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -25,27 +27,72 @@ def test_memo_json_computes_once_then_reads(cache_root: Path) -> None:
         calls.append(1)
         return {"a": [1, 2]}
 
-    assert validcache.memo_json("demo", "key 1", compute) == {"a": [1, 2]}
-    assert validcache.memo_json("demo", "key 1", compute) == {"a": [1, 2]}
+    assert validcache.memo_json("demo", "key 1", compute, dict) == {"a": [1, 2]}
+    assert validcache.memo_json("demo", "key 1", compute, dict) == {"a": [1, 2]}
     assert len(calls) == 1
-    assert validcache.memo_json("demo", "key 2", compute) == {"a": [1, 2]}
+    assert validcache.memo_json("demo", "key 2", compute, dict) == {"a": [1, 2]}
     assert len(calls) == 2  # another key is another value
     assert (cache_root / ".gitignore").is_file()
 
 
 def test_memo_json_recomputes_a_corrupt_file(cache_root: Path) -> None:
-    validcache.memo_json("demo", "k", lambda: [1])
+    validcache.memo_json("demo", "k", lambda: [1], list)
     (stored,) = (cache_root).rglob("*.json")
     stored.write_text('{"torn', encoding="utf-8")
-    assert validcache.memo_json("demo", "k", lambda: [2]) == [2]
-    assert validcache.memo_json("demo", "k", lambda: [3]) == [2]  # rewritten whole
+    assert validcache.memo_json("demo", "k", lambda: [2], list) == [2]
+    assert validcache.memo_json("demo", "k", lambda: [3], list) == [2]  # rewritten whole
+
+
+def _strict_list(value: object) -> list[int]:
+    if not isinstance(value, list) or not all(type(item) is int for item in value):
+        raise TypeError("not a list of ints")
+    return value
+
+
+def test_memo_json_recomputes_a_value_its_reader_refuses(cache_root: Path) -> None:
+    assert validcache.memo_json("demo", "k", lambda: {"a": 1}, dict) == {"a": 1}
+    assert validcache.memo_json("demo", "k", lambda: [2], _strict_list) == [2]
+    assert validcache.memo_json("demo", "k", lambda: [3], _strict_list) == [2]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text.replace("[1, 2]", "[1, 3]"),  # a changed value
+        lambda text: text.split("\n", 1)[1],  # no digest: JSON alone
+        lambda text: text[:-1],  # cut short
+        lambda text: "",
+    ],
+)
+def test_memo_json_does_not_believe_a_damaged_file(
+    cache_root: Path, damage: Callable[[str], str]
+) -> None:
+    validcache.memo_json("demo", "k", lambda: [1, 2], list)
+    (stored,) = cache_root.rglob("*.json")
+    stored.write_text(damage(stored.read_text(encoding="utf-8")), encoding="utf-8")
+    assert validcache.memo_json("demo", "k", lambda: [4], list) == [4]
+    assert validcache.memo_json("demo", "k", lambda: [5], list) == [4]
+
+
+def test_memo_json_does_not_believe_another_keys_file(cache_root: Path) -> None:
+    validcache.memo_json("demo", "one", lambda: [1], list)
+    validcache.memo_json("demo", "two", lambda: [2], list)
+    one, two = sorted(cache_root.rglob("*.json"), key=lambda p: p.read_text(encoding="utf-8")[-2])
+    two.write_text(one.read_text(encoding="utf-8"), encoding="utf-8")
+    assert validcache.memo_json("demo", "two", lambda: [3], list) == [3]
+
+
+def test_memo_json_hands_a_fresh_value_back_as_a_stored_one(cache_root: Path) -> None:
+    fresh = validcache.memo_json("demo", "k", lambda: (1, 2), list)
+    stored = validcache.memo_json("demo", "k", lambda: (3, 4), list)
+    assert fresh == stored == [1, 2]
 
 
 def test_memo_json_without_a_cache_folder_always_computes() -> None:
     validcache.configure(None)
     calls: list[int] = []
     for _ in range(2):
-        validcache.memo_json("demo", "k", lambda: calls.append(1) or 5)
+        validcache.memo_json("demo", "k", lambda: calls.append(1) or 5, int)
     assert calls == [1, 1]
 
 
@@ -56,7 +103,7 @@ def test_memo_json_on_a_read_only_folder_still_answers(
         raise PermissionError("read-only file system")
 
     monkeypatch.setattr("culturelint.atomic.write_atomic", refuse)
-    assert validcache.memo_json("demo", "k", lambda: {"x": 1}) == {"x": 1}
+    assert validcache.memo_json("demo", "k", lambda: {"x": 1}, dict) == {"x": 1}
     assert not list(cache_root.rglob("*.json"))
 
 
@@ -558,30 +605,42 @@ def test_a_failing_background_build_leaves_no_file_and_no_traceback(
     validcache.settle(path)  # nothing queued any more: returns at once
 
 
-def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: Path) -> None:
-    """The CLI twice on German copy in a new folder: the first run builds the stores
-    (some in the background), the second finds every one complete and says the same."""
+def _cli_on_german_page(folder: Path, copy: str) -> Callable[[], CompletedProcess[str]]:
+    """`copy` written to de-DE/page.md under `folder`, and a function that runs
+    `culturelint check --no-cache --format json .` there in a new process."""
     import os
     import subprocess
     import sys
 
     import culturelint
-    from culturelint.checks import leftovers
 
     env = {**os.environ, "PYTHONPATH": str(Path(culturelint.__file__).parents[1])}
+    page = folder / "de-DE" / "page.md"
+    page.parent.mkdir()
+    page.write_text(copy, encoding="utf-8")
+    command = [sys.executable, "-m", "culturelint", "check", "--no-cache", "--format", "json", "."]
+
+    def run() -> CompletedProcess[str]:
+        return subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env)
+
+    return run
+
+
+def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: Path) -> None:
+    """The CLI twice on German copy in a new folder: the first run builds the stores
+    (some in the background), the second finds every one complete and says the same."""
+    from culturelint.checks import leftovers
+
     if not leftovers._tables("de"):
         pytest.skip("spacy-lookups-data is not installed")
-    copy = tmp_path / "de-DE" / "page.md"
-    copy.parent.mkdir()
-    copy.write_text(
+    run = _cli_on_german_page(
+        tmp_path,
         "# Angebot\n\nUnser weißes Hemd ist ideal für Hochzeiten. Jetzt bestellen!\n\n"
         "Learn more about our shop.\n",
-        encoding="utf-8",
     )
-    command = [sys.executable, "-m", "culturelint", "check", "--no-cache", "--format", "json", "."]
     runs, built = [], []
     for _ in range(2):
-        runs.append(subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env))
+        runs.append(run())
         files = (tmp_path / ".culturelint_cache").rglob("*.sqlite")
         built.append(
             {
@@ -599,6 +658,33 @@ def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: 
     assert any(name.startswith("de-lookups-") for name in stores)
     assert any(name.startswith("vocabulary-en-") for name in stores)
     assert not list((tmp_path / ".culturelint_cache").rglob("*.tmp"))
+
+
+def test_derived_tables_of_the_wrong_shape_are_rebuilt_not_trusted(tmp_path: Path) -> None:
+    """Every table kept as JSON replaced by valid JSON of another shape, or by another
+    table's file: the next run says exactly what the first said, and stores the right
+    tables again."""
+    run = _cli_on_german_page(
+        tmp_path,
+        "# Angebot\n\nNur $49 am 24.12.2026, 5 km vom Zentrum. Anruf: +1 212 555 0100.\n"
+        "Ein weißes Hemd für 19,99 €.\n",
+    )
+    first = run()
+    tables = sorted((tmp_path / ".culturelint_cache").rglob("*.json"))
+    kept = {path: path.read_text(encoding="utf-8") for path in tables}
+    folders = {path.parent.name for path in tables}
+    assert {"cldr", "holidays", "phones", "installed", "yaml"} <= folders, folders
+    wrong = ["{}", "null", '"x"', "[[1, 2, 3]]", '{"a": [1]}', "[true, 7]", "-3", "[[null]]"]
+    for index, path in enumerate(tables):
+        path.write_text(wrong[index % len(wrong)], encoding="utf-8")
+    for folder in ("cldr", "holidays", "installed"):
+        one, other = [path for path in tables if path.parent.name == folder][:2]
+        one.write_text(kept[other], encoding="utf-8")
+        other.write_text(kept[one], encoding="utf-8")
+    second = run()
+    assert first.returncode == 1, first.stderr
+    assert (second.returncode, second.stdout, second.stderr) == (1, first.stdout, first.stderr)
+    assert {path: path.read_text(encoding="utf-8") for path in tables} == kept
 
 
 def _build_in_child(path: str) -> None:

@@ -20,6 +20,7 @@ import hashlib
 import os
 import sys
 from functools import cache
+from typing import Any
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 _ANSWER_FILES = ("METADATA", "PKG-INFO", "entry_points.txt")
@@ -32,10 +33,9 @@ def version(name: str) -> str | None:
     them."""
     from culturelint.profiles import validcache
 
-    found = validcache.memo_json(
-        "installed", f"{fingerprint()} version {name}", lambda: _asked_version(name)
+    return validcache.memo_json(
+        "installed", f"{fingerprint()} version {name}", lambda: _asked_version(name), _version
     )
-    return found if isinstance(found, str) else None
 
 
 def entry_points(group: str) -> list[tuple[str, str]]:
@@ -43,14 +43,27 @@ def entry_points(group: str) -> list[tuple[str, str]]:
     order. Not remembered in the process: registries are built once per process."""
     from culturelint.profiles import validcache
 
-    found = validcache.memo_json(
-        "installed", f"{fingerprint()} entry points {group}", lambda: _asked_entry_points(group)
+    return validcache.memo_json(
+        "installed",
+        f"{fingerprint()} entry points {group}",
+        lambda: _asked_entry_points(group),
+        _entry_points,
     )
-    if not isinstance(found, list):
-        return []
-    return [
-        (str(item[0]), str(item[1])) for item in found if isinstance(item, list) and len(item) == 2
-    ]
+
+
+def _version(found: Any) -> str | None:
+    if found is not None and not isinstance(found, str):
+        raise TypeError("not a version")
+    return found
+
+
+def _entry_points(found: Any) -> list[tuple[str, str]]:
+    from culturelint.profiles.validcache import strings
+
+    pairs = [tuple(strings(item)) for item in found]
+    if any(len(pair) != 2 for pair in pairs):
+        raise ValueError("not a name and a value")
+    return pairs  # type: ignore[return-value]
 
 
 def _asked_version(name: str) -> str | None:

@@ -1146,10 +1146,11 @@ def _inflected_forms(language: str, lemmas: tuple[str, ...]) -> list[str] | None
 
     key = json.dumps([language, *lemmas], ensure_ascii=False)
     try:
-        forms = validcache.memo_json("inflected", key, compute, packages=["spacy-lookups-data"])
+        return validcache.memo_json(
+            "inflected", key, compute, validcache.strings, packages=["spacy-lookups-data"]
+        )
     except _UnreadableTable:
         return None
-    return [str(form) for form in forms]
 
 
 class _UnreadableTable(Exception):

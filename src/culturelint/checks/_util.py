@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from culturelint.document import Segment
 from culturelint.finding import Evidence, Hit, Severity
@@ -340,9 +340,11 @@ def currency_symbols(locale: str) -> dict[str, frozenset[str]]:
     def collect() -> dict[str, list[str]]:
         return {symbol: sorted(codes) for symbol, codes in _symbols_from_cldr(locale).items()}
 
+    def read(table: Any) -> dict[str, frozenset[str]]:
+        return {str(key): frozenset(validcache.strings(codes)) for key, codes in table.items()}
+
     key = f"{' '.join(SYMBOL_LOCALES)} {locale}"
-    table = validcache.memo_json("cldr", key, collect, packages=["babel"])
-    return {symbol: frozenset(codes) for symbol, codes in table.items()}
+    return validcache.memo_json("cldr", key, collect, read, packages=["babel"])
 
 
 def _symbols_from_cldr(locale: str) -> dict[str, frozenset[str]]:

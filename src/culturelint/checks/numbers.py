@@ -274,10 +274,13 @@ def cldr_unit_words(language: str) -> list[str]:
     from culturelint.profiles import validcache
 
     units = " ".join(sorted(CLDR_UNITS))  # a change to the list is a new key
-    found = validcache.memo_json(
-        "cldr", f"unit words {language} {units}", lambda: _unit_words_from_cldr(language), ["babel"]
+    return validcache.memo_json(
+        "cldr",
+        f"unit words {language} {units}",
+        lambda: _unit_words_from_cldr(language),
+        validcache.strings,
+        ["babel"],
     )
-    return [str(word) for word in found] if isinstance(found, list) else []
 
 
 def _unit_words_from_cldr(language: str) -> list[str]:

@@ -235,9 +235,16 @@ def _call_prefix(region: str) -> tuple[re.Pattern[str] | None, bool]:
         return [metadata.international_prefix, adds]
 
     source, adds_digits = validcache.memo_json(
-        "phones", f"call prefix {region}", compute, packages=["phonenumbers"]
+        "phones", f"call prefix {region}", compute, _prefix_and_flag, packages=["phonenumbers"]
     )
-    return (compile_cached(source) if source else None), bool(adds_digits)
+    return (compile_cached(source) if source else None), adds_digits
+
+
+def _prefix_and_flag(found: Any) -> tuple[str | None, bool]:
+    source, flag = found
+    if (source is not None and not isinstance(source, str)) or not isinstance(flag, bool):
+        raise TypeError("not a prefix and a flag")
+    return source, flag
 
 
 @lru_cache(maxsize=1)
@@ -252,9 +259,16 @@ def _candidates() -> re.Pattern[str]:
         return [_PATTERN.pattern, _PATTERN.flags]
 
     source, flags = validcache.memo_json(
-        "phones", "candidate pattern", compute, packages=["phonenumbers"]
+        "phones", "candidate pattern", compute, _pattern_and_flags, packages=["phonenumbers"]
     )
-    return compile_cached(str(source), int(flags))
+    return compile_cached(source, flags)
+
+
+def _pattern_and_flags(found: Any) -> tuple[str, int]:
+    source, flags = found
+    if not isinstance(source, str) or type(flags) is not int:
+        raise TypeError("not a pattern and its flags")
+    return source, flags
 
 
 @lru_cache(maxsize=64)
@@ -265,9 +279,14 @@ def _fewest_digits(region: str) -> tuple[int, int]:
 
     anywhere = _shortest_anywhere()
     own = validcache.memo_json(
-        "phones", f"shortest {region}", lambda: _shortest(region), packages=["phonenumbers"]
+        "phones", f"shortest {region}", lambda: _shortest(region), _count, packages=["phonenumbers"]
     )
-    return int(own or anywhere), anywhere
+    return own or anywhere, anywhere
+
+
+def _count(found: Any) -> int | None:
+    """A region's shortest number as stored, or None where phonenumbers has none."""
+    return None if found is None else _length(found)
 
 
 def _shortest(region: str) -> int | None:
@@ -289,7 +308,13 @@ def _shortest_anywhere() -> int:
 
         return min(n for code in SUPPORTED_REGIONS if (n := _shortest(code)))
 
-    return int(validcache.memo_json("phones", "shortest", compute, packages=["phonenumbers"]))
+    return validcache.memo_json("phones", "shortest", compute, _length, packages=["phonenumbers"])
+
+
+def _length(found: Any) -> int:
+    if type(found) is not int or found < 1:
+        raise ValueError("not a length")
+    return found
 
 
 # Brackets the matcher may take in before a number, with their closing partners;

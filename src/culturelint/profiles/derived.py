@@ -13,11 +13,13 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from culturelint.profiles.hofstede import hofstede_for
 from culturelint.profiles.model import Holiday, LocaleFacts, ProfileError
 from culturelint.regex_cache import compile_cached
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -218,13 +220,13 @@ def holiday_country_supported(country: str) -> bool:
     return _holiday_class(country.upper()) is not None
 
 
-def _memo_holidays(key: str, compute: Callable[[], Any]) -> Any:
+def _memo_holidays(key: str, compute: Callable[[], Any], read: Callable[[Any], T]) -> T:
     """Holiday data kept with the derived data: importing the holidays package and
     computing a year costs more than a pre-commit run should, and the answer depends
     only on the package's version and the question."""
     from culturelint.profiles import validcache
 
-    return validcache.memo_json("holidays", key, compute, packages=["holidays"])
+    return validcache.memo_json("holidays", key, compute, read, packages=["holidays"])
 
 
 @lru_cache(maxsize=64)
@@ -236,7 +238,9 @@ def holiday_categories(country: str) -> tuple[str, ...]:
         cls = _holiday_class(country)
         return sorted(cls.supported_categories) if cls is not None else []
 
-    return tuple(_memo_holidays(f"categories {country}", compute))
+    from culturelint.profiles.validcache import strings
+
+    return tuple(_memo_holidays(f"categories {country}", compute, strings))
 
 
 def public_holidays(country: str, year: int, categories: tuple[str, ...] = ()) -> list[Holiday]:
@@ -254,8 +258,18 @@ def _public_holidays(country: str, year: int, categories: tuple[str, ...]) -> tu
         found = _holidays_from_package(country, year, categories)
         return [[h.date.isoformat(), h.name, h.category] for h in found]
 
-    rows = _memo_holidays(" ".join([country, str(year), *categories]), compute)
-    return tuple(Holiday(dt.date.fromisoformat(day), name, cat) for day, name, cat in rows)
+    def read(rows: Any) -> tuple[Holiday, ...]:
+        return tuple(
+            Holiday(dt.date.fromisoformat(day), _text(name), _text(cat)) for day, name, cat in rows
+        )
+
+    return _memo_holidays(" ".join([country, str(year), *categories]), compute, read)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
 
 
 def _holidays_from_package(

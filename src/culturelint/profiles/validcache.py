@@ -18,9 +18,11 @@ import hashlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from culturelint import __version__
+
+T = TypeVar("T")
 
 _root: Path | None = None
 
@@ -93,40 +95,88 @@ def remember_valid(kind: str, schema: bytes, text: str) -> None:
         pass
 
 
-def memo_json(name: str, key: str, compute: Callable[[], Any], packages: Iterable[str] = ()) -> Any:
-    """`compute()`, remembered as JSON in the folder `name` under `key`.
+def memo_json(
+    name: str,
+    key: str,
+    compute: Callable[[], Any],
+    read: Callable[[Any], T],
+    packages: Iterable[str] = (),
+) -> T:
+    """`compute()`, remembered as JSON in the folder `name` under `key`, and handed
+    back through `read`.
 
     For small tables derived from installed packages (CLDR through babel, say) that
     cost more to rebuild than to read. `packages` names those packages (their
     versions become part of the key), `key` everything else the value depends on
     (locales, years). Without a cache folder, or when the file cannot be read or
     written, the value is computed.
+
+    The file's first line is a digest of the key and the JSON text after it, so a
+    file that was damaged, cut short or copied from another key is computed again
+    and stored over, never believed. `read` turns the JSON value into what the
+    caller uses and raises TypeError, ValueError, KeyError or IndexError on a value
+    of the wrong shape, which is treated the same way. A fresh value goes through
+    JSON and `read` too, so it comes back exactly as a stored one would.
     """
     import json
 
     base = folder(name)
-    if base is None:
-        return compute()
-    from culturelint import installed
-
-    found = [(package, installed.version(package)) for package in packages]
-    if any(release is None for _, release in found):
-        return compute()
+    found = [(package, _installed_version(package)) for package in packages] if base else []
+    if base is None or any(release is None for _, release in found):
+        return _through_json(compute(), read)
     versions = " ".join(f"{package} {release}" for package, release in found)
     whole = f"{versions} {key}".encode("utf-8", "surrogatepass")
     path = base / (hashlib.sha256(whole).hexdigest()[:32] + ".json")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = unsealed(whole, path.read_text(encoding="utf-8"))
+        if text is not None:
+            return read(json.loads(text))
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError):
         pass
-    value = compute()
+    text = json.dumps(compute(), ensure_ascii=False, sort_keys=True)
     from culturelint.atomic import write_atomic
 
     try:
         ensure_folder(base)
-        write_atomic(path, json.dumps(value, ensure_ascii=False, sort_keys=True))
-    except (OSError, TypeError, ValueError):
+        write_atomic(path, sealed(whole, text))
+    except (OSError, ValueError):
         pass
+    return read(json.loads(text))
+
+
+def sealed(key: bytes, text: str) -> str:
+    """`text` as stored under `key` in the derived data: after a first line with a
+    digest of both, which `unsealed` checks."""
+    return f"{_digest(key, text)}\n{text}"
+
+
+def unsealed(key: bytes, stored: str) -> str | None:
+    """The text `sealed(key, text)` stored, or None if `stored` is anything else: cut
+    short, damaged, from an older format or stored under another key."""
+    digest, _, text = stored.partition("\n")
+    return text if digest == _digest(key, text) else None
+
+
+def _digest(key: bytes, text: str) -> str:
+    return hashlib.sha256(key + b"\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _through_json(value: Any, read: Callable[[Any], T]) -> T:
+    import json
+
+    return read(json.loads(json.dumps(value, ensure_ascii=False)))
+
+
+def _installed_version(package: str) -> str | None:
+    from culturelint import installed
+
+    return installed.version(package)
+
+
+def strings(value: Any) -> list[str]:
+    """A JSON list of strings, for `memo_json`'s `read`."""
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("not a list of strings")
     return value
 
 

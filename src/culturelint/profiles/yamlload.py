@@ -9,7 +9,8 @@ any error the text is parsed again by the pure-Python loader, whose exception is
 one raised.
 
 A text that has been parsed once is read back from the derived data as JSON (keyed by
-the text and PyYAML's version), so a run whose profiles and rule packs have not
+the text and PyYAML's version, sealed with a digest so a damaged file is parsed
+again, never believed), so a run whose profiles and rule packs have not
 changed neither parses them nor imports PyYAML for them. Only documents that JSON gives back
 exactly are kept (no dates, no keys other than strings, no NaN).
 
@@ -29,22 +30,26 @@ from typing import Any
 
 def safe_load(text: str) -> Any:
     """`yaml.safe_load(text)`, faster. Raises `yaml_error()` for malformed YAML."""
+    from culturelint.profiles import validcache
+
     path = _stored_path(text)
     if path is None:
         return _parse(text)
+    key = text.encode("utf-8", "surrogatepass")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["data"]
-    except (OSError, ValueError, KeyError, TypeError):
+        stored = validcache.unsealed(key, path.read_text(encoding="utf-8"))
+        if stored is not None:
+            return json.loads(stored)
+    except (OSError, ValueError):
         pass
     data = _parse(text)
     if _json_keeps(data):
         from culturelint.atomic import write_atomic
-        from culturelint.profiles import validcache
 
         try:
             validcache.ensure_folder(path.parent)
             # Not sorted: a mapping's order is the document's, and callers may rely on it.
-            write_atomic(path, json.dumps({"data": data}, ensure_ascii=False))
+            write_atomic(path, validcache.sealed(key, json.dumps(data, ensure_ascii=False)))
         except (OSError, ValueError):
             pass
     return data
