@@ -207,6 +207,60 @@ def test_baseline_written_at_the_root_matches_from_a_subfolder(in_tmp: Path) -> 
     assert {f["path"] for f in json.loads(result.stdout)["findings"]} == {"de-DE/b.md"}
 
 
+def _baseline_rules(path: Path) -> list[tuple[str, str]]:
+    saved = json.loads(path.read_text(encoding="utf-8"))["findings"]
+    return sorted((entry["path"], entry["rule"]) for entry in saved)
+
+
+def test_updating_the_baseline_for_some_files_keeps_the_others(in_tmp: Path) -> None:
+    """A pre-commit hook passes only the files that changed: their entries are
+    replaced, the other files' entries stay, a deleted file's entries go."""
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    write(in_tmp / "de-DE" / "b.md", "Nur $5.\n")
+    write(in_tmp / "de-DE" / "gone.md", "Nur $7.\n")
+    assert check(".", "--baseline", "base.json", "--update-baseline").exit_code == 0
+    (in_tmp / "de-DE" / "gone.md").unlink()
+    write(in_tmp / "de-DE" / "a.md", "Nur 19,99 €.\n")  # fixed
+
+    result = check("de-DE/a.md", "--baseline", "base.json", "--update-baseline")
+    assert result.exit_code == 0
+    assert "wrote 0 findings and kept 1 for files or rules not checked" in result.stderr
+    assert _baseline_rules(in_tmp / "base.json") == [("de-DE/b.md", "CL701")]
+    assert check(".", "--baseline", "base.json").exit_code == 0
+
+
+def test_updating_the_baseline_for_some_rules_keeps_the_others(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99! Jetzt kaufen!!!\n")
+    assert check(".", "--baseline", "base.json", "--update-baseline").exit_code == 0
+    everything = _baseline_rules(in_tmp / "base.json")
+    assert {rule for _, rule in everything} >= {"CL701", "CL504"}, everything
+
+    only = ("--select", "CL701", "--baseline", "base.json", "--update-baseline")
+    assert check(".", *only).exit_code == 0
+    assert _baseline_rules(in_tmp / "base.json") == everything
+    write(in_tmp / "de-DE" / "a.md", "Nur 19,99 €! Jetzt kaufen!!!\n")
+    assert check(".", *only).exit_code == 0
+    assert _baseline_rules(in_tmp / "base.json") == [e for e in everything if e[1] != "CL701"]
+
+
+def test_a_file_that_cannot_be_read_keeps_its_baseline_entries(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    assert check(".", "--baseline", "base.json", "--update-baseline").exit_code == 0
+    write(in_tmp / "de-DE" / "a.md", b"Nur $19.99.\n\x00\x01")  # binary now
+    assert check(".", "--baseline", "base.json", "--update-baseline").exit_code == 2
+    assert _baseline_rules(in_tmp / "base.json") == [("de-DE/a.md", "CL701")]
+
+
+def test_updating_a_damaged_baseline_writes_it_afresh_and_says_so(in_tmp: Path) -> None:
+    write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
+    write(in_tmp / "base.json", "<<<<<<< HEAD\n{}\n=======\n")  # a merge conflict
+    result = check(".", "--baseline", "base.json", "--update-baseline")
+    assert result.exit_code == 0
+    assert "base.json:1:1: baseline is not valid JSON" in result.stderr
+    assert "written afresh from this run's findings" in result.stderr
+    assert _baseline_rules(in_tmp / "base.json") == [("de-DE/a.md", "CL701")]
+
+
 def test_a_missing_baseline_is_named_once_and_counted_as_a_setup_error(in_tmp: Path) -> None:
     write(in_tmp / "de-DE" / "a.md", "Nur $19.99.\n")
     result = check(".", "--baseline", "nope.json")

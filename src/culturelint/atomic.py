@@ -3,15 +3,20 @@
 A baseline, a cache entry or an `--output` report that is cut short by Ctrl-C, a full
 disk or a killed CI job would be worse than none: the next run would trust it. So every
 file the tool writes goes to a temporary file next to the target and is renamed over it
-in one step; the old file stays whole until the new one is complete.
+in one step; the old file stays whole until the new one is complete. Ctrl-C and
+SIGTERM are held back while a file is written, so they cannot strand the temporary
+file either.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -21,6 +26,27 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     target = Path(os.path.realpath(path))
     payload = _utf8(data) if isinstance(data, str) else data
     mode = _mode_for(target)
+    with signals_held():
+        _write_and_rename(target, payload, mode)
+    _sync_directory(target.parent)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait (held by the operating system) until the file is in
+    place: raised between creating the temporary file and knowing its name, they
+    would leave it behind. A write takes milliseconds; the signal comes right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no SIGTERM to hold
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def _write_and_rename(target: Path, payload: bytes, mode: int) -> None:
     # Opened before the try block so the cleanup there knows which file to remove.
     handle = tempfile.NamedTemporaryFile(
         mode="wb",
@@ -39,11 +65,10 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         os.chmod(temp, mode)
         os.replace(temp, target)
     except BaseException:
-        # BaseException on purpose: Ctrl-C must not leave a stray temporary file either.
+        # A full disk, or any other error: no stray temporary file either.
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _sync_directory(target.parent)
 
 
 def _utf8(text: str) -> bytes:

@@ -192,6 +192,41 @@ class Baseline:
         return new, matched
 
 
+def updated(
+    path: Path, findings: Iterable[Finding], checked: Iterable[str], rules: Iterable[str]
+) -> tuple[Baseline, int, str | None]:
+    """The baseline `--update-baseline` writes to `path`: this run's findings, and the
+    entries of the file already there that this run could not have found again.
+
+    Those are the entries of files it did not check (a pre-commit hook passes only
+    the files that changed, and a file that could not be read keeps its entries) and
+    of rules it did not run (`--select`). An entry whose file is gone is dropped.
+    `checked` names the files checked as findings report them; `rules` are codes.
+    Returns the baseline, how many old entries it keeps, and a warning when the old
+    file could not be read and is replaced. A version 1 file is replaced too: its
+    fingerprints hold file names as its run reported them, which cannot be renamed.
+    """
+    fresh = Baseline.from_findings(findings, path.parent)
+    try:
+        old = Baseline.load(path)
+    except BaselineNotFoundError:
+        return fresh, 0, None
+    except BaselineError as exc:
+        return fresh, 0, f"{exc}; written afresh from this run's findings"
+    if old.root is None:
+        return fresh, 0, None
+    names = {fresh._name(name) for name in checked}
+    ran = set(rules)
+    kept = [
+        entry
+        for entry in old.entries
+        if not (entry.path in names and entry.rule in ran)
+        and os.path.exists(os.path.join(old.root, entry.path))
+    ]
+    fresh.entries = sorted([*fresh.entries, *kept], key=BaselineEntry.sort_key)
+    return fresh, len(kept), None
+
+
 def _parse(data: object, path: Path) -> tuple[int, list[BaselineEntry]]:
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path}: not a culturelint baseline (no 'findings' list)")

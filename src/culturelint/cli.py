@@ -324,11 +324,14 @@ def init(
 def main() -> None:
     import gc
 
+    from culturelint import interrupt
+
     try:
-        app()
-    except KeyboardInterrupt:
-        _err("interrupted")
-        sys.exit(130)
+        with interrupt.sigterm_unwinds():
+            app()
+    except KeyboardInterrupt as exc:
+        _err(interrupt.message(exc))
+        sys.exit(interrupt.exit_code(exc))
     except Exception as exc:  # a bug must not reach the user as a traceback
         if os.environ.get("CULTURELINT_DEBUG"):
             raise

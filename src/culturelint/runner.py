@@ -25,7 +25,6 @@ from culturelint.finding import FileError, Finding, Severity
 # Below this many files per process, starting processes costs more than it saves.
 MIN_FILES_PER_JOB = 4
 EXIT_ERROR = 2
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 
 @dataclass
@@ -65,17 +64,21 @@ def run_check(config: Config, opts: RunOptions) -> int:
     """Run `culturelint check`; the exit code. Never raises, never prints a traceback.
 
     A CI gate must not pass because the linter fell over, nor leave a half-written
-    file behind: Ctrl-C exits 130 (every file the run writes is written atomically,
-    so whatever is on disk is whole), and an unexpected exception is reported in one
-    line as an internal error with exit 2. CULTURELINT_DEBUG=1 shows the traceback.
+    file behind: Ctrl-C exits 130 and SIGTERM 143 (every file the run writes is
+    written atomically, so whatever is on disk is whole), and an unexpected exception
+    is reported in one line as an internal error with exit 2. CULTURELINT_DEBUG=1
+    shows the traceback.
     """
+    from culturelint import interrupt
+
     try:
-        tune_collector()
-        return _run_check(config, opts)
-    except KeyboardInterrupt:
-        sys.stderr.write("culturelint: interrupted\n")
+        with interrupt.sigterm_unwinds():
+            tune_collector()
+            return _run_check(config, opts)
+    except KeyboardInterrupt as exc:
+        sys.stderr.write(f"culturelint: {interrupt.message(exc)}\n")
         _settle_builds()
-        return EXIT_INTERRUPTED
+        return interrupt.exit_code(exc)
     except SizeError as exc:
         sys.stderr.write(f"culturelint: {exc}\n")
         return EXIT_ERROR
@@ -145,6 +148,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     if opts.use_cache:
         linter.cache = _make_cache(config, opts)
     results: list[FileResult] = []
+    names: list[str] = []  # of the files linted, as findings name them, in `results`' order
     files = 0
     if opts.paths == ["-"]:
         name = opts.stdin_filename or "-"
@@ -155,6 +159,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
             )
         else:
             results.append(linter.lint_bytes(data, name, reader_for(name) or "text"))
+        names = [name]
         files = 1
     else:
         if "-" in opts.paths:
@@ -172,6 +177,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
                 targets.append(item)
         files = len(targets)
         results = _lint_all(linter, config, opts, targets)
+        names = [target.display for target in targets]
     _save_memos()
 
     findings: list[Finding] = []
@@ -181,13 +187,19 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     findings.sort(key=Finding.sort_key)
 
     if opts.baseline is not None:
-        from culturelint.baseline import Baseline, BaselineError
+        from culturelint.baseline import Baseline, BaselineError, updated
 
         try:
             if opts.update_baseline:
-                Baseline.from_findings(findings, opts.baseline.parent).save(opts.baseline)
+                checked = [name for name, res in zip(names, results, strict=True) if not res.errors]
+                rules = [check.code for check in linter.checks]
+                baseline, kept, warning = updated(opts.baseline, findings, checked, rules)
+                if warning:
+                    sys.stderr.write(f"culturelint: {warning}\n")
+                baseline.save(opts.baseline)
+                also = f" and kept {kept} for files or rules not checked" if kept else ""
                 sys.stderr.write(
-                    f"culturelint: wrote {len(findings)} findings to {opts.baseline}\n"
+                    f"culturelint: wrote {len(findings)} findings{also} to {opts.baseline}\n"
                 )
                 findings = []
             else:
@@ -279,9 +291,11 @@ def _init_worker(config: Config, opts: RunOptions, use_cache: bool) -> None:
     global _WORKER
     import signal
 
-    # Ctrl-C reaches the whole process group; the parent alone handles it, so a worker
-    # never dies with a traceback half-way through a file.
+    # Ctrl-C (and a SIGTERM sent to the group) reaches every process; the parent alone
+    # handles it and lets the workers finish the file in hand, so a worker never dies
+    # with a traceback half-way through a file or its cache entry.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     tune_collector()
     _configure_derived_cache(config)
     registry, _errors = build_registry(config)  # setup errors are reported by the parent

@@ -60,6 +60,69 @@ def test_ctrl_c_exits_130_and_leaves_no_partial_files(
     assert leftovers == []
 
 
+def test_sigterm_exits_143_and_leaves_no_partial_files(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM (a CI timeout, `timeout`, `docker stop`) unwinds like Ctrl-C."""
+    import signal
+
+    calls = {"n": 0}
+    victim = BUILTIN_CHECKS[0]
+    real_run = victim.run
+
+    def terminated(doc, ctx):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:  # the first file completes, the second is cut short
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real_run(doc, ctx)
+
+    monkeypatch.setattr(victim, "run", terminated)
+    before = signal.getsignal(signal.SIGTERM)
+    run = check("-j", "1", "--baseline", "base.json", "--update-baseline", ".")
+    assert (run.code, run.stderr.strip()) == (143, "culturelint: terminated")
+    assert signal.getsignal(signal.SIGTERM) == before  # the caller's handler is back
+    assert not (tree / "base.json").exists()
+    assert len(cache_entries(tree)) == 1
+    assert list(tree.rglob("*.tmp")) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_to_a_real_run_leaves_every_cache_entry_whole(tmp_path: Path, jobs: str) -> None:
+    """The signal sent to the process group while a run writes its cache, as CI
+    runners send it: exit 143, no temporary file, every entry readable."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for i in range(400):
+        write(tmp_path / f"page{i:03}.md", GOOD.replace("19.99", f"{i}.99"))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    env.pop("CULTURELINT_DEBUG", None)
+    command = [sys.executable, "-m", "culturelint", "check", "--jobs", jobs, "."]
+    proc = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not cache_entries(tmp_path) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    if proc.returncode != 143:
+        pytest.skip(f"the run ended before the signal came (exit {proc.returncode})")
+    assert err.decode().strip() == "culturelint: terminated", err.decode()
+    entries = cache_entries(tmp_path)
+    assert 0 < len(entries) < 400
+    for entry in entries:
+        json.loads(entry.read_text(encoding="utf-8"))
+    assert list(tmp_path.rglob("*.tmp")) == []
+
+
 def test_ctrl_c_waits_for_derived_data_built_in_the_background(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

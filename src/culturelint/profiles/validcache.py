@@ -205,11 +205,15 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
     import sqlite3
     import tempfile
 
+    from culturelint.atomic import signals_held
+
+    temp = ""
     try:
         ensure_folder(path.parent)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        os.close(fd)
         try:
+            with signals_held():  # a Ctrl-C comes once `temp` is known, never before
+                fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
             conn = sqlite3.connect(temp)
             # A new file, discarded if anything fails: no rollback journal needed; and
             # a page cache that holds the tables as they grow (a quarter faster).
@@ -222,7 +226,7 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
             conn.close()
             os.replace(temp, path)
         finally:
-            if os.path.exists(temp):
+            if temp and os.path.exists(temp):
                 os.unlink(temp)
     except (OSError, ValueError, sqlite3.Error):
         return False
