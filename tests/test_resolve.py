@@ -74,6 +74,25 @@ def test_a_locale_folder_counts_from_the_config_folder(tmp_path, monkeypatch) ->
         resolve_market("it/site/a.md", None, None, Config(path=site / "x.yaml", root=site))
 
 
+def test_without_a_config_a_locale_folder_counts_from_the_repository_root(
+    tmp_path, monkeypatch
+) -> None:
+    """`cd content/de && culturelint check a.md` in a repository with no config."""
+    repo = tmp_path / "it" / "repo"  # "it" above the repository is not a market
+    (repo / ".git").mkdir(parents=True)
+    (repo / "content" / "de").mkdir(parents=True)
+    monkeypatch.chdir(repo / "content" / "de")
+    assert resolve_market("a.md", None, None, Config()) == ("de-DE", "path")
+    monkeypatch.chdir(repo)
+    assert resolve_market("content/de/a.md", None, None, Config()) == ("de-DE", "path")
+    with pytest.raises(MarketError):
+        resolve_market(str(repo / "a.md"), None, None, Config())
+    # Outside a repository the path is read as given.
+    monkeypatch.chdir(tmp_path / "it")
+    (tmp_path / "it" / "de").mkdir()
+    assert resolve_market("de/a.md", None, None, Config()) == ("de-DE", "path")
+
+
 def test_no_market_error_says_how_to_set_one(tmp_path) -> None:
     with pytest.raises(MarketError, match="--market"):
         resolve_market(str(tmp_path / "a.md"), None, None, Config(root=tmp_path))

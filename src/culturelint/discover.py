@@ -93,7 +93,7 @@ def _excluded(path: Path, config: Config) -> bool:
     return False
 
 
-def _git_root(folder: Path) -> Path | None:
+def git_root(folder: Path) -> Path | None:
     """The enclosing repository, so .gitignore files above the linted folder count too."""
     for candidate in (folder, *folder.parents):
         if os.path.lexists(candidate / ".git"):  # False in a folder we may not enter
@@ -168,7 +168,7 @@ def discover(
             yield f"{display_path(path)}: {problem}"
             continue
         if os.path.isdir(path):
-            top = _git_root(_resolve(path)) or _resolve(path)
+            top = git_root(_resolve(path)) or _resolve(path)
             walk_errors: list[OSError] = []
             for dirpath, dirnames, filenames in os.walk(
                 path, followlinks=False, onerror=walk_errors.append

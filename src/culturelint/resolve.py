@@ -8,10 +8,11 @@ becomes its usual market through CLDR likely subtags (ja -> ja-JP).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from culturelint.config import Config
 from culturelint.regex_cache import compile_cached
@@ -129,12 +130,26 @@ def market_from_config(path: str, config: Config) -> str | None:
 
 
 def _relative(path: str, config: Config) -> str:
-    from pathlib import Path
-
     try:
         return Path(path).resolve().relative_to(config.root).as_posix()
     except ValueError:
         return PurePath(path).as_posix()
+
+
+def _in_repository(path: str) -> str:
+    """`path` from the root of the git repository holding it; as given outside one.
+    Folders above the repository (a home folder called "fr") never name a market."""
+    absolute = Path(os.path.abspath(path))
+    root = _repository_root(absolute.parent)
+    return absolute.relative_to(root).as_posix() if root is not None else path
+
+
+@lru_cache(maxsize=256)
+def _repository_root(folder: Path) -> Path | None:
+    """Asked once per folder: a run checks many files in each."""
+    from culturelint.discover import git_root
+
+    return git_root(folder)
 
 
 HOW_TO_SET = (
@@ -164,7 +179,8 @@ def _candidates(
     yield cli_market, "--market"
     yield hint, "file metadata"
     yield market_from_config(path, config), "config"
-    # Relative to the config's folder, where there is one, so a locale folder counts
-    # whichever folder the command runs from (the root, or inside content/de/).
-    yield market_from_path(_relative(path, config) if config.path else path), "path"
+    # Relative to the config's folder, or without one to the repository's root, so a
+    # locale folder counts whichever folder the command runs from (the root, or
+    # inside content/de/). Outside both, the path as given.
+    yield market_from_path(_relative(path, config) if config.path else _in_repository(path)), "path"
     yield config.default_market, "default_market"
