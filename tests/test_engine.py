@@ -161,6 +161,22 @@ def test_per_file_ignores_apply_to_each_file_of_a_market() -> None:
         assert [f.rule for f in linter.lint_bytes(b"Nur $5.\n", path).findings] == rules
 
 
+@pytest.mark.parametrize("pattern", ["legal/*", "legal/**", "legal", "legal/", "*/b.txt"])
+def test_a_per_file_ignore_pattern_names_files_as_exclude_does(pattern: str) -> None:
+    """A folder on its own ("legal", "legal/") covers the files below it, as in
+    `exclude` and `markets`; a near miss ("legalese/") is not covered."""
+    registry, _ = build_registry(Config())
+    config = Config(per_file_ignores={pattern: ["CL701"]})
+    linter = Linter(config, registry, market="de-DE", select=["CL701"])
+    for path, rules in [
+        ("legal/b.txt", []),
+        ("legal/deep/c.txt", [] if pattern != "*/b.txt" else ["CL701"]),
+        ("legalese/b.txt", [] if pattern == "*/b.txt" else ["CL701"]),
+        ("a.txt", ["CL701"]),
+    ]:
+        assert [f.rule for f in linter.lint_bytes(b"Nur $5.\n", path).findings] == rules, path
+
+
 def test_a_crashing_prepare_is_reported_and_the_rules_still_run() -> None:
     def boom(ctx):  # type: ignore[no-untyped-def]
         raise RuntimeError("kaputt")

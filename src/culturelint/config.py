@@ -19,6 +19,17 @@ from culturelint.finding import Severity
 CONFIG_NAMES = ("culturelint.yaml", ".culturelint.yaml", "pyproject.toml")
 
 
+def pattern_matches(rel: str, pattern: str) -> bool:
+    """How every path pattern of the config (`markets`, `exclude`, `per_file_ignores`)
+    matches a file, named by its path below the config's folder: as a glob (`*`
+    crosses folders), or as a folder holding it (`legal`, `legal/`, `content/de/**`).
+    One rule for all three, so a pattern that works in one works in the others."""
+    from fnmatch import fnmatch
+
+    folder = pattern.rstrip("/")
+    return fnmatch(rel, folder) or fnmatch(rel, folder + "/*")
+
+
 class ConfigError(Exception):
     """A configuration file that cannot be used; names the file and the key."""
 

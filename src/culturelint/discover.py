@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from culturelint.config import Config
+from culturelint.config import Config, pattern_matches
 
 SKIP_DIRS = frozenset(
     {
@@ -76,21 +76,11 @@ class _Ignorer:
 def _excluded(path: Path, config: Config) -> bool:
     if not config.exclude:
         return False
-    import fnmatch
-
     try:
         rel = _resolve(path).relative_to(config.root).as_posix()
     except ValueError:
         rel = path.as_posix()
-    for pattern in config.exclude:
-        pat = pattern.rstrip("/")
-        if (
-            fnmatch.fnmatch(rel, pat)
-            or fnmatch.fnmatch(rel, pat + "/*")
-            or rel.startswith(pat + "/")
-        ):
-            return True
-    return False
+    return any(pattern_matches(rel, pattern) for pattern in config.exclude)
 
 
 def git_root(folder: Path) -> Path | None:

@@ -515,14 +515,13 @@ class Linter:
     def _file_ignores(self, path: str) -> list[str]:
         if not self.config.per_file_ignores:
             return []
-        import fnmatch
-
+        from culturelint.config import pattern_matches
         from culturelint.resolve import _relative
 
         rel = _relative(path, self.config)
         out: list[str] = []
         for pattern, codes in self.config.per_file_ignores.items():
-            if fnmatch.fnmatch(rel, pattern):
+            if pattern_matches(rel, pattern):
                 out.extend(codes)
         return out
 

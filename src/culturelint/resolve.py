@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path, PurePath
 
-from culturelint.config import Config
+from culturelint.config import Config, pattern_matches
 from culturelint.regex_cache import compile_cached
 
 TAG_RE = compile_cached(
@@ -118,13 +118,11 @@ def _strict_language(code: str) -> bool:
 
 
 def market_from_config(path: str, config: Config) -> str | None:
-    import fnmatch
-
     if not config.markets:
         return None  # no globs: the path need not be resolved
     rel = _relative(path, config)
     for pattern, tag in config.markets.items():
-        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern.rstrip("/") + "/*"):
+        if pattern_matches(rel, pattern):
             return tag
     return None
 
