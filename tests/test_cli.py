@@ -605,6 +605,47 @@ def test_rule_options_are_checked_when_the_config_is_loaded(
 
 
 @pytest.mark.parametrize(
+    ("overrides", "said"),
+    [
+        ("{xx-YY: {formality: {register: informal}}}", "overrides: xx-YY: unknown market"),
+        ("{klingon: {name: K}}", "overrides: klingon: unknown market 'klingon'"),
+        (
+            "{de-DE: {formality: {regster: informal}}}",
+            "overrides.de-DE.formality: Additional properties are not allowed ('regster'",
+        ),
+        ("{de-DE: [1]}", "overrides.de-DE: [1] is not of type 'object'"),
+    ],
+)
+def test_overrides_are_checked_once_before_linting(in_tmp: Path, overrides: str, said: str) -> None:
+    write(in_tmp / "culturelint.yaml", f"overrides: {overrides}\n")
+    for name in ("a", "b"):
+        write(in_tmp / "de-DE" / f"{name}.md", "Nur $5.\n")
+    result = check(".", "--format", "json")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("culturelint: ") == 1, result.stderr
+    assert f"culturelint.yaml: {said}" in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_override_of_a_market_no_file_has_is_fine(in_tmp: Path) -> None:
+    write(in_tmp / "culturelint.yaml", "overrides: {fr-FR: {formality: {register: formal}}}\n")
+    write(in_tmp / "de-DE" / "a.md", "Nur 5 €.\n")
+    assert check(".").exit_code == 0
+
+
+def test_an_unknown_market_on_the_command_line_is_one_usage_error(in_tmp: Path) -> None:
+    for name in ("a", "b"):
+        write(in_tmp / "de-DE" / f"{name}.md", "Nur $5.\n")
+    result = check(".", "--market", "xx-QQ")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "culturelint: --market: unknown market 'xx-QQ': CLDR knows no territory 'QQ'; "
+        "'culturelint markets' lists the markets\n"
+    )
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
     ("glossary", "text", "said"),
     [
         ("g.csv", "source,lang,target\naccount,de\n", "g.csv: line 2: expected source,lang"),

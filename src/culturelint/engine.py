@@ -24,6 +24,7 @@ from culturelint.safe_regex import RegexTimeout
 
 if TYPE_CHECKING:
     from culturelint.cache import Cache
+    from culturelint.profiles.loader import ProfileStore
     from culturelint.profiles.model import Profile
 
 # The entry-point group plug-ins register their checks under (see the README).
@@ -195,6 +196,29 @@ def rule_option_problems(registry: Registry, config: Config) -> list[str]:
             )
         else:
             problems.append(f"{where}options: {key}{path}: {error.message}")
+    return problems
+
+
+def market_problems(store: ProfileStore, config: Config, market: str | None) -> list[str]:
+    """`--market` and the markets of the config's `overrides:`, loaded once before
+    linting. Found while linting, a market that does not exist, or an override its
+    profile's schema refuses, was an error on every file; an override of a market
+    that does not exist did nothing at all, silently."""
+    from culturelint.profiles.model import ProfileError
+    from culturelint.resolve import MarketError
+
+    where = f"{config.path}: " if config.path else "config: "
+    asked = [(tag, f"{where}overrides: {tag}: ") for tag in config.overrides]
+    if market:
+        asked.append((market, "--market: "))
+    problems = []
+    for tag, prefix in asked:
+        try:
+            store.load(tag)
+        except ProfileError as exc:
+            problems.append(str(exc) if exc.path else f"{prefix}{exc}")
+        except MarketError as exc:
+            problems.append(f"{prefix}{exc}")
     return problems
 
 

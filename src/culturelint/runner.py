@@ -16,6 +16,7 @@ from culturelint.engine import (
     SizeError,
     build_registry,
     glossary_problems,
+    market_problems,
     rule_option_problems,
     too_large_message,
     unknown_rule_references,
@@ -136,6 +137,8 @@ def _run_check(config: Config, opts: RunOptions) -> int:
     problems = unknown_rule_references(registry, config, opts.select, opts.ignore)
     problems += rule_option_problems(registry, config)
     problems += glossary_problems(config)
+    linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
+    problems += market_problems(linter.store, config, opts.market)
     if problems:
         # A rule file that cannot be loaded is often why a code names no rule: say so
         # first, or only its symptom in the config is shown.
@@ -144,7 +147,6 @@ def _run_check(config: Config, opts: RunOptions) -> int:
         )
         sys.stderr.writelines(f"culturelint: {problem}\n" for problem in problems)
         return EXIT_ERROR
-    linter = Linter(config, registry, market=opts.market, select=opts.select, ignore=opts.ignore)
     if opts.use_cache:
         linter.cache = _make_cache(config, opts)
     results: list[FileResult] = []
