@@ -80,10 +80,30 @@ def test_the_market_formats_pass(market: str, text: str) -> None:
         ("en-US", "Ticket 2125550123 and ID 030-1234-5678"),
         ("en-US", "See https://example.com/call/2125550123"),
         ("ja-JP", "注文番号 0312345678、価格 ￥12,345,678"),
+        # Company, tax and postal identifiers in imprints and shop footers.
+        ("ko-KR", "사업자등록번호: 220-81-12345 | 전화: 02-1234-5678"),
+        ("de-DE", "Steuernummer 12/345/67890, USt-IdNr.: DE123456789"),
+        ("pt-BR", "Av. Paulista, 1000 - CEP 01310-100, São Paulo"),
+        ("ja-JP", "法人番号：220-81-12345"),  # a full-width colon after the label
     ],
 )
 def test_near_misses(market: str, text: str) -> None:
     assert hits(market, text)[0] == []
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("ko-KR", "문의: 220-81-12345", "220-81-12345"),
+        ("de-DE", "Telefon 12/345/67890", "12/345/67890"),
+        ("pt-BR", "Ligue 01310-100", "01310-100"),
+        ("ja-JP", "連絡先：220-81-12345", "220-81-12345"),
+    ],
+)
+def test_the_same_numbers_without_their_label_are_flagged(
+    market: str, text: str, expected: str
+) -> None:
+    assert hits(market, text)[0] == [expected]
 
 
 @pytest.mark.parametrize(

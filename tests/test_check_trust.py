@@ -110,6 +110,10 @@ JA_SHOP = "---\nmarket: ja-JP\npage: landing\n{extra}---\n\n# 新発売\n\n{body
         ("", "2個セット：¥1,080（税込）", 1),
         # The disclosure linked.
         ("", "¥1,080（税込）\n\n[特定商取引法に基づく表記](/tokushoho)", 0),
+        # ... under the law's full name.
+        ("", "¥1,080（税込）\n\n[特定商取引に関する法律に基づく表示](/law)", 0),
+        # A near miss: another law's notice.
+        ("", "¥1,080（税込）\n\n[個人情報の取扱いに関する表示](/privacy)", 1),
         # A brand page that sells nothing needs none.
         ("", "新しいスピーカーが登場しました。", 0),
         # The page says it sells, without a price on it.
@@ -140,6 +144,13 @@ def test_japanese_seller_disclosure(extra: str, body: str, expected: int) -> Non
         (
             "<p>사업자등록번호: 123-45-67890 | 통신판매업 신고번호: 제2026-서울-0001호</p>",
             [],
+        ),
+        # Written as one word, or with a particle attached.
+        ("<p>사업자등록번호는 123-45-67890, 통신판매업신고: 제2026-서울-0001호</p>", []),
+        # A near miss: the words inside another word are not the label.
+        (
+            "<p>비사업자등록번호 없음 | 통신판매업 신고번호: 제2026-서울-0001호</p>",
+            ["trust.expected.business-registration-number"],
         ),
     ],
 )

@@ -153,7 +153,22 @@ def test_region_tags_use_the_base_language() -> None:
 
 
 def test_language_without_lemma_table_matches_case_folded_tokens() -> None:
-    assert found("ko", ["최고"], "최고 품질, 최고의") == [("최고", "최고")]
+    assert found("fi", ["paras"], "Paras laatu, parasta") == [("Paras", "paras")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("최고 품질", ["최고"]),
+        ("최고의 품질", ["최고"]),  # the particle 의 attached
+        ("품질이 최고입니다", ["최고"]),
+        ("사업자  등록번호는", ["사업자 등록번호"]),  # two spaces, a particle
+        ("비최고 품질", []),  # inside another word
+    ],
+)
+def test_korean_terms_match_at_the_start_of_a_word(text: str, expected: list[str]) -> None:
+    matches = matcher_for("ko", ["최고", "사업자 등록번호"]).find(text)
+    assert [m.term for m in matches] == expected
 
 
 @pytest.mark.parametrize("text", ["", "   "])

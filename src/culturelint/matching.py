@@ -60,6 +60,13 @@ class TermMatch:
     term: str  # the term as listed (not as found)
 
 
+# Languages that put spaces between phrases but attach particles and endings to the
+# word before them: Korean 통신판매업신고는 is 통신판매업 + 신고 + 는, and no lemma
+# table lists such forms. A term matches by characters at the start of a word, with
+# anything after it.
+ATTACHING_LANGUAGES = frozenset({"ko"})
+
+
 def base_language(language: str) -> str:
     """Language subtag of a tag: de-DE -> de, pt_BR -> pt, ZH -> zh."""
     return language.replace("_", "-").split("-")[0].strip().lower()
@@ -935,6 +942,7 @@ class TermMatcher:
         self.terms = tuple(dict.fromkeys(t for t in terms if t.strip()))
         self.case_sensitive = case_sensitive
         self.unspaced = self.language in UNSPACED_LANGUAGES
+        self.attaching = self.language in ATTACHING_LANGUAGES
         self._regex: re.Pattern[str] | None = None
         self._by_term: dict[str, str] = {}
         self._index: dict[str, list[_Candidate]] | None = None  # spaced languages
@@ -953,7 +961,7 @@ class TermMatcher:
         """
         if not self.terms or not text:
             return []
-        if self.unspaced:
+        if self.unspaced or self.attaching:
             return self._find_chars(text)
         if foreign and not self._may_hold_terms(text):
             return []
@@ -998,8 +1006,11 @@ class TermMatcher:
                 key = fold(term.strip())
                 self._by_term.setdefault(key, term)
                 body = re.escape(key)
+                if self.attaching:  # any run of spaces between the term's words
+                    self._by_term.setdefault(" ".join(key.split()), term)
+                    body = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split())
                 # Latin words inside CJK text still match whole: "best" not in "bestseller".
-                if _is_latin_word_char(key[0]):
+                elif _is_latin_word_char(key[0]):
                     body = r"(?<![A-Za-z0-9])" + body
                 if _is_latin_word_char(key[-1]):
                     body += r"(?![A-Za-z0-9])"
@@ -1011,7 +1022,7 @@ class TermMatcher:
         regex = self._compile_chars()
         if self.case_sensitive:
             return [
-                TermMatch(m.start(), m.end(), self._by_term.get(m.group(0), m.group(0)))
+                TermMatch(m.start(), m.end(), self._listed(m.group(0)))
                 for m in regex.finditer(text)
             ]
         folded, index = _fold_with_index(text)
@@ -1021,8 +1032,14 @@ class TermMatcher:
                 continue
             start = index[m.start()]
             end = index[m.end() - 1] + 1
-            out.append(TermMatch(start, end, self._by_term.get(m.group(0), m.group(0))))
+            out.append(TermMatch(start, end, self._listed(m.group(0))))
         return out
+
+    def _listed(self, found: str) -> str:
+        """The term as listed, for a match of it as found."""
+        if self.attaching:
+            found = " ".join(found.split())
+        return self._by_term.get(found, found)
 
     # -- by tokens -----------------------------------------------------------------
 

@@ -37,12 +37,21 @@ CODE_LABELS = frozenset(
         "bestellnummer", "auftrag", "pedido", "commande", "invoice", "rechnung", "factura",
         "facture", "ticket", "kundennummer", "code", "isbn", "ean", "upc", "iban", "bic",
         "plz", "zip", "版本", "型号", "型番", "注文番号", "订单号",
+        # Company, tax and postal identifiers, which imprints and shop footers print
+        # next to the phone number: "Steuernummer 12/345/67890", "CEP 01310-100". Not
+        # the words for a tax itself ("VAT 20 %", "IVA 21 %": a rate), nor ones that
+        # are words of a bundled language (EIN, German "ein"; NIP, BTW, INN).
+        "steuernummer", "steuer-nr", "ust-idnr", "ust-id", "hrb", "hra", "registernummer",
+        "handelsregisternummer", "abn", "acn", "siret", "siren", "rcs", "nif", "rfc",
+        "cnpj", "cpf", "cep", "regon", "krs", "kvk", "ogrn", "postcode", "postleitzahl",
+        "사업자등록번호", "사업자번호", "등록번호", "신고번호", "통신판매업신고번호", "우편번호",
+        "法人番号", "登録番号", "郵便番号", "营业执照", "统一社会信用代码", "备案号", "邮编",
     }
 )  # fmt: skip
 # Abbreviations that are labels only with their dot: "No. 12" but "no 31/12" (Portuguese
 # "on the"), "Art. 5" but "art 5".
 DOTTED_LABELS = frozenset({"no", "art", "ref", "vers", "cp"})
-_WORD_BEFORE = compile_cached(r"([^\W\d][\w.'’-]*?)(\.?):?[ \u00a0]{0,2}$")
+_WORD_BEFORE = compile_cached(r"([^\W\d][\w.'’-]*?)(\.?)[:：]?[ \u00a0]{0,2}$")
 
 # A number as copy writes it: digits with single separators between runs of digits.
 # A plain space never joins two runs (two numbers separated by a space stay two).
