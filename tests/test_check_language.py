@@ -80,11 +80,36 @@ def test_copy_in_the_market_language_passes(market: str, copy: str) -> None:
         ("ja-JP", "株式会社東京本社営業部販売促進課長山田太郎株式会社大阪支社営業部販売促進課長"),
         # A placeholder with English inside is not copy.
         ("ja-JP", "{count, plural, one {You have one new message waiting} other {Messages}}です"),
+        # Product names around a sentence in the market's script: langdetect reads
+        # them as Italian, English or Somali.
+        ("ja-JP", "Ferrari Roma Spider Rosso Corsa Edizione Speciale の予約受付中。"),
+        ("ja-JP", "Bose QuietComfort Ultra Earbuds and Headphones Bundle Special Edition が登場。"),
+        ("zh-CN", "Dolce Gabbana Light Blue Eau Intense Pour Homme 全新上市。"),
+        ("ar-SA", "Ferrari Roma Spider Rosso Corsa Edizione Speciale متوفر الآن."),
     ],
 )
 def test_near_misses_stay_quiet(market: str, copy: str) -> None:
     doc = paragraphs_doc(copy)
     assert run_check(CHECK, doc, make_profile(market)) == []
+
+
+@pytest.mark.parametrize(
+    ("market", "copy"),
+    [
+        (
+            "ja-JP",
+            "詳しくはこちら: Learn more about how we protect your data and your privacy "
+            "at every step.",
+        ),
+        ("ar-SA", "اقرأ المزيد: Learn more about how we protect your data and your privacy."),
+    ],
+)
+def test_an_english_sentence_beside_the_market_script_is_still_flagged(
+    market: str, copy: str
+) -> None:
+    doc = paragraphs_doc(copy)
+    hits = run_check(CHECK, doc, make_profile(market))
+    assert [h.message.split(",")[0] for h in hits] == ["Segment appears to be English"]
 
 
 def test_every_market_language_is_accepted_and_named() -> None:

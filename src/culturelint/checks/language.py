@@ -28,6 +28,8 @@ from culturelint.registry import Check, CheckContext, RuleDoc
 # script that separates words with spaces, this many words.
 MIN_LETTERS = 40
 MIN_WORDS = 6
+# Letters of a market's own (non-Latin) script that make a word of it in a segment.
+MIN_OWN_LETTERS = 2
 # In scripts whose characters are syllables or words (and that may go without spaces)
 # fewer characters say as much.
 MIN_LETTERS_DENSE = 20
@@ -210,7 +212,25 @@ def detect(text: str, expected: frozenset[str]) -> Detection | None:
     by_words = _market_language_by_words(text, expected)
     if by_words is not None:
         return Detection(by_words, "common words")
+    if _names_in_market_script(text, scripts, expected):
+        return None
     return _langdetect(text, scripts, letters, expected)
+
+
+def _names_in_market_script(text: str, scripts: Counter[str], expected: frozenset[str]) -> bool:
+    """A sentence in the market's own script around Latin names: "Ferrari Roma Spider
+    Rosso Corsa の予約受付中", "Bose QuietComfort Ultra Earbuds 全新上市".
+
+    Brands and product lines are capitalized, and langdetect reads them as Italian,
+    English or Somali. Where the segment holds a word in a script of the market's
+    languages (other than Latin), only its words in lower case can be a leftover
+    sentence, and too few of them are no sentence to judge.
+    """
+    own = {s for lang in expected for s in _LANGUAGE_SCRIPTS.get(lang, _LATIN)} - _LATIN
+    if sum(scripts[s] for s in own) < MIN_OWN_LETTERS:
+        return False
+    lower = sum(1 for word in _WORD.findall(text) if word[0].islower() and word[0] < "\u0250")
+    return lower < MIN_WORDS
 
 
 def _long_enough(text: str, scripts: Counter[str], letters: int) -> bool:
