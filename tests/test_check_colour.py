@@ -122,8 +122,12 @@ def test_entry_without_words_is_not_looked_for_by_default() -> None:
 @pytest.mark.parametrize(
     ("market", "text", "expected"),
     [
-        ("ja-JP", "面白い新作の白いシャツ", ["白"]),
+        ("ja-JP", "面白い新作の白いシャツ", ["白い"]),
+        ("ja-JP", "真っ白なドレスと白色のバッグ", ["真っ白", "白色"]),
+        # A colour's character inside a word that does not name the colour.
+        ("ja-JP", "白熱した試合と白菜の鍋", []),
         ("zh-CN", "我明白：白色礼盒", ["白色"]),
+        ("zh-CN", "白天吃白菜，喝白酒", []),
         ("de-DE", "Ich weiß: Weiß steht Ihnen.", ["Weiß"]),
         ("de-DE", "Das weiße Hemd", ["weiße"]),
     ],
@@ -319,7 +323,7 @@ def test_curated_entry_supplies_meaning_and_evidence() -> None:
     (hit,) = run_check(CHECK, doc, profile, config)
     (white,) = [e for e in profile.entries("colours") if e["colour"] == "white"]
     assert hit.message == (
-        f"'白' (white) carries a connotation in ja-JP: {first_sentence(white['meaning'])}"
+        f"'白い' (white) carries a connotation in ja-JP: {first_sentence(white['meaning'])}"
     )
     assert hit.evidence == profile.evidence(f"colours.{white['id']}", white)
     assert hit.evidence.source

@@ -36,6 +36,9 @@ COLOUR_NAMES_OPTION = "colour-names"
 # Common names of each colour, for entries without `words` of their own when the
 # `colour-names` option is on. Only the everyday words. Inflected forms are listed as
 # well: matching also goes by lemma, but the lemma tables miss some ("schwarze").
+# Japanese and Chinese match by characters, so a colour's single character would be
+# found in every compound that holds it (白熱 "heated", 白菜 "cabbage", 黑客 "hacker",
+# 青年 "youth"): only its colour forms are listed (白い, 真っ白, 白色).
 VOCABULARY: dict[str, dict[str, list[str]]] = {
     "white": {
         "en": ["white"],
@@ -44,8 +47,8 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "es": ["blanco", "blanca"],
         "pt": ["branco", "branca"],
         "it": ["bianco", "bianca"],
-        "ja": ["白", "白色", "ホワイト"],
-        "zh": ["白", "白色"],
+        "ja": ["白い", "白く", "真っ白", "白色", "ホワイト"],
+        "zh": ["白色", "纯白", "雪白", "洁白"],
         "ko": ["흰색", "하얀색", "화이트"],
         "ar": ["أبيض", "بيضاء"],
     },
@@ -56,8 +59,8 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "es": ["negro", "negra"],
         "pt": ["preto", "preta"],
         "it": ["nero", "nera"],
-        "ja": ["黒", "黒色", "ブラック"],
-        "zh": ["黑", "黑色"],
+        "ja": ["黒い", "黒く", "真っ黒", "黒色", "ブラック"],
+        "zh": ["黑色", "纯黑", "漆黑"],
         "ko": ["검은색", "검정색", "블랙"],
         "ar": ["أسود", "سوداء"],
     },
@@ -68,8 +71,8 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "es": ["rojo", "roja"],
         "pt": ["vermelho", "vermelha"],
         "it": ["rosso", "rossa"],
-        "ja": ["赤", "赤色", "レッド"],
-        "zh": ["红", "红色"],
+        "ja": ["赤い", "赤く", "真っ赤", "赤色", "レッド"],
+        "zh": ["红色", "大红", "鲜红"],
         "ko": ["빨간색", "레드"],
         "ar": ["أحمر", "حمراء"],
     },
@@ -80,8 +83,8 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "es": ["verde"],
         "pt": ["verde"],
         "it": ["verde"],
-        "ja": ["緑", "緑色", "グリーン"],
-        "zh": ["绿", "绿色"],
+        "ja": ["緑色", "グリーン"],
+        "zh": ["绿色"],
         "ko": ["초록색", "녹색", "그린"],
         "ar": ["أخضر", "خضراء"],
     },
@@ -92,8 +95,8 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "es": ["azul"],
         "pt": ["azul"],
         "it": ["blu", "azzurro"],
-        "ja": ["青", "青色", "ブルー"],
-        "zh": ["蓝", "蓝色"],
+        "ja": ["青い", "青く", "真っ青", "青色", "ブルー"],
+        "zh": ["蓝色"],
         "ko": ["파란색", "블루"],
         "ar": ["أزرق", "زرقاء"],
     },
@@ -105,7 +108,7 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "pt": ["amarelo", "amarela"],
         "it": ["giallo", "gialla"],
         "ja": ["黄色", "イエロー"],
-        "zh": ["黄", "黄色"],
+        "zh": ["黄色"],
         "ko": ["노란색", "옐로"],
         "ar": ["أصفر", "صفراء"],
     },
@@ -116,8 +119,8 @@ VOCABULARY: dict[str, dict[str, list[str]]] = {
         "es": ["morado", "morada"],
         "pt": ["roxo", "roxa"],
         "it": ["viola"],
-        "ja": ["紫", "紫色", "パープル"],
-        "zh": ["紫", "紫色"],
+        "ja": ["紫色", "パープル"],
+        "zh": ["紫色"],
         "ko": ["보라색", "퍼플"],
         "ar": ["بنفسجي"],
     },
@@ -359,7 +362,8 @@ def _word_hits(
                 continue
             masks = [(m.start, m.end) for m in excluded.find(segment.text)]
             for match in matcher.find(segment.text):
-                if any(s <= match.start and match.end <= e for s, e in masks):
+                # Overlapping is enough: 白い shares its 白 with 面白い ("interesting").
+                if any(s < match.end and match.start < e for s, e in masks):
                     continue
                 if context_matchers and not _in_context(segment.text, match, context_matchers):
                     continue
