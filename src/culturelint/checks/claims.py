@@ -720,12 +720,17 @@ def run_free(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
             text = mask_non_copy(segment.text)
             for start, end, kind, near in free_claims(text, language):
                 found = segment.text[start:end]
+                # A condition stated next to the claim is what the codes ask for
+                # (CAP 3.23): a reminder of the one duty left (no price raised to
+                # pay for the free item, 3.22), not a breach. A charge is one.
+                severity = profile.severity_for(entry, Severity.WARNING)
                 if kind == "condition":
-                    rule = "CAP Code rule 3.23" if cap else law
+                    severity = Severity.INFO
+                    rule = "CAP Code rules 3.22 and 3.23" if cap else law
                     message = (
-                        f"'{found}' offered on a condition ('{near}'): the ad must make "
-                        "clear what the consumer has to buy or sign up for, and the paid "
-                        f"item's price must not be raised to cover the free one ({rule})"
+                        f"'{found}' offered on a condition ('{near}'): lawful when the "
+                        "condition is as plain as the claim, and the paid item's price "
+                        f"is not raised to cover the free one ({rule})"
                     )
                 else:
                     rule = "CAP Code rule 3.21" if cap else law
@@ -744,7 +749,7 @@ def run_free(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
                         'call the item "included" rather than free'
                     ),
                     evidence=profile.evidence(f"claims.{entry['id']}", entry),
-                    severity=profile.severity_for(entry, Severity.WARNING),
+                    severity=severity,
                 )
 
 
@@ -759,11 +764,13 @@ FREE = Check(
             "restrict free claims (profiles with a claims entry of kind `free`: en-GB, "
             "hi-IN). A free word (free, gratis, complimentary, at no cost, without "
             "charge, BOGOF) is reported when, in the same sentence:\n\n"
-            '- a purchase or sign-up condition stands in the same sentence ("with every purchase", '
+            '- a charge stands ("+ P&P", "plus shipping", "handling fee", "just pay '
+            'postage"): a warning, as the item is then not free; or\n'
+            '- a purchase or sign-up condition does ("with every purchase", '
             '"when you buy", "with orders over", "when you subscribe", "with a '
-            '12-month contract", "buy one", "then £9.99/month"), or\n'
-            '- a charge does ("+ P&P", "plus shipping", "handling fee", "just pay '
-            'postage").\n\n'
+            '12-month contract", "buy one", "then £9.99/month"): information only. '
+            "Stating the condition is what the codes ask for; the reminder is that the "
+            "paid item's price must not be raised to cover the free one.\n\n"
             'Not reported: free claims with no condition ("free of charge", "free '
             'gift" alone), free delivery or returns (also with a minimum order, the '
             'usual lawful form; only a charge next to it is reported), and "free" '
@@ -779,7 +786,7 @@ FREE = Check(
             'package price are "included", not free (3.24). India\'s CCPA Guidelines for '
             "Prevention of Misleading Advertisements (2022) set the same conditions."
         ),
-        example="# market: en-GB\nFree tote bag with every purchase!",
+        example="# market: en-GB\nFree gift, just pay P&P and a £2.99 handling fee.",
         good_example=(
             "# market: en-GB\nFree delivery on orders over £50. Gift wrapping free of charge."
         ),
