@@ -86,6 +86,7 @@ def test_price_near_misses(market: str, text: str) -> None:
     [
         ("ja-JP", "お得な4個セット", ["4個"]),
         ("ja-JP", "選べる4つの味", ["4つ"]),
+        ("ja-JP", "4枚セットのお皿", ["4枚"]),
         ("ja-JP", "４本入り", ["４本"]),  # full-width digit
         ("ja-JP", "Gift box with 4 pieces", ["4 pieces"]),
         ("zh-CN", "4个装礼盒", ["4个"]),
@@ -107,6 +108,10 @@ def test_counts(market: str, text: str, expected: list[str]) -> None:
         ("ja-JP", "3～4個"),  # a range
         ("zh-CN", "4月4日上市"),  # a date
         ("zh-CN", "下午4点开始"),  # a time
+        ("ja-JP", "4枚目は無料"),  # the fourth sheet: an ordinal
+        ("ja-JP", "選ばれる4つの理由"),  # reasons are not a set of items
+        ("ja-JP", "4つのポイントで解説"),
+        ("zh-CN", "选择我们的4个理由"),
     ],
 )
 def test_count_near_misses(market: str, text: str) -> None:

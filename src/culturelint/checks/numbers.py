@@ -63,6 +63,14 @@ COUNTERS: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 
+# After a counter, what makes the number something other than a set of items: 目 makes
+# an ordinal ("4枚目", the fourth sheet), and a count of reasons, points or steps is no
+# set ("選ばれる4つの理由", a stock heading of Japanese copy; "4个理由").
+_NOT_A_SET = compile_cached(
+    r"目|(?:の|之)?(?:理由|ポイント|特長|特徴|メリット|ステップ|方法|コツ|秘密|原因"
+    r"|步骤|优势|特点)"
+)
+
 # Words after a number that make it a measurement, a time or a date rather than a number
 # on its own: "4K" is a resolution, "4月" April, "18 Uhr" a time, "4折" a discount. CLDR's
 # unit names of the market's languages count too ("17 ore", "17 pollici", "88 Liter":
@@ -346,7 +354,8 @@ def classify(
             continue
         counter = pats.counter.match(text, token.end)
         if counter is not None:
-            yield Classified("count", token.start, counter.end(), token)
+            if not _NOT_A_SET.match(text, counter.end()):
+                yield Classified("count", token.start, counter.end(), token)
             continue
         if _tied_after(text, token) or pats.unit.match(text, token.end):
             continue
