@@ -59,6 +59,7 @@ def hand_profile(tag: str, *entries: dict[str, Any], languages: list[str] | None
         ("de-DE", "Das Tor mit der Aufschrift Arbeit macht frei.", ["Arbeit macht frei"]),
         ("de-DE", "Unser Motto: Ebit macht frei.", ["macht frei"]),
         ("ar-SA", "بيرة باردة مع كل طلب", ["بيرة"]),
+        ("ar-SA", "استمتع بالنبيذ الفاخر والبيرة", ["بالنبيذ", "والبيرة"]),  # with particles
         ("ar-SA", "أفضل لحم الخنزير في المدينة", ["لحم الخنزير"]),
         ("nl-NL", "Nieuw: Zwarte Pieten kostuum", ["Zwarte Pieten"]),
     ],
@@ -82,6 +83,7 @@ def test_profile_taboos_are_flagged(market: str, text: str, expected: list[str])
         # An alcohol-free product is fine in Gulf copy.
         ("ar-SA", "بيرة خالية من الكحول"),
         ("ar-SA", "بيرة بدون كحول منعشة"),
+        ("ar-SA", "تخفيضات كبيرة على كل شيء"),  # كبيرة ("big") holds بيرة
         ("ar-SA", "منتج لا يحتوي على لحم الخنزير"),
         # "hot dog" says nothing about pork.
         ("ar-SA", "هوت دوغ لذيذ"),

@@ -171,6 +171,25 @@ def test_korean_terms_match_at_the_start_of_a_word(text: str, expected: list[str
     assert [m.term for m in matches] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("النبيذ الأحمر", ["نبيذ"]),  # the article
+        ("عروض على والنبيذ وبالبيرة", ["نبيذ", "بيرة"]),  # "and the", "with the"
+        ("للخمر", ["الخمر"]),  # listed with its article, found with ل
+        ("تخفيضات كبيرة", []),  # "big": بيرة inside another word
+        ("الخمرة", []),  # a longer word
+        ("له وله", []),  # الله is not ال + له
+        ("والله", ["الله"]),
+    ],
+)
+def test_arabic_terms_match_after_the_article_and_one_letter_particles(
+    text: str, expected: list[str]
+) -> None:
+    matches = matcher_for("ar", ["نبيذ", "الخمر", "بيرة", "الله"]).find(text)
+    assert [m.term for m in matches] == expected
+
+
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_text_and_empty_term_lists(text: str) -> None:
     assert matcher_for("en", ["x"]).find(text) == []

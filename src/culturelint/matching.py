@@ -60,11 +60,19 @@ class TermMatch:
     term: str  # the term as listed (not as found)
 
 
-# Languages that put spaces between phrases but attach particles and endings to the
-# word before them: Korean 통신판매업신고는 is 통신판매업 + 신고 + 는, and no lemma
-# table lists such forms. A term matches by characters at the start of a word, with
-# anything after it.
-ATTACHING_LANGUAGES = frozenset({"ko"})
+# Languages that write spaces between words but attach particles to them, in forms no
+# lemma table lists; their terms match by characters at a word's edge.
+# - Korean puts particles and endings after the word (통신판매업신고는 is 통신판매업 +
+#   신고 + 는): a term matches at the start of a word, with anything after it.
+# - Arabic puts the article and the one-letter conjunctions and prepositions before
+#   it (والنبيذ is و + ال + نبيذ, للنبيذ is ل + ل(ال) + نبيذ): a term, listed with or
+#   without its article, matches a whole word after any of these. Not after ك ("as"),
+#   which is rare and would find بيرة (beer) in كبيرة (big).
+_ARABIC_PROCLITICS = "(?:[وف]?(?:ب?ال|لل|[بل])?)"
+ATTACHING_LANGUAGES: dict[str, tuple[str, bool]] = {  # (before the term, open end)
+    "ko": ("", True),
+    "ar": (_ARABIC_PROCLITICS, False),
+}
 
 
 def base_language(language: str) -> str:
@@ -943,6 +951,7 @@ class TermMatcher:
         self.case_sensitive = case_sensitive
         self.unspaced = self.language in UNSPACED_LANGUAGES
         self.attaching = self.language in ATTACHING_LANGUAGES
+        self._alternatives: list[str] = []  # the term of each alternative, by group
         self._regex: re.Pattern[str] | None = None
         self._by_term: dict[str, str] = {}
         self._index: dict[str, list[_Candidate]] | None = None  # spaced languages
@@ -1006,9 +1015,10 @@ class TermMatcher:
                 key = fold(term.strip())
                 self._by_term.setdefault(key, term)
                 body = re.escape(key)
-                if self.attaching:  # any run of spaces between the term's words
-                    self._by_term.setdefault(" ".join(key.split()), term)
-                    body = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split())
+                if self.attaching:
+                    body = self._attached(key)
+                    self._alternatives.append(term)
+                    body = f"(?P<t{len(self._alternatives) - 1}>{body})"
                 # Latin words inside CJK text still match whole: "best" not in "bestseller".
                 elif _is_latin_word_char(key[0]):
                     body = r"(?<![A-Za-z0-9])" + body
@@ -1018,13 +1028,22 @@ class TermMatcher:
             self._regex = compile_cached("|".join(alternatives))
         return self._regex
 
+    def _attached(self, key: str) -> str:
+        """The pattern of a term in an attaching language: its words with any run of
+        spaces between them, and the particles the language attaches around them."""
+        before, open_end = ATTACHING_LANGUAGES[self.language]
+        words = key.split()
+        # The article is one of the particles, unless what is left is no word: الله
+        # (God) is not ال + له ("to him").
+        if before and words[0].startswith("ال") and len(words[0]) > 4:
+            words[0] = words[0][2:]
+        body = r"(?<!\w)" + before + r"\s+".join(re.escape(w) for w in words)
+        return body if open_end else body + r"(?!\w)"
+
     def _find_chars(self, text: str) -> list[TermMatch]:
         regex = self._compile_chars()
         if self.case_sensitive:
-            return [
-                TermMatch(m.start(), m.end(), self._listed(m.group(0)))
-                for m in regex.finditer(text)
-            ]
+            return [TermMatch(m.start(), m.end(), self._listed(m)) for m in regex.finditer(text)]
         folded, index = _fold_with_index(text)
         out = []
         for m in regex.finditer(folded):
@@ -1032,14 +1051,14 @@ class TermMatcher:
                 continue
             start = index[m.start()]
             end = index[m.end() - 1] + 1
-            out.append(TermMatch(start, end, self._listed(m.group(0))))
+            out.append(TermMatch(start, end, self._listed(m)))
         return out
 
-    def _listed(self, found: str) -> str:
+    def _listed(self, match: re.Match[str]) -> str:
         """The term as listed, for a match of it as found."""
-        if self.attaching:
-            found = " ".join(found.split())
-        return self._by_term.get(found, found)
+        if self.attaching and match.lastgroup:
+            return self._alternatives[int(match.lastgroup[1:])]
+        return self._by_term.get(match.group(0), match.group(0))
 
     # -- by tokens -----------------------------------------------------------------
 
