@@ -219,6 +219,10 @@ def test_superlative_cli_position(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ("nl-NL", "Nu met 25% korting", ["25% korting"]),
         ("pl-PL", "Wielka promocja: -20%", ["promocja"]),
         ("sv-SE", "Rea på allt!", ["Rea"]),
+        ("de-DE", "Sparen Sie 20 % auf alles!", ["Sparen Sie 20 %"]),
+        ("de-DE", "Nur 29,99 € statt 39,99 €", ["statt 39,99 €"]),  # the whole former price
+        ("de-DE", "Jetzt 29,99 €, vorher 49,99 €", ["vorher 49,99 €"]),
+        ("fr-FR", "Économisez jusqu'à 40 % sur tout", ["Économisez jusqu'à 40 %"]),
     ],
 )
 def test_reduction_without_prior_price(market: str, text: str, expected: list[str]) -> None:
@@ -253,6 +257,8 @@ def test_prior_price_anywhere_in_the_file(market: str, text: str) -> None:
         ("de-DE", "Reduziert den Verbrauch um 30 %."),  # a verb, and a positive percentage
         ("de-DE", "30 % mehr Leistung, 100 % Baumwolle."),
         ("fr-FR", "Le solde de votre compte est de 30 €."),
+        ("de-DE", "Spart bis zu 30 % Energie."),  # energy saved, not a price
+        ("de-DE", "Vorher 3 Tage einweichen, dann 20 Minuten kochen."),  # no price
     ],
 )
 def test_reduction_near_misses(market: str, text: str) -> None:
@@ -440,7 +446,8 @@ def test_the_reduction_pattern_is_tried_on_every_text_it_can_match() -> None:
             if blind.fullmatch(chr(code)):
                 assert chr(code).casefold() == letter, hex(code)
     pieces = ["statt ", "STATT ", "ſtatt ", "Statt ", " ", "bisher ", "€", "30", "5", "-",
-              "−", "%", " %", " günstiger", " off", "Preis", "x", ".", ","]  # fmt: skip
+              "−", "%", " %", " günstiger", " off", "Preis", "x", ".", ",", "vorher ",
+              "Sparen Sie ", " auf", "save "]  # fmt: skip
     rng = random.Random(603)
     matched = 0
     for _ in range(5000):

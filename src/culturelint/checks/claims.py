@@ -443,21 +443,35 @@ SUPERLATIVE = Check(
 # -- CL603 price-reduction-without-reference ------------------------------------------------------
 
 # Announcements a term list cannot express: a negative percentage ("-30 %", "−20%"), a
-# percentage next to a reduction word, a struck price introduced by "statt".
+# percentage next to a reduction word or after a saving verb ("Sparen Sie 20 % auf
+# alles", "save up to 30% on", but not "spart 30 % Energie"), a former price after
+# "statt" (with or without €), or after "vorher", "bisher", "previously", "avant",
+# "antes" or "prima" with its € (after those a bare number is as often a time:
+# "vorher 3 Tage einweichen").
+_EUROS = r"(?:€\s?\d[\d.,]*\d|€\s?\d|\d[\d.,]*\s?€)"
 REDUCTION_PATTERNS = compile_cached(
     r"(?<![\w.,])[-−–]\s?\d{1,2}(?:[.,]\d+)?\s?%"
     r"|\d{1,2}\s?%\s?(?:günstiger|reduziert|off|de réduction|de remise|de descuento"
     r"|di sconto|korting|rabatt|taniej|zniżki)\b"
-    r"|(?i:\bstatt\s+(?:bisher\s+)?(?:€\s?)?\d)",
+    r"|\b(?:sparen(?:\s+sie)?|spare|spart|save|économisez|ahorra|ahorre|risparmia"
+    r"|bespaar|spara|oszczędź)\s+(?:bis\s+zu\s+|up\s+to\s+|jusqu'à\s+|hasta\s+(?:un\s+)?"
+    r"|fino\s+al\s+|tot\s+|upp\s+till\s+|do\s+)?\d{1,2}(?:[.,]\d+)?\s?%"
+    # on what: the price ("auf alles", "on everything"), not energy or time saved
+    r"(?=\s*(?:$|[!.,;:)]|(?:auf|beim|bei|im|on|off|at|sur|dès|en|su|sul|op|på|na"
+    r"|today|now|heute|jetzt|aujourd'hui|hoy|oggi|nu|idag|dziś)\b))"
+    rf"|\bstatt\s+(?:bisher\s+)?(?:{_EUROS}|\d[\d.,]*\d|\d)"
+    rf"|\b(?:vorher|bisher|previously|avant|antes|prima)\s*:?\s*{_EUROS}",
     re.IGNORECASE,
 )
+_REDUCTION_HINTS = ("%", "statt", "€")
 
 
 def _may_announce_reduction(text: str) -> bool:
     """Whether REDUCTION_PATTERNS can match `text`: each of its alternatives holds a
-    "%" or, in any case, "statt" (whose case-blind letters all fold to s, t and a).
-    Most copy has neither, and then the pattern is not tried at each position."""
-    return "%" in text or "statt" in text.casefold()
+    "%", "€" or, in any case, "statt" (whose case-blind letters all fold to s, t and
+    a). Most copy has none, and then the pattern is not tried at each position."""
+    folded = text.casefold()
+    return any(hint in folded for hint in _REDUCTION_HINTS)
 
 
 # A statement of the prior price: "lowest price of the last 30 days" in the EU
@@ -571,7 +585,10 @@ REDUCTION = Check(
             'entries ("Preis reduziert", "Rabatt", "prix barré", "soldes", '
             '"descuento", "rebajas", "sconto", "korting", "rea", "promocja" '
             '...), a negative percentage ("-30 %"), a percentage with a reduction word '
-            '("30 % günstiger", "20% off") or a struck price ("statt 39,99 €"). '
+            '("30 % günstiger", "20% off"), a saving on the price ("Sparen Sie 20 % auf '
+            'alles", "save 30% on"; not "spart 30 % Energie") or a former price ("statt '
+            '39,99 €", "vorher 49,99 €", "previously €49.99"). A price struck through in '
+            "Markdown or HTML is not recognised by its strike alone. "
             "One finding per segment that announces one, at its first sign.\n\n"
             "The prior price counts as stated when the file (any segment, the footer, "
             'the raw text) says "lowest ... 30" in one of the EU languages: '
