@@ -62,6 +62,7 @@ def hand_profile(tag: str, *entries: dict[str, Any], languages: list[str] | None
         ("ar-SA", "استمتع بالنبيذ الفاخر والبيرة", ["بالنبيذ", "والبيرة"]),  # with particles
         ("ar-SA", "أفضل لحم الخنزير في المدينة", ["لحم الخنزير"]),
         ("nl-NL", "Nieuw: Zwarte Pieten kostuum", ["Zwarte Pieten"]),
+        ("es-ES", "¡Ofertas de miedo este viernes 13!", ["viernes 13"]),
     ],
 )
 def test_profile_taboos_are_flagged(market: str, text: str, expected: list[str]) -> None:
@@ -91,6 +92,9 @@ def test_profile_taboos_are_flagged(market: str, text: str, expected: list[str])
         # German ("frees up capacity", "we take the day off").
         ("de-DE", "Die neue Software macht freie Kapazitäten sichtbar."),
         ("de-DE", "Wir machen frei: Am 24. Dezember bleibt das Büro geschlossen."),
+        # A real date that falls on a Friday the 13th.
+        ("es-ES", "La tienda abre el viernes 13 de marzo de 2026."),
+        ("es-MX", "Nos vemos el viernes 13 de noviembre."),
     ],
 )
 def test_near_misses_are_not_flagged(market: str, text: str) -> None:
