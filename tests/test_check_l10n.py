@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -565,8 +566,13 @@ REALCOPY_FINDINGS = {
 }
 
 
-def test_real_professional_translations_lint_clean(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REALCOPY)
+def test_real_professional_translations_lint_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A copy: a run keeps derived data in .culturelint_cache/ of its folder, and the
+    # shared data is only read.
+    shutil.copytree(REALCOPY, tmp_path / "realcopy")
+    monkeypatch.chdir(tmp_path / "realcopy")
     locales = ["de-DE", "fr-FR", "ja-JP", "zh-CN", "pt-BR", "es-ES", "en-US"]
     result = CliRunner().invoke(
         app,
