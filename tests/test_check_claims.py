@@ -11,7 +11,7 @@ from fluent.syntax import FluentParser, ast
 from typer.testing import CliRunner
 
 from checkutil import REALCOPY, flagged, make_profile, paragraphs_doc, real_profile, run_check
-from culturelint.checks.claims import ABSOLUTE, FREE, REDUCTION, SUPERLATIVE
+from culturelint.checks.claims import ABSOLUTE, FREE, REDUCTION, RESTRICTED, SUPERLATIVE
 from culturelint.cli import app
 from culturelint.finding import Severity
 from culturelint.registry import Check
@@ -456,3 +456,57 @@ def test_the_reduction_pattern_is_tried_on_every_text_it_can_match() -> None:
             matched += 1
             assert _may_announce_reduction(text), text
     assert matched > 200
+
+
+# -- CL605 restricted-claim -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("market", "text", "expected"),
+    [
+        ("en-AU", "Prices from $99 + GST.", [("+ GST", Severity.WARNING)]),
+        ("en-US", "Proudly Made in USA.", [("Made in USA", Severity.INFO)]),  # origin: info
+        ("en-US", "Get $10 for a 5-star review!", [("for a 5-star review", Severity.WARNING)]),
+        ("fr-FR", "Découvrez nos vins du Jura.", [("vins", Severity.WARNING)]),
+        ("zh-CN", "本产品已获得国家专利。", [("专利", Severity.WARNING)]),
+        ("id-ID", "Produk halal untuk keluarga.", [("halal", Severity.INFO)]),  # its severity
+        ("ar-AE", "إعلان عن البيرة الباردة", [("البيرة", Severity.WARNING)]),
+    ],
+)
+def test_restricted_claims_from_the_profile(
+    market: str, text: str, expected: list[tuple[str, Severity]]
+) -> None:
+    assert severities(RESTRICTED, market, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("market", "text"),
+    [
+        ("en-AU", "Prices from $108.90, GST included."),
+        ("en-US", "Designed in California."),  # not an origin claim of the rule
+        ("en-US", "Leave us a review, good or bad."),  # no reward tied to a rating
+        ("fr-FR", "Vingt ans de savoir-faire."),  # "vin" is not inside "Vingt"
+        ("zh-CN", "本产品通过国家质量认证。"),
+    ],
+)
+def test_restricted_claim_near_misses(market: str, text: str) -> None:
+    assert hits(RESTRICTED, market, text) == []
+
+
+def test_false_urgency_is_left_to_the_pressure_rule() -> None:
+    assert hits(RESTRICTED, "hi-IN", "Hurry, only 2 left in stock!") == []
+    assert RESTRICTED.applies_to(real_profile("hi-IN"))  # its other entries still count
+
+
+def test_restricted_claims_apply_only_where_the_profile_lists_some() -> None:
+    assert RESTRICTED.applies_to(real_profile("en-US"))
+    assert not RESTRICTED.applies_to(real_profile("de-DE"))
+
+
+def test_restricted_claim_message_and_evidence() -> None:
+    doc = paragraphs_doc("Prices from $99 + GST.")
+    (hit,) = run_check(RESTRICTED, doc, real_profile("en-AU"))
+    assert hit.message.startswith("'+ GST' is a restricted claim in en-AU: A consumer price")
+    assert "Australian Consumer Law s 48" in hit.message
+    assert hit.evidence is not None and hit.evidence.key == "claims.component-pricing"
+    assert hit.evidence.source and "accc.gov.au" in hit.evidence.source

@@ -824,4 +824,81 @@ FREE = Check(
     markets_label="markets whose profile restricts free claims (en-GB, hi-IN)",
 )
 
-CHECKS = [ABSOLUTE, SUPERLATIVE, REDUCTION, FREE]
+
+# -- CL605 restricted-claim ------------------------------------------------------------------------
+
+# The kinds of claims entries no other rule reads: their terms are this rule's.
+RESTRICTED_KINDS = ("origin", "health", "other")
+
+
+def restricted_entries(profile: Profile) -> list[dict[str, Any]]:
+    """Claims entries with terms for this rule; the false-urgency entry is CL502's."""
+    from culturelint.checks.pressure import LEGAL_ENTRY_ID
+
+    return [
+        e
+        for e in claim_entries(profile, *RESTRICTED_KINDS)
+        if e.get("terms") and e["id"] != LEGAL_ENTRY_ID
+    ]
+
+
+def run_restricted(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
+    profile = ctx.profile
+    for f in find_terms(doc, profile, restricted_entries(profile)):
+        entry = f.entry
+        law = _law(entry)
+        rule = first_sentence(str(entry.get("message", "")))
+        # An origin claim is lawful when true: the law asks for proof, so by default
+        # the finding is a reminder. Other kinds restrict the words themselves.
+        default = Severity.INFO if entry["kind"] == "origin" else Severity.WARNING
+        yield segment_hit(
+            f.segment,
+            f.start,
+            f.end,
+            f"'{f.text}' is a restricted claim in {profile.tag}: {rule} ({law})",
+            suggestion=(
+                "Check the claim against the rule quoted; change or remove it if the copy "
+                "does not meet it"
+            ),
+            evidence=profile.evidence(f"claims.{entry['id']}", entry),
+            severity=profile.severity_for(entry, default),
+        )
+
+
+RESTRICTED = Check(
+    code="CL605",
+    name="restricted-claim",
+    category="claims",
+    severity=Severity.WARNING,
+    doc=RuleDoc(
+        what=(
+            "The terms of a market profile's claims entries of kind `origin`, `health` "
+            "or `other`: claims that a market's law restricts and that no dedicated rule "
+            'covers, such as "Made in USA" (FTC rule), "+ GST" (Australian component '
+            'pricing), alcohol words under France\'s Loi Evin, "专利" in China without '
+            "the patent number. Each term found is reported with the entry's rule and "
+            "law. Origin claims are info by default (they are lawful when true); the "
+            "others warnings; an entry's own `severity` or low confidence overrides. "
+            "A claims entry with the id `false-urgency` is CL502's, not this rule's."
+        ),
+        why=(
+            "A reviewer who knows that a market restricts a claim writes it once in the "
+            "profile, with its law and source; this rule applies it to every file."
+        ),
+        example="# market: en-AU\nPrices from $99 + GST.",
+        good_example="# market: en-AU\nPrices from $108.90, GST included.",
+        fix=(
+            "Read the rule and law the finding quotes; qualify the claim, give the total "
+            "price, or remove the words."
+        ),
+        sources=(
+            "The source of each entry, shown with the finding (`why:`) and by "
+            "`culturelint markets show TAG`",
+        ),
+    ),
+    run=run_restricted,
+    applies=lambda profile: bool(restricted_entries(profile)),
+    markets_label="markets whose profile lists restricted claims of kind origin, health or other",
+)
+
+CHECKS = [ABSOLUTE, SUPERLATIVE, REDUCTION, FREE, RESTRICTED]
