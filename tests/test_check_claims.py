@@ -438,13 +438,23 @@ def test_the_reduction_pattern_is_tried_on_every_text_it_can_match() -> None:
     import re
     import sys
 
-    from culturelint.checks.claims import REDUCTION_PATTERNS, _may_announce_reduction
+    from culturelint.checks.claims import (
+        _FORMER_WORDS,
+        REDUCTION_PATTERNS,
+        _dotless,
+        _may_announce_reduction,
+    )
 
     for letter in "sta":
         blind = re.compile(letter, re.IGNORECASE)
         for code in range(sys.maxunicode + 1):
             if blind.fullmatch(chr(code)):
                 assert chr(code).casefold() == letter, hex(code)
+    for letter in set("".join(_FORMER_WORDS)):
+        blind = re.compile(letter, re.IGNORECASE)
+        for code in range(sys.maxunicode + 1):
+            if blind.fullmatch(chr(code)):
+                assert _dotless(chr(code).casefold()) == letter, hex(code)
     pieces = ["statt ", "STATT ", "ſtatt ", "Statt ", " ", "bisher ", "€", "30", "5", "-",
               "−", "%", " %", " günstiger", " off", "Preis", "x", ".", ",", "vorher ",
               "Sparen Sie ", " auf", "save "]  # fmt: skip

@@ -463,15 +463,27 @@ REDUCTION_PATTERNS = compile_cached(
     rf"|\b(?:vorher|bisher|previously|avant|antes|prima)\s*:?\s*{_EUROS}",
     re.IGNORECASE,
 )
-_REDUCTION_HINTS = ("%", "statt", "€")
+_FORMER_WORDS = ("vorher", "bisher", "previously", "avant", "antes", "prima")
 
 
 def _may_announce_reduction(text: str) -> bool:
     """Whether REDUCTION_PATTERNS can match `text`: each of its alternatives holds a
-    "%", "€" or, in any case, "statt" (whose case-blind letters all fold to s, t and
-    a). Most copy has none, and then the pattern is not tried at each position."""
+    "%", "statt", or "€" and a word for "before" (case-blind letters all fold to the
+    ASCII ones). Most copy has none, and then the pattern is not tried at each
+    position; a page of prices without "before" words is not either."""
     folded = text.casefold()
-    return any(hint in folded for hint in _REDUCTION_HINTS)
+    if "%" in folded or "statt" in folded:
+        return True
+    if "€" not in folded:
+        return False
+    folded = _dotless(folded)
+    return any(word in folded for word in _FORMER_WORDS)
+
+
+def _dotless(folded: str) -> str:
+    """The two letters a case-blind "i" also matches that do not fold to it: "ı", and
+    "İ", which folds to "i" and a combining dot."""
+    return folded.replace("\u0131", "i").replace("i\u0307", "i")
 
 
 # A statement of the prior price: "lowest price of the last 30 days" in the EU
