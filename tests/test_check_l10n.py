@@ -503,6 +503,12 @@ def test_glossary(
         ("ja_JP", "{count} GB", []),
         ("de_DE", "%s versus Apple Safari", []),  # near miss: names
         ("en_GB", "Start your free trial", []),  # same language
+        # Words of the target language too, as its lemma tables tell.
+        ("de_DE", "Hotel", []),
+        ("de_DE", "Information", []),
+        ("fr_FR", "Restaurant", []),
+        # ... but not the English words around them.
+        ("de_DE", "Design and Innovation", [(MSGSTR, COL, "Design and Innovation", "warning")]),
     ],
 )
 def test_untranslated(lint: Lint, language: str, text: str, expected: list[Found]) -> None:

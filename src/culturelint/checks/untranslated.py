@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from culturelint.checks.leftovers import market_word
 from culturelint.document import Document
 from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import comparable, whole
@@ -97,6 +98,11 @@ def run(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         if pair.segment.attrs.get("term") or _norm(pair.segment.text) != _norm(pair.source or ""):
             continue
         words = untranslated_words(pair.segment.text, kept, same)
+        # "Hotel", "Information", "Innovation": words of the target language too, as
+        # its lemma tables tell (the lists above hold those the tables lack).
+        words = [
+            w for w in words if not market_word(result.target_language, w, result.source_language)
+        ]
         if not words:
             continue
         if _kept_as_name(pair, translated):
@@ -167,7 +173,8 @@ CHECK = Check(
             "`keep_terms`, `do_not_translate` terms and glossary entries translated as "
             "themselves; a short list of words spelled the same in both languages (per "
             'target language, e.g. "Tools" in German, "Contact" in French, "OK" '
-            'and "Email" everywhere); acronyms, words with inner capitals and '
+            'and "Email" everywhere); words of the target language by its lemma tables '
+            '("Hotel" and "Information" in German); acronyms, words with inner capitals and '
             "capitalised words after the first (names); and a short string the same "
             "file uses, unchanged, inside a translated unit (a name kept on purpose). "
             "Fluent terms are names and are not checked; nor are translations into the "
