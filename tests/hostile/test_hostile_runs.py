@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,55 +35,48 @@ def cache_entries(root: Path) -> list[Path]:
     )
 
 
-def test_ctrl_c_exits_130_and_leaves_no_partial_files(
-    tree: Path, monkeypatch: pytest.MonkeyPatch
+def _ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm() -> None:
+    import signal
+
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [(_ctrl_c, 130, "interrupted"), (_sigterm, 143, "terminated")],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_a_stopped_run_leaves_no_partial_files(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, stop: Callable[[], None], code: int, said: str
 ) -> None:
-    calls = {"n": 0}
-    victim = BUILTIN_CHECKS[0]
-    real_run = victim.run
-
-    def interrupted(doc, ctx):  # type: ignore[no-untyped-def]
-        calls["n"] += 1
-        if calls["n"] == 2:  # the first file completes, the second is cut short
-            raise KeyboardInterrupt
-        return real_run(doc, ctx)
-
-    monkeypatch.setattr(victim, "run", interrupted)
-    run = check("-j", "1", "--baseline", "base.json", "--update-baseline", ".")
-    assert run.code == 130
-    assert "interrupted" in run.stderr
-    assert not (tree / "base.json").exists()
-    entries = cache_entries(tree)
-    assert len(entries) == 1  # the completed file only
-    for entry in entries:
-        json.loads(entry.read_text(encoding="utf-8"))
-    leftovers = [p for p in tree.rglob("*.tmp")]
-    assert leftovers == []
-
-
-def test_sigterm_exits_143_and_leaves_no_partial_files(
-    tree: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """SIGTERM (a CI timeout, `timeout`, `docker stop`) unwinds like Ctrl-C."""
+    """Ctrl-C, and SIGTERM (a CI timeout, `timeout`, `docker stop`), which unwinds the
+    same way."""
     import signal
 
     calls = {"n": 0}
     victim = BUILTIN_CHECKS[0]
     real_run = victim.run
 
-    def terminated(doc, ctx):  # type: ignore[no-untyped-def]
+    def stopped(doc, ctx):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 2:  # the first file completes, the second is cut short
-            os.kill(os.getpid(), signal.SIGTERM)
+            stop()
         return real_run(doc, ctx)
 
-    monkeypatch.setattr(victim, "run", terminated)
+    monkeypatch.setattr(victim, "run", stopped)
     before = signal.getsignal(signal.SIGTERM)
     run = check("-j", "1", "--baseline", "base.json", "--update-baseline", ".")
-    assert (run.code, run.stderr.strip()) == (143, "culturelint: terminated")
+    assert (run.code, run.stderr.strip()) == (code, f"culturelint: {said}")
     assert signal.getsignal(signal.SIGTERM) == before  # the caller's handler is back
     assert not (tree / "base.json").exists()
-    assert len(cache_entries(tree)) == 1
+    entries = cache_entries(tree)
+    assert len(entries) == 1  # the completed file only
+    for entry in entries:
+        json.loads(entry.read_text(encoding="utf-8"))
     assert list(tree.rglob("*.tmp")) == []
 
 
