@@ -479,6 +479,8 @@ def test_the_reduction_pattern_is_tried_on_every_text_it_can_match() -> None:
         ("en-US", "Get $10 for a 5-star review!", [("for a 5-star review", Severity.WARNING)]),
         ("fr-FR", "Découvrez nos vins du Jura.", [("vins", Severity.WARNING)]),
         ("zh-CN", "本产品已获得国家专利。", [("专利", Severity.WARNING)]),
+        # the number is given for another claim, a clause away
+        ("zh-CN", "专利技术。专利号见包装。", [("专利", Severity.WARNING)]),
         ("id-ID", "Produk halal untuk keluarga.", [("halal", Severity.INFO)]),  # its severity
         ("ar-AE", "إعلان عن البيرة الباردة", [("البيرة", Severity.WARNING)]),
     ],
@@ -497,6 +499,9 @@ def test_restricted_claims_from_the_profile(
         ("en-US", "Leave us a review, good or bad."),  # no reward tied to a rating
         ("fr-FR", "Vingt ans de savoir-faire."),  # "vin" is not inside "Vingt"
         ("zh-CN", "本产品通过国家质量认证。"),
+        # the patent number the law asks for, next to the claim or naming it
+        ("zh-CN", "本产品已获得国家发明专利（专利号：ZL201810123456.7）。"),
+        ("zh-CN", "专利号：ZL201810123456.7"),
     ],
 )
 def test_restricted_claim_near_misses(market: str, text: str) -> None:

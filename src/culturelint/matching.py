@@ -60,6 +60,28 @@ class TermMatch:
     term: str  # the term as listed (not as found)
 
 
+# An entry's `unless` phrase this close to a term (in characters, with no clause break
+# in between) cancels it: "alcohol-free beer", "بيرة خالية من الكحول", "专利，专利号".
+UNLESS_DISTANCE = 12
+_CLAUSE_BREAK = compile_cached(r"[.;!?。；！？،؛\n]")
+
+
+def cancelled(text: str, match: TermMatch, cancels: Iterable[TermMatch]) -> bool:
+    """Whether an `unless` phrase overlaps the term at `match` ("contains no pork") or
+    stands next to it in the same clause. Profile entries list such phrases where a
+    term's neighbours turn it around: a negation, or the detail the law asks for."""
+    for cancel in cancels:
+        if cancel.end <= match.start:
+            gap = text[cancel.end : match.start]
+        elif match.end <= cancel.start:
+            gap = text[match.end : cancel.start]
+        else:
+            return True
+        if len(gap) <= UNLESS_DISTANCE and not _CLAUSE_BREAK.search(gap):
+            return True
+    return False
+
+
 # Languages that write spaces between words but attach particles to them, in forms no
 # lemma table lists; their terms match by characters at a word's edge.
 # - Korean puts particles and endings after the word (통신판매업신고는 is 통신판매업 +

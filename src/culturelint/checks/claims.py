@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 from culturelint.checks._util import first_sentence, mask_non_copy, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
-from culturelint.matching import base_language, is_unspaced, matcher_for
+from culturelint.matching import base_language, cancelled, is_unspaced, matcher_for
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
@@ -99,15 +99,22 @@ def find_terms(doc: Document, profile: Profile, entries: list[dict[str, Any]]) -
     """Every term of the entries in the copy, minus masked words, in document order."""
     found: list[Found] = []
     for entry in entries:
+        unless = profile.terms(entry.get("unless"))
         for language, terms in profile.terms(entry.get("terms")).items():
             lang = base_language(language)
             matcher = matcher_for(lang, terms)
+            cancelling = [matcher_for(base_language(u), w) for u, w in unless.items()]
             for segment in doc.segments:
                 text = mask_non_copy(segment.text)
                 matches = matcher.find(text)
-                masks = _masks(lang, text) if matches else []
+                if not matches:
+                    continue
+                masks = _masks(lang, text)
+                cancels = [c for m in cancelling for c in m.find(text)]
                 for m in matches:
                     if _inside(m.start, m.end, masks) or not _digit_bounded(text, m.start, m.end):
+                        continue
+                    if cancels and cancelled(text, m, cancels):
                         continue
                     found.append(Found(segment, m.start, m.end, entry, lang))
     return _dedupe(found)

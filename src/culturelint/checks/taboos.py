@@ -26,7 +26,7 @@ from typing import Any
 from culturelint.checks._util import first_sentence, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
-from culturelint.matching import TermMatch, matcher_for
+from culturelint.matching import UNLESS_DISTANCE, TermMatch, cancelled, matcher_for
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
@@ -34,11 +34,6 @@ from culturelint.registry import Check, CheckContext, RuleDoc
 CODE = "CL204"
 NAME = "taboo-reference"
 
-# An `unless` phrase this close to a term (in characters, with no clause break in
-# between) cancels it: "alcohol-free beer", "بيرة خالية من الكحول", "non-alcoholic
-# beer and wine".
-UNLESS_DISTANCE = 12
-_CLAUSE_BREAK = compile_cached(r"[.;!?。；！？،؛\n]")
 # "pork-free", "Alkohol-frei": the hyphenated suffix negates the term before it.
 _FREE_SUFFIX = compile_cached(r"-\s?(?:free|frei)\b", re.IGNORECASE)
 
@@ -96,18 +91,7 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
 def _negated(text: str, match: TermMatch, cancels: list[TermMatch]) -> bool:
     """Whether the term at `match` is negated: "-free" right after it, or an `unless`
     phrase overlapping it or next to it in the same clause."""
-    if _FREE_SUFFIX.match(text, match.end):
-        return True
-    for cancel in cancels:
-        if cancel.end <= match.start:
-            gap = text[cancel.end : match.start]
-        elif match.end <= cancel.start:
-            gap = text[match.end : cancel.start]
-        else:
-            return True  # the phrase overlaps the term: "contains no pork"
-        if len(gap) <= UNLESS_DISTANCE and not _CLAUSE_BREAK.search(gap):
-            return True
-    return False
+    return bool(_FREE_SUFFIX.match(text, match.end)) or cancelled(text, match, cancels)
 
 
 def _apart(match: TermMatch, other: TermMatch) -> bool:
