@@ -366,3 +366,51 @@ def test_a_long_term_list_in_foreign_copy_is_searched_by_tokens() -> None:
     short = TermMatcher("en", terms[:3])
     assert not short._may_hold_terms("Ein Text")
     assert short._forms == ("word0x", "word1x", "word2x")
+
+
+# -- one test per document: find_each -------------------------------------------------
+
+_SEGMENTS = {
+    "en": ["Buy two clocks today.", "Clockwise, not a", "clock", "BEST PRICES", ""],
+    "de": ["Neue Uhren im Angebot", "Uhrzeit: 10 Uhr", "Heute neu"],
+    "ja": ["白いシャツ", "面白い話", "ＢＥＳＴ価格", "best"],
+    "zh": ["纯白的礼盒", "送钟", "白", "色"],
+    "ar": ["والبيرة الباردة", "كبيرة", "بيرة خالية من الكحول"],
+    "ko": ["통신판매업신고는 완료", "신고", "통신"],
+}
+_TERMS = {
+    "en": ["clock", "best price", "buy"],
+    "de": ["Uhr", "neu"],
+    "ja": ["白い", "best"],
+    "zh": ["白色", "钟", "纯白"],
+    "ar": ["البيرة", "الكحول"],
+    "ko": ["통신판매업", "신고"],
+}
+
+
+@pytest.mark.parametrize("case_sensitive", [False, True])
+@pytest.mark.parametrize("language", sorted(_SEGMENTS))
+def test_find_each_gives_what_find_gives_on_each_text(language: str, case_sensitive: bool) -> None:
+    matcher = TermMatcher(language, _TERMS[language], case_sensitive=case_sensitive)
+    texts = _SEGMENTS[language]
+    expected = [(i, matcher.find(t)) for i, t in enumerate(texts) if matcher.find(t)]
+    assert list(matcher.find_each(texts)) == expected
+    if not case_sensitive:
+        assert expected  # each language's texts hold matches, so the test can fail
+
+
+@pytest.mark.parametrize(
+    ("language", "terms", "texts"),
+    [
+        # A term split over two texts is in neither: joining them must not find it.
+        ("zh", ["白色"], ["纯白", "色的礼盒"]),
+        ("ja", ["白い"], ["白", "い"]),
+        ("ar", ["البيرة الباردة"], ["البيرة", "الباردة"]),
+        ("en", ["best price"], ["best", "price"]),
+        # Words present, but not as the term: a near miss for the quick test.
+        ("en", ["clock"], ["o'clock is not it", "clockwise"]),
+        ("ko", ["통신판매업"], ["통신", "판매업"]),
+    ],
+)
+def test_find_each_near_misses(language: str, terms: list[str], texts: list[str]) -> None:
+    assert list(TermMatcher(language, terms).find_each(texts)) == []

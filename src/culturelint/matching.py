@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from culturelint.chartable import CharacterTable
 from culturelint.profiles.model import UNSPACED_LANGUAGES
 from culturelint.profiles.validcache import remembered
 from culturelint.regex_cache import compile_cached
@@ -897,6 +898,9 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFKC", ch).casefold()
 
 
+_FOLDED = CharacterTable(_fold_char)
+
+
 @lru_cache(maxsize=2048)
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, the index of its source character.
@@ -904,6 +908,9 @@ def _fold_with_index(text: str) -> tuple[str, list[int]]:
     Cached: every term list of every rule searches the same segment."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
+    folded = text.translate(_FOLDED)
+    if len(folded) == len(text):  # no character folded to more or fewer: the usual case
+        return folded, list(range(len(text)))
     parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
@@ -914,7 +921,7 @@ def _fold_with_index(text: str) -> tuple[str, list[int]]:
 
 
 def _fold(text: str) -> str:
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLDED)
 
 
 def _is_latin_word_char(ch: str) -> bool:
@@ -978,6 +985,7 @@ class TermMatcher:
         self._by_term: dict[str, str] = {}
         self._index: dict[str, list[_Candidate]] | None = None  # spaced languages
         self._forms: tuple[str, ...] | None = None  # see `_may_hold_terms`
+        self._first_words: set[str] = set()  # see `_may_occur`
 
     # The compiled form is built on first use so that constructing a matcher (at rule
     # load time, say) never imports spaCy.
@@ -997,6 +1005,33 @@ class TermMatcher:
         if foreign and not self._may_hold_terms(text):
             return []
         return self._find_tokens(text)
+
+    def find_each(self, texts: Sequence[str]) -> Iterator[tuple[int, list[TermMatch]]]:
+        """(index, matches) of each of `texts` with a match, first to last.
+
+        For a document's segments: most term lists match nowhere in a document, and
+        one test on all its segments together (`_may_occur`) spares a search of each.
+        """
+        if not self.terms or not texts or not self._may_occur(tuple(texts)):
+            return
+        for i, text in enumerate(texts):
+            found = self.find(text)
+            if found:
+                yield i, found
+
+    def _may_occur(self, texts: tuple[str, ...]) -> bool:
+        """Whether any of `texts` may hold a match: a term's first word among all of
+        their words, or (matched by characters) a term anywhere in them, the texts
+        joined by a character no pattern matches or looks at as a word."""
+        if self.unspaced or self.attaching:
+            self._compile_chars()
+            joined = _joined(texts, self.case_sensitive)
+            # A match holds its term's first word as written: `in` finds that far
+            # faster than the pattern, whose lookbehinds keep `re` from skipping ahead.
+            return any(word in joined for word in self._first_words)
+        return not _all_keys(self.language, texts, self.case_sensitive).isdisjoint(
+            self._compile_tokens()
+        )
 
     def _may_hold_terms(self, text: str) -> bool:
         """Whether `text` holds a word form that could be a match's first word.
@@ -1037,6 +1072,7 @@ class TermMatcher:
                 key = fold(term.strip())
                 self._by_term.setdefault(key, term)
                 body = re.escape(key)
+                self._first_words.add(key.split()[0])
                 if self.attaching:
                     body = self._attached(key)
                     self._alternatives.append(term)
@@ -1059,6 +1095,7 @@ class TermMatcher:
         # (God) is not ال + له ("to him").
         if before and words[0].startswith("ال") and len(words[0]) > 4:
             words[0] = words[0][2:]
+            self._first_words.add(words[0])
         body = r"(?<!\w)" + before + r"\s+".join(re.escape(w) for w in words)
         return body if open_end else body + r"(?!\w)"
 
@@ -1113,6 +1150,21 @@ class TermMatcher:
         if every.isdisjoint(index):  # no term can start anywhere: the usual case
             return []
         return _scan(spans, keysets, index)
+
+
+# A few documents' worth: the rules ask in turn about the same document's segments.
+@lru_cache(maxsize=16)
+def _joined(texts: tuple[str, ...], case_sensitive: bool) -> str:
+    """The texts folded as `_find_chars` searches them, joined by NUL."""
+    if case_sensitive:
+        return "\0".join(texts)
+    return "\0".join(_fold_with_index(text)[0] for text in texts)
+
+
+@lru_cache(maxsize=16)
+def _all_keys(language: str, texts: tuple[str, ...], case_sensitive: bool) -> frozenset[str]:
+    keyed = _surface_keys if case_sensitive else _token_keys
+    return frozenset().union(*(keyed(language, text)[2] for text in texts))
 
 
 # Spans of a text's tokens, the keys each token matches by, and all of those keys.

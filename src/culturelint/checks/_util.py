@@ -11,10 +11,11 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from culturelint.chartable import CharacterTable
 from culturelint.document import Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.regex_cache import compile_cached
@@ -124,20 +125,6 @@ _SCRIPT_PREFIXES = (
     ("KANNADA", "Kannada"),
     ("MALAYALAM", "Malayalam"),
 )
-
-
-class CharacterTable(dict[int, str]):
-    """A `str.translate` table whose value for a character is `of(character)`, worked
-    out the first time the character is met: a text is then mapped character for
-    character at the speed of `str.translate`, for a pattern to read."""
-
-    def __init__(self, of: Callable[[str], str]) -> None:
-        super().__init__()
-        self._of = of
-
-    def __missing__(self, code: int) -> str:
-        value = self[code] = self._of(chr(code))
-        return value
 
 
 @lru_cache(maxsize=8192)

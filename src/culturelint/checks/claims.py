@@ -98,17 +98,16 @@ def _digit_bounded(text: str, start: int, end: int) -> bool:
 def find_terms(doc: Document, profile: Profile, entries: list[dict[str, Any]]) -> list[Found]:
     """Every term of the entries in the copy, minus masked words, in document order."""
     found: list[Found] = []
+    segments = doc.segments
+    texts = [mask_non_copy(segment.text) for segment in segments] if entries else []
     for entry in entries:
         unless = profile.terms(entry.get("unless"))
         for language, terms in profile.terms(entry.get("terms")).items():
             lang = base_language(language)
             matcher = matcher_for(lang, terms)
             cancelling = [matcher_for(base_language(u), w) for u, w in unless.items()]
-            for segment in doc.segments:
-                text = mask_non_copy(segment.text)
-                matches = matcher.find(text)
-                if not matches:
-                    continue
+            for i, matches in matcher.find_each(texts):
+                segment, text = segments[i], texts[i]
                 masks = _masks(lang, text)
                 cancels = [c for m in cancelling for c in m.find(text)]
                 for m in matches:

@@ -353,15 +353,18 @@ def _word_hits(
     meaning = first_sentence(str(entry.get("meaning", "")))
     suggestion = _context_advice(entry, colour)
     context = profile.terms(entry.get("context"))
+    segments = doc.segments
+    texts = [segment.text for segment in segments]
     for language, words in terms.items():
         matcher = matcher_for(language, words)
         excluded = matcher_for(language, NOT_COLOUR.get(language, []))
         context_matchers = [matcher_for(lang, ws) for lang, ws in context.items()]
-        for segment in doc.segments:
+        for i, matches in matcher.find_each(texts):
+            segment = segments[i]
             if context_matchers and not any(m.find(segment.text) for m in context_matchers):
                 continue
             masks = [(m.start, m.end) for m in excluded.find(segment.text)]
-            for match in matcher.find(segment.text):
+            for match in matches:
                 # Overlapping is enough: 白い shares its 白 with 面白い ("interesting").
                 if any(s < match.end and match.start < e for s, e in masks):
                     continue

@@ -97,14 +97,19 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
             severity=severity,
         )
 
-    for segment in doc.segments:
-        spans: set[tuple[int, int]] = set()
-        for symbol in emoji:
-            spans.update(find_emoji(segment.text, symbol))
-        for matcher in matchers:
-            spans.update((m.start, m.end) for m in matcher.find(segment.text))
-        for start, end in sorted(spans):
-            yield hit(segment, start, end)
+    segments = doc.segments
+    texts = [segment.text for segment in segments]
+    spans: dict[int, set[tuple[int, int]]] = {}
+    for i, text in enumerate(texts):
+        found = [span for symbol in emoji for span in find_emoji(text, symbol)]
+        if found:
+            spans[i] = set(found)
+    for matcher in matchers:
+        for i, matches in matcher.find_each(texts):
+            spans.setdefault(i, set()).update((m.start, m.end) for m in matches)
+    for i in sorted(spans):
+        for start, end in sorted(spans[i]):
+            yield hit(segments[i], start, end)
 
 
 CHECK = Check(

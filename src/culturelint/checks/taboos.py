@@ -70,11 +70,14 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
     severity = profile.severity_for(entry, Severity.WARNING)
     evidence = profile.evidence(f"taboos.{entry['id']}", entry)
 
-    for segment in doc.segments:
-        text = segment.text
-        found = [m for matcher in matchers for m in matcher.find(text)]
-        if not found:
-            continue
+    segments = doc.segments
+    texts = [segment.text for segment in segments]
+    found_in: dict[int, list[TermMatch]] = {}
+    for matcher in matchers:
+        for i, matches in matcher.find_each(texts):
+            found_in.setdefault(i, []).extend(matches)
+    for i in sorted(found_in):
+        segment, text, found = segments[i], texts[i], found_in[i]
         cancels = [m for matcher in unless for m in matcher.find(text)]
         contexts = [m for matcher in context for m in matcher.find(text)]
         reported: set[tuple[int, int]] = set()

@@ -15,6 +15,7 @@ from culturelint.finding import Evidence, Hit
 
 if TYPE_CHECKING:
     from culturelint.document import Document, Segment
+    from culturelint.matching import TermMatch, TermMatcher
     from culturelint.registry import CheckContext
 
 PLACEHOLDERS = ("match", "term", "suggestion", "count", "limit", "market")
@@ -62,6 +63,26 @@ class RuleInfo(NamedTuple):
         for segment in doc.segments:
             if self.kinds is None or segment.kind in self.kinds:
                 yield segment
+
+    def term_matches(
+        self, doc: Document, matchers: list[tuple[TermMatcher, Any]]
+    ) -> Iterator[tuple[Segment, TermMatch, Any]]:
+        """(segment, match, tag) of each match of each matcher (a tag of the caller's:
+        its language's table, say), segment by segment, in the order of `matchers`
+        within a segment; a span found by two matchers (the same word listed for two
+        of the market's languages) only once."""
+        segments = list(self.segments(doc))
+        texts = [segment.text for segment in segments]
+        found: dict[int, list[tuple[TermMatch, Any]]] = {}
+        for matcher, tag in matchers:
+            for i, matches in matcher.find_each(texts):
+                found.setdefault(i, []).extend((m, tag) for m in matches)
+        for i in sorted(found):
+            seen: set[tuple[int, int]] = set()
+            for m, tag in found[i]:
+                if (m.start, m.end) not in seen:
+                    seen.add((m.start, m.end))
+                    yield segments[i], m, tag
 
     def hit(
         self,

@@ -42,25 +42,22 @@ class SubstituteBody(NamedTuple):
         languages = [lang for lang in ctx.profile.languages if lang in self.replacements]
         if not languages:
             return
-        for segment in rule.segments(doc):
-            seen: set[tuple[int, int]] = set()
-            for language in languages:
-                table = self.replacements[language]
-                matcher = matcher_for(language, table, case_sensitive=self.case_sensitive)
-                for m in matcher.find(segment.text):
-                    if (m.start, m.end) in seen:
-                        continue
-                    seen.add((m.start, m.end))
-                    found = segment.text[m.start : m.end]
-                    start, end = segment.span(m.start, m.end)
-                    yield rule.hit(
-                        start,
-                        end,
-                        ctx,
-                        suggestion=match_case(found, table[m.term]),
-                        match=found,
-                        term=m.term,
-                    )
+        cs = self.case_sensitive
+        tables = {language: self.replacements[language] for language in languages}
+        matchers = [
+            (matcher_for(lang, table, case_sensitive=cs), table) for lang, table in tables.items()
+        ]
+        for segment, m, table in rule.term_matches(doc, matchers):
+            found = segment.text[m.start : m.end]
+            start, end = segment.span(m.start, m.end)
+            yield rule.hit(
+                start,
+                end,
+                ctx,
+                suggestion=match_case(found, table[m.term]),
+                match=found,
+                term=m.term,
+            )
 
 
 def build(raw: dict[str, Any]) -> SubstituteBody:

@@ -33,18 +33,13 @@ class TermsBody(NamedTuple):
         lists = ctx.profile.terms(dict(self.terms))
         if not lists:
             return
-        for segment in rule.segments(doc):
-            seen: set[tuple[int, int]] = set()
-            for language, terms in lists.items():
-                matcher = matcher_for(language, terms, case_sensitive=self.case_sensitive)
-                for m in matcher.find(segment.text):
-                    if (m.start, m.end) in seen:
-                        continue  # the same word listed for two of the market's languages
-                    seen.add((m.start, m.end))
-                    start, end = segment.span(m.start, m.end)
-                    yield rule.hit(
-                        start, end, ctx, match=segment.text[m.start : m.end], term=m.term
-                    )
+        cs = self.case_sensitive
+        matchers = [
+            (matcher_for(lang, terms, case_sensitive=cs), None) for lang, terms in lists.items()
+        ]
+        for segment, m, _ in rule.term_matches(doc, matchers):
+            start, end = segment.span(m.start, m.end)
+            yield rule.hit(start, end, ctx, match=segment.text[m.start : m.end], term=m.term)
 
 
 def build(raw: dict[str, Any]) -> TermsBody:
