@@ -13,6 +13,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
 import corpus  # noqa: E402
+import phases  # noqa: E402
 import run  # noqa: E402
 import verify_tokenizer  # noqa: E402
 
@@ -92,3 +93,24 @@ def test_rule_tokenizer_english_cases(text: str, words: list[str]) -> None:
     assert rules is not None
     spans = matching._RuleTokenizer(rules).spans(text)
     assert [text[a:b] for a, b in spans] == words
+
+
+def test_phase_clock_charges_each_phase_its_own_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    now = iter([0.0, 1.0, 3.0, 10.0])  # outer starts, inner starts, inner ends, outer ends
+    monkeypatch.setattr(phases.time, "perf_counter", lambda: next(now))
+    clock = phases.Clock()
+    with clock.phase("rule"), clock.phase("tokenizing"):
+        pass
+    assert dict(clock.spent) == {"rule": 8.0, "tokenizing": 2.0}
+
+
+def test_phases_runs_on_a_small_corpus(tmp_path: Path) -> None:
+    import subprocess
+
+    command = [sys.executable, str(BENCH / "phases.py"), str(tmp_path / "c")]
+    done = subprocess.run([*command, "--build", "0.03", "--json"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["findings"] > 0
+    assert report["phases"]["readers"] > 0
+    assert any(name.startswith("CL202 ") for name in report["phases"])
