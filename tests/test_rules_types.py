@@ -374,6 +374,28 @@ def test_limits(tmp_path: Path, limit: dict[str, Any], text: str, expected: list
     assert flagged(check, make_doc(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("limit", "segments", "expected"),
+    [
+        # Counts are per passage: spread over two, they are not added up.
+        ({"what": "exclamations_per_segment", "max": 1}, ["Hi!", "Bye!"], []),
+        ({"what": "exclamations_per_segment", "max": 1}, ["Hi!", "Hi! Bye!"], ["Hi! Bye!"]),
+        ({"what": "caps_words_per_segment", "max": 1}, ["FREE gift", "NEW in"], []),
+        ({"what": "caps_words_per_segment", "max": 1}, ["ok", "FREE NEW"], ["FREE NEW"]),
+        ({"what": "caps_words_per_segment", "max": 1}, ["ÜBER uns", "NEU da"], []),
+        ({"what": "caps_words_per_segment", "max": 1}, ["über", "NEU ÜBER"], ["NEU ÜBER"]),
+        # A run of marks ends with its passage.
+        ({"what": "exclamation_run", "max": 1}, ["Sale!", "!Now"], []),
+        ({"what": "exclamation_run", "max": 1}, ["Sale.", "Now!!"], ["!!"]),
+    ],
+)
+def test_limits_count_each_passage_of_a_document(
+    tmp_path: Path, limit: dict[str, Any], segments: list[str], expected: list[str]
+) -> None:
+    check = make_rule(tmp_path, type="limit", limit=limit, message="{count} over {limit}: {match}")
+    assert flagged(check, make_doc(*segments)) == expected
+
+
 def test_a_word_str_islower_accepts_is_never_a_caps_word() -> None:
     """The caps measure skips such words without a look at their letters: every
     character with a lower-case form, alone, among capitals and after them."""
