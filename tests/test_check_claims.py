@@ -284,6 +284,47 @@ def test_reduction_cli_position(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert (finding["line"], finding["column"], finding["end_column"]) == (7, 14, 19)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # Markdown: the struck amount, its line and columns.
+        ("a.md", "Jacke ~~129,99 €~~ 79,99 €\n", [(5, 9, 17, "'129,99 €' struck through")]),
+        ("b.md", "Jacke ~~129,99~~ jetzt 79,99 €\n", [(5, 9, 15, "'129,99' struck through")]),
+        # HTML, also inside Markdown; an entity maps as a whole.
+        ("c.html", "<p>Jacke <del>129,99&nbsp;€</del> 79,99 €</p>\n", [(5, 15, 28, None)]),
+        ("d.html", "<p>Jacke <s>€ 129</s> € 79</p>\n", [(5, 13, 18, "'€ 129' struck through")]),
+        ("e.md", "Jacke <del>129,99 €</del> 79,99 €\n", [(5, 12, 20, None)]),
+        # A reduction word earlier in the passage is its first sign.
+        ("f.md", "Rabatt: ~~129,99 €~~ 79,99 €\n", [(5, 1, 7, "'Rabatt'")]),
+        # Struck, but no price: words, a bare number with no price in the passage.
+        ("g.md", "~~2 Jahre~~ 3 Jahre Garantie\n", []),
+        ("h.md", "Modell ~~2024~~ 2025\n", []),
+        ("i.html", "<p><s>Version 2</s> Version 3</p>\n", []),
+        # The prior price is stated: nothing to report.
+        (
+            "j.md",
+            "Jacke ~~129,99 €~~ 79,99 €\n\nNiedrigster Preis der letzten 30 Tage: 99,99 €\n",
+            [],
+        ),
+    ],
+)
+def test_reduction_struck_prices(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    text: str,
+    expected: list[tuple[int, int, int, str | None]],
+) -> None:
+    html = name.endswith(".html")
+    header = '<html lang="de-DE">\n<body>\n\n\n' if html else "---\nmarket: de-DE\n---\n\n"
+    found = cli_findings(tmp_path, monkeypatch, name, header + text, "CL603")
+    got = [(f["line"], f["column"], f["end_column"], f["message"]) for f in found]
+    assert [(line, col, end) for line, col, end, _ in got] == [e[:3] for e in expected]
+    for (_, _, _, message), (*_, shown) in zip(got, expected, strict=True):
+        if shown is not None:
+            assert message.startswith(f"Price reduction announced ({shown}) ")
+
+
 # -- CL604 restricted-free-claim ----------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from culturelint.checks._util import first_sentence, mask_non_copy, segment_hit
+from culturelint.checks._util import first_sentence, mask_non_copy, money_finder, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
 from culturelint.matching import base_language, cancelled, is_unspaced, matcher_for
@@ -551,6 +551,63 @@ def _holds_reference(text: str) -> bool:
     return False
 
 
+# A price struck through: Markdown's ~~ (the reader keeps the tildes: CommonMark has no
+# strikethrough) and HTML's del, s and strike elements, in a page or in Markdown.
+_STRUCK_MARKDOWN = compile_cached(r"~~(?=[^\s~])([^~\n]{1,40}?)(?<=[^\s~])~~")
+_STRUCK_HTML = compile_cached(r"<(del|s|strike)\b[^<>]*>([^<]{1,60})</\1\s*>", re.IGNORECASE)
+# What a struck price may hold when it has no currency of its own ("~~49,99~~ 39,99 €").
+_BARE_AMOUNT = compile_cached(r"\s*\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{1,2})?[.,]?-?\s*")
+
+
+def _struck_prices(doc: Document, locale: str) -> dict[int, tuple[int, int]]:
+    """The first price struck through in each segment (by `id`), as the span of its
+    amount in the segment. A strike is a former price when it holds an amount with
+    its currency, or a bare amount in a segment that names a price."""
+    finder = money_finder(locale)
+
+    def is_price(struck: str, segment: Segment) -> bool:
+        return bool(finder.find(struck)) or (
+            _BARE_AMOUNT.fullmatch(struck) is not None and bool(finder.find(segment.text))
+        )
+
+    out: dict[int, tuple[int, int]] = {}
+    if doc.format == "markdown":
+        for segment in doc.segments:
+            for m in _STRUCK_MARKDOWN.finditer(segment.text):
+                if is_price(m.group(1), segment):
+                    out[id(segment)] = m.span(1)
+                    break
+    if doc.format in ("markdown", "html") and "<" in doc.text:
+        for m in _STRUCK_HTML.finditer(doc.text):
+            located = _segment_at(doc, *m.span(2))
+            if located is None:
+                continue
+            segment, start, end = located
+            if id(segment) not in out and is_price(segment.text[start:end], segment):
+                out[id(segment)] = (start, end)
+    return out
+
+
+def _segment_at(doc: Document, src_start: int, src_end: int) -> tuple[Segment, int, int] | None:
+    """The segment that holds source text [src_start, src_end), and where it holds it
+    (an entity such as &euro; maps as a whole)."""
+    for segment in doc.segments:
+        start = _offset_in(segment, src_start, last=False)
+        end = _offset_in(segment, src_end - 1, last=True)
+        if start is not None and end is not None and start <= end:
+            return segment, start, end + 1
+    return None
+
+
+def _offset_in(segment: Segment, src: int, last: bool) -> int | None:
+    for piece in segment.pieces:
+        if piece.src_start <= src < piece.src_end:
+            if piece.verbatim:
+                return piece.seg_start + (src - piece.src_start)
+            return piece.seg_start + (len(piece.text) - 1 if last else 0)
+    return None
+
+
 def run_reduction(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     profile = ctx.profile
     entry = reference_entry(profile)
@@ -560,6 +617,10 @@ def run_reduction(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
     first: dict[int, tuple[int, int]] = {}
     for f in found:
         first.setdefault(id(f.segment), (f.start, f.end))
+    struck = _struck_prices(doc, profile.locale.locale)
+    for key, span in struck.items():
+        if key not in first or span[0] < first[key][0]:
+            first[key] = span
     for segment in doc.segments:
         text = mask_non_copy(segment.text)
         m = REDUCTION_PATTERNS.search(text) if _may_announce_reduction(text) else None
@@ -572,12 +633,14 @@ def run_reduction(doc: Document, ctx: CheckContext) -> Iterator[Hit]:
         span = first.get(id(segment))
         if span is None:
             continue
-        shown = segment.text[span[0] : span[1]]
+        shown = f"'{segment.text[span[0] : span[1]]}'"
+        if struck.get(id(segment)) == span:
+            shown += " struck through"
         yield segment_hit(
             segment,
             span[0],
             span[1],
-            f"Price reduction announced ('{shown}') but the file never states the prior "
+            f"Price reduction announced ({shown}) but the file never states the prior "
             f"price, the lowest price of the 30 days before the reduction ({law})",
             suggestion=(
                 'Add the prior price next to the reduction, e.g. "Niedrigster Preis der '
@@ -605,8 +668,9 @@ REDUCTION = Check(
             '...), a negative percentage ("-30 %"), a percentage with a reduction word '
             '("30 % günstiger", "20% off"), a saving on the price ("Sparen Sie 20 % auf '
             'alles", "save 30% on"; not "spart 30 % Energie") or a former price ("statt '
-            '39,99 €", "vorher 49,99 €", "previously €49.99"). A price struck through in '
-            "Markdown or HTML is not recognised by its strike alone. "
+            '39,99 €", "vorher 49,99 €", "previously €49.99"). A price struck through '
+            '(Markdown "~~49,99 €~~", HTML del, s or strike) announces one too: with its '
+            "currency, or as a bare amount in a passage that names a price. "
             "One finding per segment that announces one, at its first sign.\n\n"
             "The prior price counts as stated when the file (any segment, the footer, "
             'the raw text) says "lowest ... 30" in one of the EU languages: '
