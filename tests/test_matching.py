@@ -414,3 +414,14 @@ def test_find_each_gives_what_find_gives_on_each_text(language: str, case_sensit
 )
 def test_find_each_near_misses(language: str, terms: list[str], texts: list[str]) -> None:
     assert list(TermMatcher(language, terms).find_each(texts)) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["白いシャツ", "ＢＥＳＴ価格", "Straße", "ﬁne", "İstanbul ﷺ", "plain"]
+)
+def test_folding_maps_each_folded_character_to_its_source(text: str) -> None:
+    from culturelint.matching import _fold_char, _fold_with_index
+
+    folded, index = _fold_with_index(text)
+    assert folded == "".join(_fold_char(c) for c in text)
+    assert index == [i for i, c in enumerate(text) for _ in _fold_char(c)]

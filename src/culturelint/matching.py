@@ -911,13 +911,10 @@ def _fold_with_index(text: str) -> tuple[str, list[int]]:
     folded = text.translate(_FOLDED)
     if len(folded) == len(text):  # no character folded to more or fewer: the usual case
         return folded, list(range(len(text)))
-    parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        parts.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(parts), index
+        index.extend([i] * len(_FOLDED[ord(ch)]))
+    return folded, index
 
 
 def _fold(text: str) -> str:
