@@ -1149,6 +1149,18 @@ class TermMatcher:
         return _scan(spans, keysets, index)
 
 
+def matches_by_text(
+    matchers: Iterable[TermMatcher], texts: Sequence[str]
+) -> dict[int, list[TermMatch]]:
+    """Index of each text with a match -> the matches of all `matchers` in it, in the
+    order of the matchers (a document's segments searched for several term lists)."""
+    found: dict[int, list[TermMatch]] = {}
+    for matcher in matchers:
+        for i, matches in matcher.find_each(texts):
+            found.setdefault(i, []).extend(matches)
+    return found
+
+
 # A few documents' worth: the rules ask in turn about the same document's segments.
 @lru_cache(maxsize=16)
 def _joined(texts: tuple[str, ...], case_sensitive: bool) -> str:

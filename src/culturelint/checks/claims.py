@@ -102,10 +102,10 @@ def find_terms(doc: Document, profile: Profile, entries: list[dict[str, Any]]) -
     texts = [mask_non_copy(segment.text) for segment in segments] if entries else []
     for entry in entries:
         unless = profile.terms(entry.get("unless"))
+        cancelling = [matcher_for(base_language(u), w) for u, w in unless.items()]
         for language, terms in profile.terms(entry.get("terms")).items():
             lang = base_language(language)
             matcher = matcher_for(lang, terms)
-            cancelling = [matcher_for(base_language(u), w) for u, w in unless.items()]
             for i, matches in matcher.find_each(texts):
                 segment, text = segments[i], texts[i]
                 masks = _masks(lang, text)

@@ -18,7 +18,7 @@ from typing import Any
 from culturelint.checks._util import first_sentence, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
-from culturelint.matching import matcher_for
+from culturelint.matching import matcher_for, matches_by_text
 from culturelint.profiles.model import Profile
 from culturelint.registry import Check, CheckContext, RuleDoc
 
@@ -104,9 +104,8 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
         found = [span for symbol in emoji for span in find_emoji(text, symbol)]
         if found:
             spans[i] = set(found)
-    for matcher in matchers:
-        for i, matches in matcher.find_each(texts):
-            spans.setdefault(i, set()).update((m.start, m.end) for m in matches)
+    for i, matches in matches_by_text(matchers, texts).items():
+        spans.setdefault(i, set()).update((m.start, m.end) for m in matches)
     for i in sorted(spans):
         for start, end in sorted(spans[i]):
             yield hit(segments[i], start, end)

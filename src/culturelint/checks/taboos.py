@@ -26,7 +26,13 @@ from typing import Any
 from culturelint.checks._util import first_sentence, segment_hit
 from culturelint.document import Document, Segment
 from culturelint.finding import Hit, Severity
-from culturelint.matching import UNLESS_DISTANCE, TermMatch, cancelled, matcher_for
+from culturelint.matching import (
+    UNLESS_DISTANCE,
+    TermMatch,
+    cancelled,
+    matcher_for,
+    matches_by_text,
+)
 from culturelint.profiles.model import Profile
 from culturelint.regex_cache import compile_cached
 from culturelint.registry import Check, CheckContext, RuleDoc
@@ -72,10 +78,7 @@ def _entry_hits(doc: Document, profile: Profile, entry: dict[str, Any]) -> Itera
 
     segments = doc.segments
     texts = [segment.text for segment in segments]
-    found_in: dict[int, list[TermMatch]] = {}
-    for matcher in matchers:
-        for i, matches in matcher.find_each(texts):
-            found_in.setdefault(i, []).extend(matches)
+    found_in = matches_by_text(matchers, texts)
     for i in sorted(found_in):
         segment, text, found = segments[i], texts[i], found_in[i]
         cancels = [m for matcher in unless for m in matcher.find(text)]
