@@ -181,6 +181,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
         results = _lint_all(linter, config, opts, targets)
         names = [target.display for target in targets]
     _save_memos()
+    _prune_cache()
 
     findings: list[Finding] = []
     for res in results:
@@ -318,6 +319,17 @@ def _save_memos() -> None:
 
     validcache.flush_stores()
     validcache.settle_all()
+
+
+def _prune_cache() -> None:
+    """Drop what is stale in .culturelint_cache/ (once a day; see culturelint.prune)."""
+    from culturelint.profiles import validcache
+
+    root = validcache.root()
+    if root is not None:
+        from culturelint.prune import prune
+
+        prune(root)
 
 
 def _configure_derived_cache(config: Config) -> None:
