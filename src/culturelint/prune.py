@@ -38,7 +38,7 @@ _RESULT_FILE = re.compile(r"[0-9a-f]{64}\.json")
 _VERSION_FOLDER = re.compile(r"\d+\.\d+.*")
 
 
-def prune(cache_root: Path, now: float | None = None) -> None:
+def prune(cache_root: Path) -> None:
     """Remove what is stale under `cache_root` (the `.culturelint_cache` folder),
     unless this version did so today already."""
     own = cache_root / __version__
@@ -51,7 +51,7 @@ def prune(cache_root: Path, now: float | None = None) -> None:
         pass
     if not own.is_dir():
         return  # nothing written yet (or a read-only tree that never had a cache)
-    now = time.time() if now is None else now
+    now = time.time()
     _prune_own(own, now)
     _prune_versions(cache_root, now)
     from culturelint.atomic import write_atomic
