@@ -873,3 +873,76 @@ def test_word_probabilities_are_asked_of_sqlite_once_per_word(tmp_path: Path) ->
         with pytest.raises(KeyError):
             store["gratis"]
     assert sorted(queries) == [("FREE",), ("Free",), ("free",), ("gratis",)]
+
+
+_PROB_JSON = {
+    "en": '{"free": -9.5, "Free": -12, "label": "not a number", "dup": -1.0, "dup": -2.0,'
+    ' "online": -10.0}',
+    "de": '{"frei": -7.0, "free": -15.0, "online": -11.5, "Größe": -8.25}',
+}
+
+
+def _fake_prob_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small lexeme_prob table for English and German, and fresh memos around it."""
+    import functools
+
+    from culturelint.checks import leftovers
+
+    monkeypatch.setattr(leftovers, "_tables", lambda language: ("lexeme_prob",))
+    monkeypatch.setattr(
+        leftovers,
+        "_table_text",
+        lambda language, table: _PROB_JSON.get(language) if table == "lexeme_prob" else None,
+    )
+    monkeypatch.setattr(
+        leftovers, "_frequencies", functools.cache(leftovers._frequencies.__wrapped__)
+    )
+
+
+@pytest.mark.parametrize("sqlite_json", [True, False])
+def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch, sqlite_json: bool
+) -> None:
+    """Filled by SQLite from the JSON, or row by row where SQLite cannot read JSON:
+    the numbers only, and a repeated key's last value."""
+    from culturelint.checks import leftovers
+
+    if sqlite_json and not validcache.sqlite_reads_json():
+        pytest.skip("this SQLite has no JSON functions")
+    _fake_prob_tables(monkeypatch)
+    monkeypatch.setattr(validcache, "sqlite_reads_json", lambda: sqlite_json)
+    store = leftovers._frequencies("en")
+    assert isinstance(store, leftovers._ProbStore)
+    assert _rows(store.path, "prob") == [
+        ("Free", -12.0),
+        ("dup", -2.0),
+        ("free", -9.5),
+        ("online", -10.0),
+    ]
+
+
+def test_a_check_that_needs_word_probabilities_queues_every_table_at_once(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The source's table and the market's are built side by side on a first run, not
+    one after the other as each is first asked for; the answers are the tables'."""
+    from culturelint.checks import leftovers
+
+    if not validcache.sqlite_reads_json():
+        pytest.skip("this SQLite has no JSON functions")
+    _fake_prob_tables(monkeypatch)
+    queued: list[str] = []
+    real = validcache.build_soon
+
+    def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
+        queued.append(path.name.split("-")[1])
+        real(path, write)
+
+    monkeypatch.setattr(validcache, "build_soon", build_soon)
+    lexicon = leftovers.Lexicon("en", ["de"])
+    assert lexicon._shared_by_frequency("online")  # -11.5 against -10: within e^3
+    assert sorted(queued) == ["de", "en"]
+    assert not lexicon._shared_by_frequency("free")  # -15 against -9.5
+    assert not lexicon._shared_by_frequency("Größe")  # not in the source's table
+    assert sorted(queued) == ["de", "en"]  # queued once
+    assert isinstance(leftovers._frequencies("de"), leftovers._ProbStore)

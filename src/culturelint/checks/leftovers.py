@@ -488,12 +488,49 @@ def _frequencies(language: str) -> Any:
     spacy-lookups-data has them (English, German, Spanish ...): a mapping with `in`
     and `[]`. With a cache folder it is an SQLite file, since a check asks for a handful
     of words and the whole table takes most of a second to load."""
+    from culturelint.profiles import validcache
+
     path = _store_path(f"prob-{language}")
     if path is not None:
+        validcache.settle(path)
         store = _ProbStore.open(path, language)
         if store is not None:
             return store
     return _load(language, "lexeme_prob")
+
+
+def _prepare_frequencies(languages: Iterable[str]) -> None:
+    """Start writing the frequency stores of `languages` that a first run lacks, all
+    at once: a check that needs one needs the source's and the market's together,
+    and the two background threads build them side by side (a million words each,
+    about 1.2 s apiece)."""
+    from culturelint.profiles import validcache
+
+    if not validcache.sqlite_reads_json():
+        return
+    for language in languages:
+        path = _store_path(f"prob-{language}")
+        if path is not None:
+            validcache.build_soon(path, lambda p, lang=language: _write_frequencies(p, lang))
+
+
+def _write_frequencies(path: Path, language: str) -> bool:
+    """The store of `language`'s lexeme_prob table, filled by SQLite from the JSON
+    itself: parsing the table in Python and inserting word by word took 3.3 s and
+    about 200 MB per language; this takes 1.2 s, most of it sorting the words so that
+    the B-tree is written in key order."""
+    from culturelint.profiles import validcache
+
+    texts = _json_texts(language, ["lexeme_prob"])
+    if texts is None:
+        return False
+    statements = [
+        "CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID",
+        "INSERT OR REPLACE INTO prob SELECT key, value FROM json_each(:t0)"
+        # In key order, and a repeated key's last value wins, as with json.loads.
+        " WHERE type IN ('integer', 'real') ORDER BY key, id",
+    ]
+    return validcache.write_sqlite_sql(path, statements, texts)
 
 
 class _ProbStore:
@@ -512,7 +549,7 @@ class _ProbStore:
         """The store at `path`, built from `language`'s table first if missing."""
         from culturelint.profiles import validcache
 
-        if path.is_file():
+        if path.is_file() or _write_frequencies(path, language):
             return cls(path)
         rows = [
             (k, float(v))
@@ -523,7 +560,7 @@ class _ProbStore:
             path,
             ["CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID"],
             "INSERT OR REPLACE INTO prob VALUES (?, ?)",
-            rows,
+            sorted(rows),  # in key order: B-tree appends
         )
         return cls(path) if written else None
 
@@ -570,6 +607,7 @@ class Lexicon:
         self.market = [m for m in market if m != source]
         self.keep = frozenset(k.casefold() for k in keep)
         self.latin_market = any(_latin_script(m) for m in self.market)
+        self._frequencies_queued = False
         self._kinds: dict[tuple[str, bool], Kind] = {}
         self._leftovers: dict[tuple[str, bool], bool] = {}
 
@@ -669,6 +707,9 @@ class Lexicon:
         markets = [m for m in self.market if "lexeme_prob" in _tables(m)]
         if not self.latin_market or not markets or "lexeme_prob" not in _tables(self.source):
             return False
+        if not self._frequencies_queued:
+            _prepare_frequencies([self.source, *markets])
+            self._frequencies_queued = True
         source = _frequencies(self.source)
         mine = _log_probability(source, word) if source else None
         if mine is None:

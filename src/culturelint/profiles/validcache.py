@@ -215,10 +215,10 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
                 fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             os.close(fd)
             conn = sqlite3.connect(temp)
-            # A new file, discarded if anything fails: no rollback journal needed; and
-            # a page cache that holds the tables as they grow (a quarter faster).
+            # A new file, discarded if anything fails: no rollback journal needed. The
+            # page cache stays SQLite's default (2 MB): a 64 MB one made no store build
+            # faster, and two builds side by side took 100 MB more on a first run.
             conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA cache_size = -65536")
             with conn:
                 for statement in create:
                     conn.execute(statement)
