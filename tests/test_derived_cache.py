@@ -891,8 +891,12 @@ def _fake_prob_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(leftovers, "_tables", lambda language: ("lexeme_prob",))
     monkeypatch.setattr(
         leftovers,
-        "_table_text",
-        lambda language, table: _PROB_JSON.get(language) if table == "lexeme_prob" else None,
+        "_table_json",
+        lambda language, table: (
+            _PROB_JSON[language].encode()
+            if table == "lexeme_prob" and language in _PROB_JSON
+            else None
+        ),
     )
     monkeypatch.setattr(
         leftovers, "_frequencies", functools.cache(leftovers._frequencies.__wrapped__)

@@ -670,17 +670,18 @@ def _lemma_json(language: str) -> dict[str, Any]:
     tables."""
     import json
 
-    text = _lemma_json_text(language)
+    raw = _lemma_json_bytes(language)
     try:
-        table = json.loads(text) if text is not None else None
+        table = json.loads(raw) if raw is not None else None
     except ValueError:
         return {}
     return table if isinstance(table, dict) else {}
 
 
-def _lemma_json_text(language: str) -> str | None:
-    """The JSON text of the table, found through the package's `spacy_lookups` entry
-    points (what spaCy's lookups registry reads, without importing spaCy)."""
+def _lemma_json_bytes(language: str) -> bytes | None:
+    """The JSON of the table (UTF-8), found through the package's `spacy_lookups`
+    entry points (what spaCy's lookups registry reads, without importing spaCy).
+    Bytes, as SQLite reads them (see `checks/leftovers.py`, `_table_json`)."""
     import gzip
     from importlib.metadata import entry_points
 
@@ -695,10 +696,10 @@ def _lemma_json_text(language: str) -> str | None:
     path = Path(path)
     try:
         if path.exists():
-            return path.read_text(encoding="utf-8")
+            return path.read_bytes()
         # One call into zlib, which lets other threads run (gzip.open's reader is a
         # Python loop): this may run on a background thread (`prepare_lemmas`).
-        return gzip.decompress(path.with_suffix(path.suffix + ".gz").read_bytes()).decode()
+        return gzip.decompress(path.with_suffix(path.suffix + ".gz").read_bytes())
     except (OSError, ValueError, EOFError):
         return None
 
@@ -709,7 +710,7 @@ SELECT word, lemma FROM (
     SELECT key AS word,
            CASE type WHEN 'text' THEN value WHEN 'array' THEN json_extract(value, '$[0]') END
            AS lemma
-    FROM json_each(:table)
+    FROM json_each(CAST(:table AS TEXT))
 )
 WHERE typeof(lemma) = 'text' AND lemma != ''
 """
@@ -761,11 +762,11 @@ class _LemmaStore:
         if validcache.sqlite_reads_json():
             # The rows below, read by SQLite itself; in file order, so that a repeated
             # key keeps its last value, as json.loads does.
-            text = _lemma_json_text(language)
+            raw = _lemma_json_bytes(language)
             if (
-                text is not None
-                and text.lstrip().startswith("{")
-                and validcache.write_sqlite_sql(path, [*create, _LEMMA_ROWS_SQL], {"table": text})
+                raw is not None
+                and raw.lstrip().startswith(b"{")
+                and validcache.write_sqlite_sql(path, [*create, _LEMMA_ROWS_SQL], {"table": raw})
             ):
                 return True
         rows = list(_table_items(_lemma_json(language)))

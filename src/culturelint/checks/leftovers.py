@@ -121,19 +121,21 @@ def _tables(language: str) -> tuple[str, ...]:
 
 
 def _load(language: str, table: str) -> dict[str, Any]:
-    text = _table_text(language, table)
-    data = json.loads(text) if text is not None else None
+    raw = _table_json(language, table)
+    data = json.loads(raw) if raw is not None else None
     return data if isinstance(data, dict) else {}
 
 
-def _table_text(language: str, table: str) -> str | None:
-    """The JSON text of one spacy-lookups-data table, or None if there is no such
+def _table_json(language: str, table: str) -> bytes | None:
+    """The JSON of one spacy-lookups-data table (UTF-8), or None if there is no such
     table. One call into zlib, which lets other threads run (gzip.open's reader is a
-    Python loop): the stores SQLite fills from it are built on background threads."""
+    Python loop): the stores SQLite fills from it are built on background threads.
+    Bytes, not text: SQLite takes them as they are, where a str would be held twice
+    more while a store is built (the str, and the UTF-8 copy SQLite is handed)."""
     folder = _data_dir()
     if folder is None or table not in _tables(language):
         return None
-    return gzip.decompress((folder / f"{language}_{table}.json.gz").read_bytes()).decode()
+    return gzip.decompress((folder / f"{language}_{table}.json.gz").read_bytes())
 
 
 @cache
@@ -398,22 +400,23 @@ def _prepare_market_tables(language: str) -> None:
         validcache.build_soon(path, lambda p: _write_market_tables(p, language))
 
 
-def _json_texts(language: str, names: list[str]) -> dict[str, str] | None:
-    """The JSON text of each table in `names` as parameters t0, t1 ..., or None when
-    SQLite cannot read JSON or a table is missing or not a JSON object."""
+def _json_texts(language: str, names: list[str]) -> dict[str, bytes] | None:
+    """The JSON of each table in `names` as parameters t0, t1 ..., or None when SQLite
+    cannot read JSON or a table is missing or not a JSON object. Statements read
+    parameter i as `CAST(:ti AS TEXT)` (see `_table_json`)."""
     from culturelint.profiles import validcache
 
     if not validcache.sqlite_reads_json():
         return None
-    texts: dict[str, str] = {}
+    texts: dict[str, bytes] = {}
     for i, name in enumerate(names):
         try:
-            text = _table_text(language, name)
+            raw = _table_json(language, name)
         except (OSError, ValueError, EOFError):
             return None
-        if text is None or not text.lstrip().startswith("{"):
+        if raw is None or not raw.lstrip().startswith(b"{"):
             return None
-        texts[f"t{i}"] = text
+        texts[f"t{i}"] = raw
     return texts
 
 
@@ -434,11 +437,12 @@ def _write_market_tables(path: Path, language: str) -> bool:
         form, lemma = 1 << (2 * i), 1 << (2 * i + 1)
         # "WHERE true" lets SQLite read ON CONFLICT as an upsert, not a join clause.
         statements += [
-            f"INSERT INTO word SELECT key, {form} FROM json_each(:t{i}) WHERE true {upsert}",
-            f"INSERT INTO word SELECT DISTINCT value, {lemma} FROM json_each(:t{i})"
+            f"INSERT INTO word SELECT key, {form} FROM json_each(CAST(:t{i} AS TEXT))"
+            f" WHERE true {upsert}",
+            f"INSERT INTO word SELECT DISTINCT value, {lemma} FROM json_each(CAST(:t{i} AS TEXT))"
             f" WHERE type = 'text' ORDER BY 1 {upsert}",
             f"INSERT INTO word SELECT DISTINCT e.value, {lemma}"
-            f" FROM json_each(:t{i}) AS a, json_each(a.value) AS e"
+            f" FROM json_each(CAST(:t{i} AS TEXT)) AS a, json_each(a.value) AS e"
             f" WHERE a.type = 'array' AND e.type = 'text' ORDER BY 1 {upsert}",
         ]
     return validcache.write_sqlite_sql(path, statements, texts)
@@ -501,9 +505,9 @@ def _frequencies(language: str) -> Any:
 
 def _prepare_frequencies(languages: Iterable[str]) -> None:
     """Start writing the frequency stores of `languages` that a first run lacks, all
-    at once: a check that needs one needs the source's and the market's together,
-    and the two background threads build them side by side (a million words each,
-    about 1.2 s apiece)."""
+    at once: a check that needs one needs the source's and the market's together, and
+    the second is built while the check reads the first (a million words each, about
+    1.1 s apiece)."""
     from culturelint.profiles import validcache
 
     if not validcache.sqlite_reads_json():
@@ -526,7 +530,7 @@ def _write_frequencies(path: Path, language: str) -> bool:
         return False
     statements = [
         "CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID",
-        "INSERT OR REPLACE INTO prob SELECT key, value FROM json_each(:t0)"
+        "INSERT OR REPLACE INTO prob SELECT key, value FROM json_each(CAST(:t0 AS TEXT))"
         # In key order, and a repeated key's last value wins, as with json.loads.
         " WHERE type IN ('integer', 'real') ORDER BY key, id",
     ]

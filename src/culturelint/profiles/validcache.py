@@ -214,10 +214,12 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
             with signals_held():  # a Ctrl-C comes once `temp` is known, never before
                 fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             os.close(fd)
-            conn = sqlite3.connect(temp)
+            # No statement cache: a cached statement keeps its parameters bound, and
+            # those are whole JSON tables (26 MB of Portuguese, held three times).
+            conn = sqlite3.connect(temp, cached_statements=0)
             # A new file, discarded if anything fails: no rollback journal needed. The
             # page cache stays SQLite's default (2 MB): a 64 MB one made no store build
-            # faster, and two builds side by side took 100 MB more on a first run.
+            # faster, and a first run took up to 100 MB more memory.
             conn.execute("PRAGMA journal_mode = OFF")
             with conn:
                 for statement in create:
@@ -356,11 +358,13 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
 
     For the stores SQLite fills from JSON by itself (`write_sqlite_sql`): SQLite lets
     go of the interpreter lock while it works, so on a first run the rules go on
-    meanwhile, and while a rule waits for one file the other core builds the next
-    (two threads: German's first run 1.5 -> 1.35 s on two cores). The threads are no
-    daemons: a run that ends first waits for them, and every file is complete or not
-    there. A build that fails leaves no file, and the rule that needs it builds it
-    in the foreground.
+    meanwhile. One thread, one build at a time: SQLite holds a table's JSON about four
+    times over while it reads it (Portuguese's lemmas: 150 MB), and two builds side
+    by side took a first run over the whole benchmark corpus from 430 to 570 MB. They
+    saved no time on the benchmark's German file, and 0.8 s on a page that needs two
+    word-frequency tables (the example landing page). The thread is no daemon: a run
+    that ends first waits for it, and every file is complete or not there. A build
+    that fails leaves no file, and the rule that needs it builds it in the foreground.
     """
     global _BUILDER, _BUILDER_PID
     import os
@@ -369,7 +373,7 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
         # A forked worker inherits the parent's pool but none of its threads.
         from concurrent.futures import ThreadPoolExecutor
 
-        _BUILDER = ThreadPoolExecutor(max_workers=2, thread_name_prefix="culturelint-build")
+        _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="culturelint-build")
         _BUILDER_PID = os.getpid()
         _BUILDS.clear()
     if path in _BUILDS or path.is_file():
