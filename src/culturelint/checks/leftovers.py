@@ -400,7 +400,7 @@ def _prepare_market_tables(language: str) -> None:
         validcache.build_soon(path, lambda p: _write_market_tables(p, language))
 
 
-def _json_texts(language: str, names: list[str]) -> dict[str, bytes] | None:
+def _json_params(language: str, names: list[str]) -> dict[str, bytes] | None:
     """The JSON of each table in `names` as parameters t0, t1 ..., or None when SQLite
     cannot read JSON or a table is missing or not a JSON object. Statements read
     parameter i as `CAST(:ti AS TEXT)` (see `_table_json`)."""
@@ -428,7 +428,7 @@ def _write_market_tables(path: Path, language: str) -> bool:
     from culturelint.profiles import validcache
 
     names = [name for name in _tables(language) if _is_lemma_table(name)]
-    texts = _json_texts(language, names)
+    texts = _json_params(language, names)
     if texts is None:
         return False
     statements = _SetStore._create(2 * len(names))
@@ -507,7 +507,7 @@ def _prepare_frequencies(languages: Iterable[str]) -> None:
     """Start writing the frequency stores of `languages` that a first run lacks, all
     at once: a check that needs one needs the source's and the market's together, and
     the second is built while the check reads the first (a million words each, about
-    1.1 s apiece)."""
+    1.0-1.2 s apiece)."""
     from culturelint.profiles import validcache
 
     if not validcache.sqlite_reads_json():
@@ -521,11 +521,11 @@ def _prepare_frequencies(languages: Iterable[str]) -> None:
 def _write_frequencies(path: Path, language: str) -> bool:
     """The store of `language`'s lexeme_prob table, filled by SQLite from the JSON
     itself: parsing the table in Python and inserting word by word took 3.3 s and
-    about 200 MB per language; this takes 1.2 s, most of it sorting the words so that
-    the B-tree is written in key order."""
+    about 200 MB per language; this takes 1.0-1.2 s, most of it sorting the words so
+    that the B-tree is written in key order."""
     from culturelint.profiles import validcache
 
-    texts = _json_texts(language, ["lexeme_prob"])
+    texts = _json_params(language, ["lexeme_prob"])
     if texts is None:
         return False
     statements = [
