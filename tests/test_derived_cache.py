@@ -318,17 +318,19 @@ def test_the_sparse_table_gives_langdetects_exact_probabilities() -> None:
     import random
 
     from langdetect.detector import Detector
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    from culturelint.checks import _langdetect_profiles, language
+    from culturelint.checks import _langdetect_profiles
 
     rng = random.Random(5)
     words = " ".join(_TEXTS).split()
     texts = [*_TEXTS, *(" ".join(rng.choices(words, k=rng.randint(3, 40))) for _ in range(60))]
-    validcache.configure(None)
-    language._factory.cache_clear()
-    factory = language._factory()  # langdetect's own table: a dict of full lists
+    factory = DetectorFactory()  # langdetect's own table: a dict of full lists
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)
     sparse = copy.copy(factory)
     sparse.word_lang_prob_map = _langdetect_profiles.NgramTable.from_factory(factory)
+    assert isinstance(factory.word_lang_prob_map, dict)
     for text in texts:
         theirs, ours = Detector(factory), Detector(sparse)
         theirs.append(text)
@@ -336,7 +338,21 @@ def test_the_sparse_table_gives_langdetects_exact_probabilities() -> None:
         expected = [(x.lang, x.prob) for x in theirs.get_probabilities()]
         assert [(x.lang, x.prob) for x in ours.get_probabilities()] == expected
         assert ours.langprob == theirs.langprob
-    language._factory.cache_clear()
+
+
+@pytest.mark.parametrize("stored", [False, True], ids=["first run", "later run"])
+def test_the_detector_reads_the_sparse_table(tmp_path: Path, stored: bool) -> None:
+    """langdetect's own table (about 70 MB of lists) is not kept for the run, on a first
+    run either: the detector reads the sparse table, which is stored for later runs."""
+    from culturelint.checks import _langdetect_profiles
+
+    if stored:
+        _langdetect_profiles.load_factory(tmp_path)
+    factory = _langdetect_profiles.load_factory(tmp_path)
+    assert isinstance(factory.word_lang_prob_map, _langdetect_profiles.NgramTable)
+    assert list(tmp_path.glob("langdetect-*.bin"))
+    without_folder = _langdetect_profiles.load_factory(None)
+    assert isinstance(without_folder.word_lang_prob_map, _langdetect_profiles.NgramTable)
 
 
 # -- compiled regular expressions ---------------------------------------------------------
@@ -546,6 +562,60 @@ def test_stores_sqlite_fills_equal_the_ones_python_builds(
     monkeypatch.setattr(validcache, "sqlite_reads_json", lambda: False)
     assert matching._LemmaStore._build(lemma_python, language)
     assert _rows(lemma_sql, "lemma") == _rows(lemma_python, "lemma")
+
+
+# Members whose text holds what a careless cut would trip on: commas and quotes inside
+# strings, escaped line breaks, a key repeated far from its first use, an array laid
+# out over several lines.
+_PIECE_MEMBERS = [
+    ("a", "x"),
+    ("b,", 'say "hi",'),
+    ("c", "line\n,\n next"),
+    ("a", "repeated: the last value wins"),
+    ("d", ["one", "two,", "three"]),
+    ("e", 1.5),
+    ("f", ""),
+]
+
+
+@needs_sql_json
+@pytest.mark.parametrize(
+    ("between", "array_indent"),
+    [
+        (", ", None),  # one line: one piece
+        (",\n    ", None),  # a member per line, as spacy-lookups-data lays its tables out
+        (",\n", 2),  # arrays over several lines too: a cut inside one falls back
+    ],
+    ids=["one line", "members on lines", "arrays on lines"],
+)
+@pytest.mark.parametrize("piece_size", [1, 20, 10_000])
+def test_json_read_in_pieces_is_the_object_json_loads_reads(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    between: str,
+    array_indent: int | None,
+    piece_size: int,
+) -> None:
+    """Every member once, a repeated key's last value, whatever the pieces' size and
+    wherever the line breaks fall."""
+    members = [*_PIECE_MEMBERS * 30, *((f"k{i}", f"v{i}") for i in range(200))]
+    body = between.join(
+        f"{json.dumps(k)}: {json.dumps(v, indent=array_indent, ensure_ascii=False)}"
+        for k, v in members
+    )
+    raw = ("{\n" + body + "\n}").encode()
+    monkeypatch.setattr(validcache, "_PIECE_SIZE", piece_size)
+    path = tmp_path / "t.sqlite"
+    insert = (
+        f"INSERT OR REPLACE INTO t SELECT key, value FROM json_each({validcache.JSON_PIECE})",
+        raw,
+    )
+    assert validcache.write_sqlite_json(path, ["CREATE TABLE t (k TEXT PRIMARY KEY, v)"], [insert])
+    got = {k: json.loads(v) if k == "d" else v for k, v in _rows(path, "t")}
+    assert got == json.loads(raw)
+    pieces = validcache._members(raw, cut=True)
+    assert b",".join(bytes(p) for p in pieces) == raw[1:-1]
+    assert (len(pieces) > 1) == ("\n" in between and piece_size < 10_000)
 
 
 @needs_sql_json

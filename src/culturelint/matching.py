@@ -26,7 +26,7 @@ from typing import Any
 
 from culturelint.chartable import CharacterTable
 from culturelint.profiles.model import UNSPACED_LANGUAGES
-from culturelint.profiles.validcache import remembered
+from culturelint.profiles.validcache import JSON_PIECE, remembered
 from culturelint.regex_cache import compile_cached
 
 # (start, end, case-folded form, lemma): offsets into the text that was tokenized.
@@ -704,13 +704,13 @@ def _lemma_json_bytes(language: str) -> bytes | None:
         return None
 
 
-_LEMMA_ROWS_SQL = """
+_LEMMA_ROWS_SQL = f"""
 INSERT OR REPLACE INTO lemma
 SELECT word, lemma FROM (
     SELECT key AS word,
            CASE type WHEN 'text' THEN value WHEN 'array' THEN json_extract(value, '$[0]') END
            AS lemma
-    FROM json_each(CAST(:table AS TEXT))
+    FROM json_each({JSON_PIECE})
 )
 WHERE typeof(lemma) = 'text' AND lemma != ''
 """
@@ -766,7 +766,7 @@ class _LemmaStore:
             if (
                 raw is not None
                 and raw.lstrip().startswith(b"{")
-                and validcache.write_sqlite_sql(path, [*create, _LEMMA_ROWS_SQL], {"table": raw})
+                and validcache.write_sqlite_json(path, create, [(_LEMMA_ROWS_SQL, raw)])
             ):
                 return True
         rows = list(_table_items(_lemma_json(language)))

@@ -34,8 +34,11 @@ def load_factory(folder: Path | None) -> Any:
         factory.word_lang_prob_map = stored
     else:
         factory.load_profile(PROFILES_DIRECTORY)
+        # The detector reads the sparse table from here on, as later runs do: the
+        # profiles' own map would hold about 70 MB to the end of the run.
+        factory.word_lang_prob_map = NgramTable.from_factory(factory)
         if path is not None:
-            NgramTable.from_factory(factory).save(path)
+            factory.word_lang_prob_map.save(path)
     factory.set_seed(0)
     return factory
 

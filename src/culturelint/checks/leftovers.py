@@ -400,23 +400,22 @@ def _prepare_market_tables(language: str) -> None:
         validcache.build_soon(path, lambda p: _write_market_tables(p, language))
 
 
-def _json_params(language: str, names: list[str]) -> dict[str, bytes] | None:
-    """The JSON of each table in `names` as parameters t0, t1 ..., or None when SQLite
-    cannot read JSON or a table is missing or not a JSON object. Statements read
-    parameter i as `CAST(:ti AS TEXT)` (see `_table_json`)."""
+def _json_tables(language: str, names: list[str]) -> list[bytes] | None:
+    """The JSON of each table in `names`, or None when SQLite cannot read JSON or a
+    table is missing or not a JSON object (see `_table_json`)."""
     from culturelint.profiles import validcache
 
     if not validcache.sqlite_reads_json():
         return None
-    texts: dict[str, bytes] = {}
-    for i, name in enumerate(names):
+    texts = []
+    for name in names:
         try:
             raw = _table_json(language, name)
         except (OSError, ValueError, EOFError):
             return None
         if raw is None or not raw.lstrip().startswith(b"{"):
             return None
-        texts[f"t{i}"] = raw
+        texts.append(raw)
     return texts
 
 
@@ -428,24 +427,30 @@ def _write_market_tables(path: Path, language: str) -> bool:
     from culturelint.profiles import validcache
 
     names = [name for name in _tables(language) if _is_lemma_table(name)]
-    texts = _json_params(language, names)
+    texts = _json_tables(language, names)
     if texts is None:
         return False
-    statements = _SetStore._create(2 * len(names))
     upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
-    for i in range(len(names)):
+    each = f"json_each({validcache.JSON_PIECE})"
+    inserts = []
+    for i, raw in enumerate(texts):
         form, lemma = 1 << (2 * i), 1 << (2 * i + 1)
         # "WHERE true" lets SQLite read ON CONFLICT as an upsert, not a join clause.
-        statements += [
-            f"INSERT INTO word SELECT key, {form} FROM json_each(CAST(:t{i} AS TEXT))"
-            f" WHERE true {upsert}",
-            f"INSERT INTO word SELECT DISTINCT value, {lemma} FROM json_each(CAST(:t{i} AS TEXT))"
-            f" WHERE type = 'text' ORDER BY 1 {upsert}",
-            f"INSERT INTO word SELECT DISTINCT e.value, {lemma}"
-            f" FROM json_each(CAST(:t{i} AS TEXT)) AS a, json_each(a.value) AS e"
-            f" WHERE a.type = 'array' AND e.type = 'text' ORDER BY 1 {upsert}",
+        inserts += [
+            (f"INSERT INTO word SELECT key, {form} FROM {each} WHERE true {upsert}", raw),
+            (
+                f"INSERT INTO word SELECT DISTINCT value, {lemma} FROM {each}"
+                f" WHERE type = 'text' ORDER BY 1 {upsert}",
+                raw,
+            ),
+            (
+                f"INSERT INTO word SELECT DISTINCT e.value, {lemma}"
+                f" FROM {each} AS a, json_each(a.value) AS e"
+                f" WHERE a.type = 'array' AND e.type = 'text' ORDER BY 1 {upsert}",
+                raw,
+            ),
         ]
-    return validcache.write_sqlite_sql(path, statements, texts)
+    return validcache.write_sqlite_json(path, _SetStore._create(2 * len(names)), inserts)
 
 
 def _build_market_tables(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
@@ -525,16 +530,24 @@ def _write_frequencies(path: Path, language: str) -> bool:
     that the B-tree is written in key order."""
     from culturelint.profiles import validcache
 
-    texts = _json_params(language, ["lexeme_prob"])
+    texts = _json_tables(language, ["lexeme_prob"])
     if texts is None:
         return False
-    statements = [
+    create = [
         "CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID",
-        "INSERT OR REPLACE INTO prob SELECT key, value FROM json_each(CAST(:t0 AS TEXT))"
-        # In key order, and a repeated key's last value wins, as with json.loads.
-        " WHERE type IN ('integer', 'real') ORDER BY key, id",
+        "CREATE TEMP TABLE read (word TEXT, p REAL)",
     ]
-    return validcache.write_sqlite_sql(path, statements, texts)
+    inserts: list[tuple[str, bytes | None]] = [
+        (
+            f"INSERT INTO read SELECT key, value FROM json_each({validcache.JSON_PIECE})"
+            " WHERE type IN ('integer', 'real')",
+            texts[0],
+        ),
+        # In key order, so the B-tree is written front to back (a fifth faster than
+        # piece by piece), and a repeated key's last value wins, as with json.loads.
+        ("INSERT OR REPLACE INTO prob SELECT word, p FROM read ORDER BY word, rowid", None),
+    ]
+    return validcache.write_sqlite_json(path, create, inserts)
 
 
 class _ProbStore:
