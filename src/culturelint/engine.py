@@ -382,7 +382,12 @@ class Linter:
                     return _error(display, "not a regular file (a pipe, socket or device)")
                 if info.st_size > limit:
                     return _error(display, too_large_message(info.st_size, limit))
-                data = handle.read(limit + 1)
+                # One byte past the size its status gives, then the rest if there is
+                # more: asking for `limit + 1` at once makes Python set aside the whole
+                # limit (4 MiB) for every file and give most of it back.
+                data = handle.read(info.st_size + 1)
+                if len(data) > info.st_size:
+                    data += handle.read(limit + 1 - len(data))
         except FileNotFoundError:
             return _error(display, "file disappeared before it could be read")
         except IsADirectoryError:

@@ -169,6 +169,34 @@ def test_size_limit_can_be_raised_and_lowered(tree: Path, monkeypatch: pytest.Mo
     assert check("--no-cache", ".").good_file_linted
 
 
+@pytest.mark.parametrize("limit", ["1 MiB", "20"], ids=["under the limit", "over it"])
+def test_a_file_longer_than_its_status_says_is_read_whole_or_refused(
+    tree: Path, monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
+    """A file that grows after its size is taken, or that reports size 0 as /proc files
+    do: read in full up to the limit, refused past it, never cut short."""
+    import os
+
+    from culturelint import engine
+
+    real_fstat = os.fstat
+
+    def size_zero(fd: int) -> os.stat_result:
+        info = list(real_fstat(fd))
+        info[6] = 0  # st_size
+        return os.stat_result(info)
+
+    monkeypatch.setattr(engine.os, "fstat", size_zero)
+    monkeypatch.setenv("CULTURELINT_MAX_FILE_SIZE", limit)
+    run = check("--no-cache", "--jobs", "1", ".")
+    if limit == "20":
+        assert run.code == 2
+        assert "file is larger than the 20 bytes limit" in run.errors_for("good.md")[0]["message"]
+    else:
+        assert run.good_file_linted
+        assert run.findings_for("good.md") == check("--no-cache", "good.md").findings_for("good.md")
+
+
 def test_a_bad_size_limit_is_a_clear_error(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CULTURELINT_MAX_FILE_SIZE", "lots")
     run = check("--no-cache", ".")
