@@ -763,10 +763,8 @@ class _LemmaStore:
             # The rows below, read by SQLite itself; in file order, so that a repeated
             # key keeps its last value, as json.loads does.
             raw = _lemma_json_bytes(language)
-            if (
-                raw is not None
-                and raw.lstrip().startswith(b"{")
-                and validcache.write_sqlite_json(path, create, [(_LEMMA_ROWS_SQL, raw)])
+            if raw is not None and validcache.write_sqlite_json(
+                path, create, [(_LEMMA_ROWS_SQL, raw)]
             ):
                 return True
         rows = list(_table_items(_lemma_json(language)))

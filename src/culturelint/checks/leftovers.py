@@ -402,7 +402,7 @@ def _prepare_market_tables(language: str) -> None:
 
 def _json_tables(language: str, names: list[str]) -> list[bytes] | None:
     """The JSON of each table in `names`, or None when SQLite cannot read JSON or a
-    table is missing or not a JSON object (see `_table_json`)."""
+    table is missing (see `_table_json`)."""
     from culturelint.profiles import validcache
 
     if not validcache.sqlite_reads_json():
@@ -413,7 +413,7 @@ def _json_tables(language: str, names: list[str]) -> list[bytes] | None:
             raw = _table_json(language, name)
         except (OSError, ValueError, EOFError):
             return None
-        if raw is None or not raw.lstrip().startswith(b"{"):
+        if raw is None:
             return None
         texts.append(raw)
     return texts

@@ -223,6 +223,9 @@ def write_sqlite_json(
     JSON (a line break inside an array), the build is done again from the whole object.
     """
 
+    if any(raw is not None and not raw.lstrip().startswith(b"{") for _, raw in inserts):
+        return False  # not a JSON object: the caller builds the store another way
+
     def fill(conn: Any, cut: bool) -> None:
         for sql, raw in inserts:
             if raw is None:
@@ -270,7 +273,7 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
                 fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
             os.close(fd)
             # No statement cache: a cached statement keeps its parameters bound, and
-            # those are whole JSON tables (26 MB of Portuguese, held three times).
+            # those are pieces of JSON tables, or whole sets of words.
             conn = sqlite3.connect(temp, cached_statements=0)
             # A new file, discarded if anything fails: no rollback journal needed. The
             # page cache stays SQLite's default (2 MB): a 64 MB one made no store build
