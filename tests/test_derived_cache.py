@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from subprocess import CompletedProcess
 
@@ -660,6 +662,25 @@ def test_a_background_build_is_waited_for_and_done_once(tmp_path: Path) -> None:
     assert calls == [path]
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX")
+def test_the_builder_thread_leaves_signals_to_the_main_thread(tmp_path: Path) -> None:
+    """The main thread holds Ctrl-C and SIGTERM back while it writes a file; a builder
+    thread that accepted them would take the signal meanwhile, and Python would raise
+    it in the main thread half-way through the write."""
+    import signal
+
+    masks: list[set[signal.Signals]] = []
+
+    def write(target: Path) -> bool:
+        masks.append(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        return False
+
+    validcache.build_soon(tmp_path / "store.sqlite", write)
+    validcache.settle_all()
+    assert len(masks) == 1 and {signal.SIGINT, signal.SIGTERM} <= masks[0]
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # main thread
+
+
 def test_a_failing_background_build_leaves_no_file_and_no_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -673,6 +694,106 @@ def test_a_failing_background_build_leaves_no_file_and_no_traceback(
     assert not path.exists()
     assert capsys.readouterr() == ("", "")
     validcache.settle(path)  # nothing queued any more: returns at once
+
+
+def _rows_given(rows: list[tuple[int]], seen: list[int], wait: Callable[[], None] = lambda: None):  # type: ignore[no-untyped-def]
+    """Rows for write_sqlite that note each row taken, after `wait`."""
+    wait()
+    for row in rows:
+        seen.append(row[0])
+        yield row
+
+
+def test_two_builders_of_one_file_build_it_once(tmp_path: Path) -> None:
+    """The second builder of a file another is building waits for it, then finds it
+    there and builds nothing (processes lock the same way: `flock` locks are held per
+    open file, not per process)."""
+    import threading
+    import time
+
+    path = tmp_path / "store.sqlite"
+    started, release = threading.Event(), threading.Event()
+    first_rows: list[int] = []
+    second_rows: list[int] = []
+    results: dict[str, bool] = {}
+
+    def hold() -> None:
+        started.set()
+        release.wait(10)
+
+    def build(name: str, rows: list[tuple[int]], seen: list[int], wait: Callable[[], None]) -> None:
+        results[name] = validcache.write_sqlite(
+            path, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", _rows_given(rows, seen, wait)
+        )
+
+    first = threading.Thread(target=build, args=("first", [(1,), (2,)], first_rows, hold))
+    first.start()
+    assert started.wait(10)
+    second = threading.Thread(target=build, args=("second", [(3,)], second_rows, lambda: None))
+    second.start()
+    time.sleep(0.2)  # the second builder reaches the lock the first one holds
+    assert "second" not in results
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert results == {"first": True, "second": True}
+    assert first_rows == [1, 2] and second_rows == []
+    assert _rows(path, "t") == [(1,), (2,)]
+
+
+def _die_while_building(path: str) -> None:
+    import os
+
+    def die(conn: object) -> None:
+        os._exit(3)  # killed half-way: the lock is held, the temporary file written
+
+    validcache._write_sqlite(Path(path), ["CREATE TABLE t (x)"], die)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_a_build_lock_goes_with_the_process_that_held_it(tmp_path: Path) -> None:
+    import multiprocessing
+    import threading
+
+    path = tmp_path / "store.sqlite"
+    child = multiprocessing.get_context("fork").Process(
+        target=_die_while_building, args=(str(path),)
+    )
+    child.start()
+    child.join(30)
+    assert child.exitcode == 3 and not path.exists()
+    done: list[bool] = []
+    builder = threading.Thread(
+        target=lambda: done.append(
+            validcache.write_sqlite(
+                path, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", [(7,)]
+            )
+        )
+    )
+    builder.start()
+    builder.join(30)
+    assert done == [True]  # not waiting for a lock nobody holds
+    assert _rows(path, "t") == [(7,)]
+
+
+def test_planning_lists_the_builds_and_starts_none(tmp_path: Path) -> None:
+    there = tmp_path / "there.sqlite"
+    assert validcache.write_sqlite(there, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", [])
+    calls: list[Path] = []
+
+    def write(target: Path) -> bool:
+        calls.append(target)
+        return True
+
+    with validcache.planning() as planned:
+        for name in ("a.sqlite", "b.sqlite", "a.sqlite", "there.sqlite"):
+            validcache.build_soon(tmp_path / name, write)
+    assert planned == [tmp_path / "a.sqlite", tmp_path / "b.sqlite"]
+    validcache.settle_all()
+    assert calls == [] and not (tmp_path / "a.sqlite").exists()
+    validcache.build_soon(tmp_path / "a.sqlite", write)  # planning is over: built
+    validcache.settle_all()
+    assert calls == [tmp_path / "a.sqlite"]
 
 
 def _cli_on_german_page(folder: Path, copy: str) -> Callable[[], CompletedProcess[str]]:
@@ -728,6 +849,77 @@ def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: 
     assert any(name.startswith("de-lookups-") for name in stores)
     assert any(name.startswith("vocabulary-en-") for name in stores)
     assert not list((tmp_path / ".culturelint_cache").rglob("*.tmp"))
+
+
+def test_a_first_run_hands_its_workers_the_markets_still_to_build(cache_root: Path) -> None:
+    """The markets named by the files' paths, in the order of their first files, less
+    those with nothing to build; none at all once built."""
+    from culturelint import runner
+    from culturelint.config import Config
+    from culturelint.discover import Target
+    from culturelint.engine import Linter, build_registry
+
+    if validcache.folder("lemmas") is None or not validcache.sqlite_reads_json():
+        pytest.skip("needs SQLite's JSON functions")
+    config = Config(root=cache_root.parent)
+    linter = Linter(config, build_registry(config)[0])
+    names = ["fr-FR/a.md", "de-DE/b.md", "fr-FR/c.md", "notes/d.md", "ja-JP/e.md"]
+    targets = [Target(cache_root.parent / name, name, False) for name in names]
+    opts = runner.RunOptions(paths=["."])
+    wanted = runner._markets_to_prepare(linter, config, opts, targets)
+    assert wanted == ["fr-FR", "de-DE", "ja-JP"]  # notes/d.md names no market
+    assert not list(cache_root.rglob("*.sqlite"))  # planned, not built
+    for market in wanted:
+        linter.prepare_market(market)
+    validcache.settle_all()
+    assert any(cache_root.rglob("de-lookups-*.sqlite"))
+    assert runner._markets_to_prepare(linter, config, opts, targets) == []
+    assert runner._markets_to_prepare(linter, config, replace(opts, market="es-ES"), targets) == [
+        "es-ES"
+    ]
+
+
+def test_a_first_run_on_two_processes_says_what_one_process_says(tmp_path: Path) -> None:
+    """Several markets, no derived data yet: the workers prepare markets side by side,
+    and the report is the one a single process gives."""
+    import os
+    import subprocess
+    import sys
+
+    import culturelint
+
+    copy = {
+        "de-DE": "Nur $19.99 am 24.12.2026! Learn more about our shop.\n",
+        "fr-FR": "Seulement 19,99 $ : chemise blanche pour le mariage.\n",
+        "ja-JP": "今だけ 4,444円！ Learn more about our shop today.\n",
+    }
+    for market, text in copy.items():
+        for i in range(4):
+            page = tmp_path / market / f"p{i}.md"
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(f"# {i}\n\n{text}", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(culturelint.__file__).parents[1])}
+    outputs = []
+    for jobs in ("2", "1"):
+        shutil.rmtree(tmp_path / ".culturelint_cache", ignore_errors=True)
+        command = [
+            sys.executable,
+            "-m",
+            "culturelint",
+            "check",
+            "-j",
+            jobs,
+            "--format",
+            "json",
+            ".",
+        ]
+        done = subprocess.run(
+            [*command, "."], cwd=tmp_path, capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 1 and done.stderr == "", done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert len(json.loads(outputs[0])["findings"]) >= 12
 
 
 def test_derived_tables_of_the_wrong_shape_are_rebuilt_not_trusted(tmp_path: Path) -> None:

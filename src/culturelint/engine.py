@@ -412,7 +412,6 @@ class Linter:
         return self.lint_document(doc)
 
     def lint_document(self, doc: Document) -> FileResult:
-        from culturelint.matching import prepare_lemmas
         from culturelint.profiles.model import ProfileError
         from culturelint.resolve import MarketError, resolve_market
 
@@ -431,16 +430,8 @@ class Linter:
         for message, line in suppressions.problems:
             result.errors.append(FileError(doc.path, message, line))
         checks = self._checks_for(profile, self._file_ignores(doc.path))
-        # On a first run, derived data is built in the background while rules run:
-        # the market's lemma tables first (most rules wait for them), then what each
-        # rule's `prepare` queues. Those rules run last (`_run_order`).
-        prepare_lemmas(profile.languages)
-        for check in checks:
-            try:
-                if check.prepare is not None:
-                    check.prepare(ctx)
-            except Exception as exc:
-                result.errors.append(self._crash(doc, check, exc))
+        for check, exc in self._prepare(checks, ctx):
+            result.errors.append(self._crash(doc, check, exc))
         for check in self._run_order(checks):
             try:
                 for hit in check.run(doc, ctx):
@@ -458,6 +449,39 @@ class Linter:
                 result.errors.append(self._crash(doc, check, exc))
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def prepare_market(self, market: str) -> None:
+        """Start building the derived data that files of `market` need, as the first file
+        of the market does (see `_prepare`). A worker of a first run over several
+        markets is handed markets to prepare before files, so that the workers build
+        different markets' data side by side instead of the same market's together.
+        A market that cannot be loaded is left to its files, which report it."""
+        from culturelint.profiles.model import ProfileError
+
+        try:
+            profile = self.store.load(market)
+        except ProfileError:
+            return
+        ctx = CheckContext(market=market, profile=profile, config=self.config, year=self.today.year)
+        for _check, _exc in self._prepare(self._checks_for(profile, []), ctx):
+            pass  # the rule fails again on each file of the market, and is reported there
+
+    def _prepare(self, checks: list[Check], ctx: CheckContext) -> list[tuple[Check, Exception]]:
+        """On a first run, queue the derived data `checks` need for the market of `ctx`,
+        built in the background while rules run: the market's lemma tables first (most
+        rules wait for them), then what each rule's `prepare` asks for. Those rules run
+        last (`_run_order`). The rules whose `prepare` failed, with the exception."""
+        from culturelint.matching import prepare_lemmas
+
+        prepare_lemmas(ctx.profile.languages)
+        failed = []
+        for check in checks:
+            try:
+                if check.prepare is not None:
+                    check.prepare(ctx)
+            except Exception as exc:
+                failed.append((check, exc))
+        return failed
 
     def _rule_named(self, word: str) -> str | None:
         """The code or code prefix a suppression directive's word stands for: any rule

@@ -7,6 +7,7 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from culturelint import __version__
 from culturelint.config import Config
@@ -22,6 +23,9 @@ from culturelint.engine import (
     unknown_rule_references,
 )
 from culturelint.finding import FileError, Finding, Severity
+
+if TYPE_CHECKING:
+    from culturelint.discover import Target
 
 # Below this many files per process, starting processes costs more than it saves.
 MIN_FILES_PER_JOB = 4
@@ -128,7 +132,7 @@ def _silence_stdout() -> None:
 
 
 def _run_check(config: Config, opts: RunOptions) -> int:
-    from culturelint.discover import Target, discover
+    from culturelint.discover import discover
     from culturelint.readers import reader_for
 
     _configure_derived_cache(config)
@@ -245,7 +249,9 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
     return any(f.severity.rank >= threshold for f in findings)
 
 
-def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -> list[FileResult]:  # type: ignore[type-arg]
+def _lint_all(
+    linter: Linter, config: Config, opts: RunOptions, targets: list[Target]
+) -> list[FileResult]:
     jobs = opts.jobs or os.cpu_count() or 1
     jobs = min(jobs, max(1, len(targets) // MIN_FILES_PER_JOB))
     progress = _Progress(len(targets)) if opts.progress else None
@@ -261,6 +267,7 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
 
         from culturelint.profiles import validcache
 
+        prepare = _markets_to_prepare(linter, config, opts, targets)
         validcache.settle_all()  # no builder thread inside SQLite while forking
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         init_args = (config, opts, linter.cache is not None)
@@ -271,6 +278,8 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
             initargs=init_args,
         )
         try:
+            for market in prepare:
+                pool.submit(_prepare_market, market)
             work = [(t.path, t.display) for t in targets]
             for res in pool.map(_work, work, chunksize=max(1, len(work) // (jobs * 8))):
                 results.append(res)
@@ -285,6 +294,53 @@ def _lint_all(linter: Linter, config: Config, opts: RunOptions, targets: list) -
     if progress:
         progress.close()
     return results
+
+
+def _markets_to_prepare(
+    linter: Linter, config: Config, opts: RunOptions, targets: list[Target]
+) -> list[str]:
+    """The markets whose derived data a first run has yet to build, in the order of
+    their first files; each market as its path names it (a file's own metadata may
+    name another, which its file then prepares, as without this).
+
+    The workers take these markets before any file, one each at a time, so that they
+    build different markets' lemma and word tables side by side. Given files in path
+    order, both took the files of one market at the same time, and each waited for
+    (or built) the same tables. Working this out loads the markets' profiles here,
+    before the workers are forked; that is work they would each do, and a run with
+    nothing to build asks no more of them.
+    """
+    from culturelint.profiles import validcache
+    from culturelint.resolve import MarketError, resolve_market
+
+    if validcache.root() is None:
+        return []
+    markets: dict[str, None] = {}
+    for target in targets:
+        try:
+            markets.setdefault(resolve_market(target.display, opts.market, None, config)[0])
+        except MarketError:
+            continue
+    wanted = []
+    with validcache.planning() as planned:
+        for market in markets:
+            before = len(planned)
+            linter.prepare_market(market)
+            if len(planned) > before:
+                wanted.append(market)
+    return wanted
+
+
+def _prepare_market(market: str) -> None:
+    """Build the derived data of `market` in this worker, and return once it is built
+    (see `_markets_to_prepare`)."""
+    assert _WORKER is not None
+    from culturelint.profiles import validcache
+
+    try:
+        _WORKER.prepare_market(market)
+    finally:
+        validcache.settle_all()
 
 
 _WORKER: Linter | None = None

@@ -14,8 +14,9 @@ result cache's folder and is off until the run names that folder (`configure`), 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -259,6 +260,9 @@ def _members(raw: bytes, cut: bool) -> list[memoryview]:
 
 
 def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> bool:
+    """Build `path` unless it is there: a derived-data file never changes once written,
+    so one that another process finished while this one waited in `_building` is the
+    file this one would have written."""
     import os
     import sqlite3
     import tempfile
@@ -268,29 +272,67 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
     temp = ""
     try:
         ensure_folder(path.parent)
-        try:
-            with signals_held():  # a Ctrl-C comes once `temp` is known, never before
-                fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            os.close(fd)
-            # No statement cache: a cached statement keeps its parameters bound, and
-            # those are pieces of JSON tables, or whole sets of words.
-            conn = sqlite3.connect(temp, cached_statements=0)
-            # A new file, discarded if anything fails: no rollback journal needed. The
-            # page cache stays SQLite's default (2 MB): a 64 MB one made no store build
-            # faster, and a first run took up to 100 MB more memory.
-            conn.execute("PRAGMA journal_mode = OFF")
-            with conn:
-                for statement in create:
-                    conn.execute(statement)
-                fill(conn)
-            conn.close()
-            os.replace(temp, path)
-        finally:
-            if temp and os.path.exists(temp):
-                os.unlink(temp)
+        with _building(path):
+            if path.is_file():
+                return True
+            try:
+                with signals_held():  # a Ctrl-C comes once `temp` is known, never before
+                    fd, temp = tempfile.mkstemp(
+                        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+                    )
+                os.close(fd)
+                # No statement cache: a cached statement keeps its parameters bound,
+                # and those are pieces of JSON tables, or whole sets of words.
+                conn = sqlite3.connect(temp, cached_statements=0)
+                # A new file, discarded if anything fails: no rollback journal needed.
+                # The page cache stays SQLite's default (2 MB): a 64 MB one made no
+                # store build faster, and a first run took up to 100 MB more memory.
+                conn.execute("PRAGMA journal_mode = OFF")
+                with conn:
+                    for statement in create:
+                        conn.execute(statement)
+                    fill(conn)
+                conn.close()
+                os.replace(temp, path)
+            finally:
+                if temp and os.path.exists(temp):
+                    os.unlink(temp)
     except (OSError, ValueError, sqlite3.Error):
         return False
     return True
+
+
+@contextlib.contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """Hold the build lock of `path`: the processes of one run (or two runs) that need
+    the same file at once build it once, the others wait for it. On a first run over
+    several markets both workers reached each market's lemma table together and each
+    built it, a core's worth of work thrown away per table.
+
+    An advisory lock on a small file beside it (`flock`), which the system lets go
+    when the process ends, however it ends: a killed run never strands a lock. Where
+    there is no `flock` (Windows, some network file systems) each process builds its
+    own copy, as before: slower, never wrong."""
+    import os
+
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        fd = os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # no locks here: build without one
+        yield
+    finally:
+        os.close(fd)  # lets go of the lock
 
 
 @lru_cache(maxsize=1)
@@ -427,16 +469,48 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
     global _BUILDER, _BUILDER_PID
     import os
 
+    if _PLANNED is not None:
+        if path not in _PLANNED and not path.is_file():
+            _PLANNED.append(path)
+        return
     if _BUILDER_PID != os.getpid():
         # A forked worker inherits the parent's pool but none of its threads.
         from concurrent.futures import ThreadPoolExecutor
 
-        _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="culturelint-build")
+        _BUILDER = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="culturelint-build", initializer=_signals_to_main
+        )
         _BUILDER_PID = os.getpid()
         _BUILDS.clear()
     if path in _BUILDS or path.is_file():
         return
     _BUILDS[path] = _BUILDER.submit(write, path)
+
+
+def _signals_to_main() -> None:
+    """Leave Ctrl-C and SIGTERM to the main thread. While it writes a file it holds
+    them back (`atomic.signals_held`), but the system hands a signal to any thread that
+    does not: this one, and Python then raises it in the main thread all the same,
+    half-way through the write, leaving its temporary file behind."""
+    import signal
+
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+
+
+_PLANNED: list[Path] | None = None  # see `planning`
+
+
+@contextlib.contextmanager
+def planning() -> Iterator[list[Path]]:
+    """Within: `build_soon` lists the files it would build, in the list given, and
+    builds none. How a run learns which markets a first run still has to prepare."""
+    global _PLANNED
+    _PLANNED = []
+    try:
+        yield _PLANNED
+    finally:
+        _PLANNED = None
 
 
 def settle(path: Path) -> None:
