@@ -879,6 +879,53 @@ def test_a_first_run_hands_its_workers_the_markets_still_to_build(cache_root: Pa
     ]
 
 
+def test_one_process_queues_the_markets_before_it_lints_their_files(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `--jobs 1` the background thread builds the later markets' tables while the
+    first market's files are linted; a run on one file plans nothing."""
+    from culturelint import runner
+    from culturelint.config import Config
+    from culturelint.discover import Target
+    from culturelint.engine import Linter, build_registry
+
+    if validcache.folder("lemmas") is None or not validcache.sqlite_reads_json():
+        pytest.skip("needs SQLite's JSON functions")
+    root = cache_root.parent
+    names = ["fr-FR/a.md", "fr-FR/b.md", "de-DE/c.md"]
+    for name in names:
+        (root / name).parent.mkdir(exist_ok=True)
+        (root / name).write_text("Nur heute: 19,99 €.\n", encoding="utf-8")
+    config = Config(root=root)
+    linter = Linter(config, build_registry(config)[0])
+    events: list[tuple[str, str]] = []
+    queue, lint = validcache.build_soon, linter.lint_path
+
+    def queued(path: Path, write: Callable[[Path], bool]) -> None:
+        if validcache._PLANNED is None:
+            events.append(("queue", path.name.split("-")[0]))
+        queue(path, write)
+
+    def linted(path: Path, display: str):  # type: ignore[no-untyped-def]
+        events.append(("lint", display))
+        return lint(path, display)
+
+    monkeypatch.setattr(validcache, "build_soon", queued)
+    monkeypatch.setattr(linter, "lint_path", linted)
+    opts = runner.RunOptions(paths=["."], jobs=1)
+    targets = [Target(root / name, name, True) for name in names]
+    results = runner._lint_all(linter, config, opts, targets)
+    validcache.settle_all()
+    assert len(results) == 3
+    assert events.index(("queue", "de")) < events.index(("lint", "fr-FR/a.md"))
+
+    def no_plan(*args: object) -> list[str]:
+        raise AssertionError("a run on one file plans nothing")
+
+    monkeypatch.setattr(runner, "_markets_to_prepare", no_plan)
+    assert len(runner._lint_all(linter, config, opts, targets[:1])) == 1
+
+
 def test_a_first_run_on_two_processes_says_what_one_process_says(tmp_path: Path) -> None:
     """Several markets, no derived data yet: the workers prepare markets side by side,
     and the report is the one a single process gives."""

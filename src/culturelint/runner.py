@@ -257,6 +257,11 @@ def _lint_all(
     progress = _Progress(len(targets)) if opts.progress else None
     results: list[FileResult] = []
     if jobs <= 1:
+        if len(targets) > 1:
+            # Queued now, the background thread builds the next markets' tables while
+            # this one lints the first market's files (one file: no market to wait for).
+            for market in _markets_to_prepare(linter, config, opts, targets):
+                linter.prepare_market(market)
         for target in targets:
             results.append(linter.lint_path(target.path, target.display))
             if progress:
@@ -303,12 +308,14 @@ def _markets_to_prepare(
     their first files; each market as its path names it (a file's own metadata may
     name another, which its file then prepares, as without this).
 
-    The workers take these markets before any file, one each at a time, so that they
+    Workers take these markets before any file, one each at a time, so that they
     build different markets' lemma and word tables side by side. Given files in path
     order, both took the files of one market at the same time, and each waited for
-    (or built) the same tables. Working this out loads the markets' profiles here,
-    before the workers are forked; that is work they would each do, and a run with
-    nothing to build asks no more of them.
+    (or built) the same tables. A single process queues them all on its background
+    thread before its first file, which then builds the next market's tables while
+    the first market's files are linted (each market's first file queued its own and
+    waited for them). Working this out loads the markets' profiles here, before any
+    worker is forked: work each would do, about 30 ms for ten markets.
     """
     from culturelint.profiles import validcache
     from culturelint.resolve import MarketError, resolve_market
