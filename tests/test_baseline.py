@@ -365,6 +365,26 @@ def test_write_atomic_replaces_an_existing_file(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == "new"
 
 
+@pytest.mark.parametrize("durable", [True, False])
+def test_write_atomic_syncs_only_durable_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, durable: bool
+) -> None:
+    """A baseline or a report is synced to disk (the file, then its folder entry); a
+    result cache entry, whose loss costs only a re-lint, is not."""
+    import os
+
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    path = tmp_path / "out.json"
+    path.write_text("old", encoding="utf-8")
+
+    write_atomic(path, "new", durable=durable)
+
+    assert path.read_text(encoding="utf-8") == "new"
+    assert leftovers(tmp_path) == []
+    assert len(synced) == (2 if durable and hasattr(os, "O_DIRECTORY") else int(durable))
+
+
 @pytest.mark.parametrize("interruption", [OSError("disk full"), KeyboardInterrupt()])
 @pytest.mark.parametrize("failing", ["fsync", "replace"])
 def test_failed_write_leaves_old_file_and_no_temporary(

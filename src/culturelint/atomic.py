@@ -20,15 +20,25 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data` (str is written as UTF-8), all or nothing."""
+def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
+    """Replace `path` with `data` (str is written as UTF-8), all or nothing.
+
+    `durable=False` skips asking the disk to store the file and its folder entry before
+    going on (fsync). It is for files whose loss costs only work done again, such as
+    result cache entries, which a first run writes one per file: waiting on the disk
+    for each is what a slow disk would make that run pay. The rename still makes the
+    new file appear whole or not at all to other processes; only a crash of the
+    machine itself can leave such a file empty or cut short, which its reader takes
+    for a miss.
+    """
     # Follow a symlink so the link keeps pointing at the file, which gets the new content.
     target = Path(os.path.realpath(path))
     payload = _utf8(data) if isinstance(data, str) else data
     mode = _mode_for(target)
     with signals_held():
-        _write_and_rename(target, payload, mode)
-    _sync_directory(target.parent)
+        _write_and_rename(target, payload, mode, durable)
+    if durable:
+        _sync_directory(target.parent)
 
 
 @contextmanager
@@ -46,7 +56,7 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _write_and_rename(target: Path, payload: bytes, mode: int) -> None:
+def _write_and_rename(target: Path, payload: bytes, mode: int, durable: bool = True) -> None:
     # Opened before the try block so the cleanup there knows which file to remove.
     handle = tempfile.NamedTemporaryFile(
         mode="wb",
@@ -60,7 +70,8 @@ def _write_and_rename(target: Path, payload: bytes, mode: int) -> None:
         with handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         # NamedTemporaryFile makes a private (0600) file; keep the mode users expect.
         os.chmod(temp, mode)
         os.replace(temp, target)

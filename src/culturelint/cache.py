@@ -6,7 +6,8 @@ configuration and command-line selection, every market profile and rule file tha
 could be loaded, and today's date (calendar checks depend on it). A result that
 depends on the run itself (a user pattern that timed out) is not stored.
 Entries are written atomically, so concurrent runs and Ctrl-C never leave a torn entry;
-an unreadable entry is treated as a miss and rewritten.
+an unreadable entry, or one that does not hold its own key, is treated as a miss and
+rewritten.
 """
 
 from __future__ import annotations
@@ -76,9 +77,12 @@ class Cache:
     def get(self, display: str, data: bytes) -> FileResult | None:
         if not self.enabled:
             return None
-        path = self._path(self._key(display, data))
+        key = self._key(display, data)
+        path = self._path(key)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict) or raw.pop("key", None) != key:
+                return None  # not this file's entry: a miss, overwritten below
             return _decode(raw)
         except FileNotFoundError:
             return None
@@ -90,13 +94,17 @@ class Cache:
             return
         from culturelint.atomic import write_atomic
 
-        path = self._path(self._key(display, data))
+        key = self._key(display, data)
+        path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._ensure_gitignore()
             # ASCII escapes: a file name that is not UTF-8 holds lone surrogates,
-            # which only an escape carries through a UTF-8 file.
-            write_atomic(path, json.dumps(_encode(result)))
+            # which only an escape carries through a UTF-8 file. Not synced to disk
+            # (see write_atomic): an entry lost or cut short by a crash of the machine
+            # is a miss, and one that holds its own key can never be taken for
+            # another file's.
+            write_atomic(path, json.dumps({"key": key, **_encode(result)}), durable=False)
         except OSError:
             self.enabled = False  # read-only tree: lint without a cache
 
