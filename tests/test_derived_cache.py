@@ -879,6 +879,39 @@ def test_a_first_run_hands_its_workers_the_markets_still_to_build(cache_root: Pa
     ]
 
 
+def test_a_run_whose_first_file_is_cached_plans_nothing(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Planning resolves every file's market: a rerun skips it once its first file's
+    result comes from the cache (the derived data was built by the run that put it
+    there)."""
+    from culturelint import runner
+    from culturelint.config import Config
+    from culturelint.discover import Target
+    from culturelint.engine import Linter, build_registry
+
+    if validcache.folder("lemmas") is None or not validcache.sqlite_reads_json():
+        pytest.skip("needs SQLite's JSON functions")
+    root = cache_root.parent
+    monkeypatch.chdir(root)  # where the result cache goes without a config file
+    names = ["fr-FR/a.md", "de-DE/b.md"]
+    for name in names:
+        (root / name).parent.mkdir(exist_ok=True)
+        (root / name).write_text("Seulement 19,99 $.\n", encoding="utf-8")
+    config = Config(root=root)
+    opts = runner.RunOptions(paths=["."])
+    linter = Linter(config, build_registry(config)[0])
+    linter.cache = runner._make_cache(config, opts)
+    targets = [Target(root / name, name, True) for name in names]
+    assert runner._markets_to_prepare(linter, config, opts, targets) == ["fr-FR", "de-DE"]
+    assert not linter.cached(targets[0].path, targets[0].display)
+    linter.lint_path(targets[0].path, targets[0].display)
+    validcache.settle_all()
+    assert linter.cached(targets[0].path, targets[0].display)
+    assert runner._markets_to_prepare(linter, config, opts, targets) == []
+    assert runner._markets_to_prepare(linter, config, opts, targets[::-1]) == ["de-DE"]
+
+
 def test_one_process_queues_the_markets_before_it_lints_their_files(
     cache_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

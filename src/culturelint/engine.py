@@ -352,6 +352,15 @@ class Linter:
             self.cache.put(display, key_data, result)
         return result
 
+    def cached(self, path: Path, display: str) -> bool:
+        """Whether the result cache holds this file's result (False without a cache)."""
+        if self.cache is None:
+            return False
+        data = self._read(path, display)
+        if isinstance(data, FileResult):
+            return False
+        return self.cache.get(display, data + self._paired_source_bytes(display)) is not None
+
     def _paired_source_bytes(self, display: str) -> bytes:
         """The source-language sibling of a JSON or Fluent target, for the cache key:
         editing en/app.json changes the findings of de/app.json."""
