@@ -879,6 +879,25 @@ def test_a_first_run_hands_its_workers_the_markets_still_to_build(cache_root: Pa
     ]
 
 
+@pytest.mark.parametrize("market", ["it-IT", "no such tag"])
+def test_preparing_a_market_that_cannot_be_loaded_is_left_to_its_files(
+    cache_root: Path, market: str
+) -> None:
+    """A broken profile (here an `extends:` cycle) or a bad tag is reported on each of
+    the market's files; preparing the market says nothing and stops nothing."""
+    from culturelint.config import Config
+    from culturelint.engine import Linter, build_registry
+    from culturelint.profiles.loader import ProfileStore
+
+    fixtures = Path(__file__).parent / "fixtures" / "profiles" / "invalid" / "cycle"
+    config = Config(root=cache_root.parent)
+    linter = Linter(config, build_registry(config)[0])
+    linter.store = ProfileStore(bundled_dirs=[fixtures])
+    with validcache.planning() as planned:
+        linter.prepare_market(market)
+    assert planned == []
+
+
 def test_a_run_whose_first_file_is_cached_plans_nothing(
     cache_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -466,10 +466,11 @@ class Linter:
         different markets' data side by side instead of the same market's together.
         A market that cannot be loaded is left to its files, which report it."""
         from culturelint.profiles.model import ProfileError
+        from culturelint.resolve import MarketError
 
         try:
             profile = self.store.load(market)
-        except ProfileError:
+        except (MarketError, ProfileError):
             return
         ctx = CheckContext(market=market, profile=profile, config=self.config, year=self.today.year)
         for _check, _exc in self._prepare(self._checks_for(profile, []), ctx):
