@@ -974,7 +974,7 @@ def test_one_process_queues_the_markets_before_it_lints_their_files(
     def no_plan(*args: object) -> list[str]:
         raise AssertionError("a run on one file plans nothing")
 
-    monkeypatch.setattr(runner, "_markets_to_prepare", no_plan)
+    monkeypatch.setattr(runner, "_markets_named", no_plan)
     assert len(runner._lint_all(linter, config, opts, targets[:1])) == 1
 
 

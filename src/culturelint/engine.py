@@ -473,8 +473,8 @@ class Linter:
         except (MarketError, ProfileError):
             return
         ctx = CheckContext(market=market, profile=profile, config=self.config, year=self.today.year)
-        for _check, _exc in self._prepare(self._checks_for(profile, []), ctx):
-            pass  # the rule fails again on each file of the market, and is reported there
+        # A rule whose `prepare` fails fails again on each file, and is reported there.
+        self._prepare(self._checks_for(profile, []), ctx)
 
     def _prepare(self, checks: list[Check], ctx: CheckContext) -> list[tuple[Check, Exception]]:
         """On a first run, queue the derived data `checks` need for the market of `ctx`,

@@ -260,7 +260,7 @@ def _lint_all(
         if len(targets) > 1:
             # Queued now, the background thread builds the next markets' tables while
             # this one lints the first market's files (one file: no market to wait for).
-            for market in _markets_to_prepare(linter, config, opts, targets):
+            for market in _markets_named(linter, config, opts, targets):
                 linter.prepare_market(market)
         for target in targets:
             results.append(linter.lint_path(target.path, target.display))
@@ -301,25 +301,24 @@ def _lint_all(
     return results
 
 
-def _markets_to_prepare(
+def _markets_named(
     linter: Linter, config: Config, opts: RunOptions, targets: list[Target]
 ) -> list[str]:
-    """The markets whose derived data a first run has yet to build, in the order of
-    their first files; each market as its path names it (a file's own metadata may
-    name another, which its file then prepares, as without this).
+    """The markets a first run is to prepare: those the files' paths name, in the order
+    of their first files (a file's own metadata may name another, which its file then
+    prepares as it is linted).
 
-    Workers take these markets before any file, one each at a time, so that they
-    build different markets' lemma and word tables side by side. Given files in path
-    order, both took the files of one market at the same time, and each waited for
-    (or built) the same tables. A single process queues them all on its background
-    thread before its first file, which then builds the next market's tables while
-    the first market's files are linted (each market's first file queued its own and
-    waited for them).
+    Preparing them first, a single process queues every market's lemma and word tables
+    on its background thread before its first file, which then builds the next
+    market's tables while the first market's files are linted (each market's first
+    file queued its own and waited for them); workers build different markets' tables
+    side by side (`_markets_to_prepare`).
 
-    Working this out resolves every file's market and loads the markets' profiles
-    (40 ms for 1,810 files in ten markets). A run whose first file has its result in
-    the cache has run here before, and is taken to have its derived data: a rerun
-    with nothing changed pays a read of one file for this, not the 40 ms.
+    Working this out resolves every file's market (25-35 ms for 1,810 files). A run
+    whose first file has its result in the cache has run here before, and is taken to
+    have its derived data: a rerun with nothing changed pays a read of one file for
+    this instead, and a market new to the repository builds its tables as it meets
+    them.
     """
     from culturelint.profiles import validcache
     from culturelint.resolve import MarketError, resolve_market
@@ -334,9 +333,22 @@ def _markets_to_prepare(
             markets.setdefault(resolve_market(target.display, opts.market, None, config)[0])
         except MarketError:
             continue
+    return list(markets)
+
+
+def _markets_to_prepare(
+    linter: Linter, config: Config, opts: RunOptions, targets: list[Target]
+) -> list[str]:
+    """The markets of `_markets_named` that have derived data left to build, for the
+    workers: they take these before any file, one each at a time. Given files in path
+    order, both took the files of one market at the same time, and each waited for (or
+    built) the same tables. Loads the markets' profiles here, before any worker is
+    forked (each would load them anyway)."""
+    from culturelint.profiles import validcache
+
     wanted = []
     with validcache.planning() as planned:
-        for market in markets:
+        for market in _markets_named(linter, config, opts, targets):
             before = len(planned)
             linter.prepare_market(market)
             if len(planned) > before:
