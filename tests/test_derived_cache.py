@@ -342,6 +342,67 @@ def test_the_sparse_table_gives_langdetects_exact_probabilities() -> None:
         assert ours.langprob == theirs.langprob
 
 
+def test_the_sparse_table_read_from_the_profiles_is_the_one_built_from_langdetects() -> None:
+    """A first run reads langdetect's profile files itself rather than through its
+    dense table: the same languages in the same order, the same n-grams, entries and
+    probabilities, bit for bit."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from culturelint.checks._langdetect_profiles import NgramTable
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    expected = NgramTable.from_factory(factory)
+    table = NgramTable.from_profiles(PROFILES_DIRECTORY)
+    assert table.languages == expected.languages == factory.langlist
+    assert table._names == expected._names
+    assert (table._counts, table._indexes) == (expected._counts, expected._indexes)
+    assert table._values.tobytes() == expected._values.tobytes()
+
+
+@pytest.mark.parametrize(
+    "profiles",
+    [
+        {
+            "a": {"name": "xx", "freq": {"a": 1}, "n_words": [5, 0, 0]},
+            "b": {"name": "xx", "freq": {}, "n_words": [1, 1, 1]},
+        },
+        {"a": {"name": "xx", "freq": {"ab": 1}, "n_words": [5]}},
+        {"a": {"freq": {}, "n_words": [1, 1, 1]}},
+    ],
+    ids=["two profiles of one language", "no count for bigrams", "no name"],
+)
+def test_profiles_langdetect_would_refuse_are_refused(
+    tmp_path: Path, profiles: dict[str, object]
+) -> None:
+    """Read by hand, they raise, and the first run falls back on langdetect's own
+    reading, which says what is wrong."""
+    from culturelint.checks._langdetect_profiles import NgramTable
+
+    for name, profile in profiles.items():
+        (tmp_path / name).write_text(json.dumps(profile), encoding="utf-8")
+    with pytest.raises((ValueError, KeyError, IndexError)) as refused:
+        NgramTable.from_profiles(str(tmp_path))
+    if len(profiles) == 2:
+        assert "two profiles for 'xx'" in str(refused.value)
+
+
+def test_profiles_it_cannot_read_itself_are_left_to_langdetect(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from culturelint.checks import _langdetect_profiles
+    from culturelint.checks._langdetect_profiles import NgramTable
+
+    def refuse(directory: str) -> NgramTable:
+        raise ValueError("a profile langdetect reads differently")
+
+    monkeypatch.setattr(NgramTable, "from_profiles", refuse)
+    factory = _langdetect_profiles.load_factory(tmp_path)
+    assert isinstance(factory.word_lang_prob_map, NgramTable)
+    assert len(factory.langlist) == 55 and "de" in factory.langlist
+    assert list(tmp_path.glob("langdetect-*.bin"))
+
+
 @pytest.mark.parametrize("stored", [False, True], ids=["first run", "later run"])
 def test_the_detector_reads_the_sparse_table(tmp_path: Path, stored: bool) -> None:
     """langdetect's own table (about 70 MB of lists) is not kept for the run, on a first
