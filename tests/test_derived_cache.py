@@ -802,6 +802,32 @@ def test_two_builders_of_one_file_build_it_once(tmp_path: Path) -> None:
     assert _rows(path, "t") == [(1,), (2,)]
 
 
+def test_a_builder_stuck_holding_the_lock_is_waited_for_only_so_long(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run stopped mid-build (Ctrl-Z) keeps its lock: the next one builds its own
+    copy after `_LOCK_WAIT` instead of waiting for ever."""
+    import os
+    import time
+
+    fcntl = pytest.importorskip("fcntl")
+
+    monkeypatch.setattr(validcache, "_LOCK_WAIT", 0.3)
+    path = tmp_path / "store.sqlite"
+    held = os.open(tmp_path / ".store.sqlite.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        started = time.monotonic()
+        built = validcache.write_sqlite(
+            path, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", [(5,)]
+        )
+        waited = time.monotonic() - started
+    finally:
+        os.close(held)
+    assert built and _rows(path, "t") == [(5,)]
+    assert waited >= 0.3  # it did wait for the holder first
+
+
 def _die_while_building(path: str) -> None:
     import os
 

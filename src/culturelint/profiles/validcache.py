@@ -310,10 +310,13 @@ def _building(path: Path) -> Iterator[None]:
     built it, a core's worth of work thrown away per table.
 
     An advisory lock on a small file beside it (`flock`), which the system lets go
-    when the process ends, however it ends: a killed run never strands a lock. Where
-    there is no `flock` (Windows, some network file systems) each process builds its
+    when the process ends, however it ends: a killed run never strands a lock. A run
+    that is stopped rather than killed (Ctrl-Z in another terminal) keeps it, so the
+    wait is bounded (`_LOCK_WAIT`; a build takes a second or two). Past it, and where
+    there is no `flock` (Windows, some network file systems), each process builds its
     own copy, as before: slower, never wrong."""
     import os
+    import time
 
     try:
         import fcntl
@@ -326,13 +329,24 @@ def _building(path: Path) -> Iterator[None]:
         yield
         return
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        except OSError:
-            pass  # no locks here: build without one
+        deadline = time.monotonic() + _LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    break  # its builder is stuck: build without the lock
+                time.sleep(0.01)
+            except OSError:
+                break  # no locks here: build without one
         yield
     finally:
         os.close(fd)  # lets go of the lock
+
+
+# Seconds a builder waits for another to finish the same file before building its own.
+_LOCK_WAIT = 60.0
 
 
 @lru_cache(maxsize=1)
