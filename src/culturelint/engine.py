@@ -343,7 +343,7 @@ class Linter:
             return data
         if self.cache is None:
             return self.lint_bytes(data, display)
-        key_data = data + self._paired_source_bytes(display)
+        key_data = self._keyed(data, display)
         cached = self.cache.get(display, key_data)
         if cached is not None:
             return cached
@@ -359,7 +359,11 @@ class Linter:
         data = self._read(path, display)
         if isinstance(data, FileResult):
             return False
-        return self.cache.get(display, data + self._paired_source_bytes(display)) is not None
+        return self.cache.get(display, self._keyed(data, display)) is not None
+
+    def _keyed(self, data: bytes, display: str) -> bytes:
+        """What a file's result is cached under: its bytes, and its source's."""
+        return data + self._paired_source_bytes(display)
 
     def _paired_source_bytes(self, display: str) -> bytes:
         """The source-language sibling of a JSON or Fluent target, for the cache key:
