@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -354,6 +355,52 @@ def test_write_atomic_writes_text_and_bytes(tmp_path: Path, data: str | bytes) -
     expected = data.encode("utf-8") if isinstance(data, str) else data
     assert path.read_bytes() == expected
     assert leftovers(tmp_path) == []
+
+
+def test_write_atomic_writes_text_in_pieces(tmp_path: Path) -> None:
+    path = tmp_path / "report.json"
+    path.write_text("old", encoding="utf-8")
+
+    write_atomic(path, iter(["{", "\n  日本語", "", " 👌\n}\n"]))
+
+    assert path.read_text(encoding="utf-8") == "{\n  日本語 👌\n}\n"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("interruption", [RuntimeError("a bug"), KeyboardInterrupt()])
+def test_a_failure_while_pieces_are_made_keeps_the_old_file(
+    tmp_path: Path, interruption: BaseException
+) -> None:
+    """A report is made while it is written; Ctrl-C (or a bug) half-way through leaves
+    the previous report whole and no temporary file."""
+    path = tmp_path / "report.json"
+    path.write_text("old", encoding="utf-8")
+
+    def pieces() -> Iterator[str]:
+        yield "half of a new report"
+        raise interruption
+
+    with pytest.raises(type(interruption)):
+        write_atomic(path, pieces())
+
+    assert path.read_text(encoding="utf-8") == "old"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX")
+def test_signals_are_not_held_while_pieces_are_made(tmp_path: Path) -> None:
+    """Making a large report takes seconds: Ctrl-C must stop it then, not after."""
+    import signal
+
+    masks = []
+
+    def pieces() -> Iterator[str]:
+        masks.append(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        yield "report"
+
+    write_atomic(tmp_path / "out", pieces())
+
+    assert masks and signal.SIGINT not in masks[0]
 
 
 def test_write_atomic_replaces_an_existing_file(tmp_path: Path) -> None:

@@ -7,7 +7,9 @@ import json
 import pytest
 
 from culturelint.finding import Evidence, FileError, Finding, Severity
-from culturelint.reporters import Report, render
+from culturelint.reporters import Report, chunks, render
+from culturelint.reporters import json as json_reporter
+from culturelint.reporters.json import Items, dumps
 
 
 def make_finding(**overrides: object) -> Finding:
@@ -190,7 +192,6 @@ def test_the_fast_encoder_writes_exactly_what_pythons_json_writes(
     paragraph separators, emoji and right-to-left text in every string field, with
     and without suggestion and evidence, and errors with and without a line. The
     output is byte-identical with orjson and with the standard library."""
-    import builtins
     import random
 
     pytest.importorskip("orjson")
@@ -220,14 +221,7 @@ def test_the_fast_encoder_writes_exactly_what_pythons_json_writes(
         reports.append(make_report(findings, errors))
     fast = [render(r, "json") for r in reports]
 
-    real_import = builtins.__import__
-
-    def without_orjson(name: str, *args: object, **kwargs: object) -> object:
-        if name == "orjson":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(builtins, "__import__", without_orjson)
+    monkeypatch.setattr(json_reporter, "orjson", None)  # as if it were not installed
     standard = [render(r, "json") for r in reports]
     assert fast == standard
     assert all(json.loads(text) for text in fast)
@@ -240,3 +234,70 @@ def test_a_string_orjson_refuses_falls_back_to_the_standard_encoder() -> None:
     assert '"path": "bad-\\udc80-name.md"' in text
     text.encode("utf-8")
     assert json.loads(text)["findings"][0]["path"] == "bad-\udc80-name.md"
+
+
+def _materialized(value: object) -> object:
+    """`value` with every `Items` made a list (what the pieces must spell out)."""
+    if isinstance(value, Items):
+        return [_materialized(item) for item in value.items]
+    if isinstance(value, dict):
+        return {key: _materialized(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_materialized(item) for item in value]
+    return value
+
+
+def _documents() -> list[tuple[str, object]]:
+    finding = make_finding().to_dict()
+    return [
+        ("top-level items", Items([1, "two", None])),
+        ("no items", {"findings": Items([]), "errors": []}),
+        ("one item", {"findings": Items([finding])}),
+        ("a batch and more", {"version": "1", "findings": Items([finding] * 600), "n": 600}),
+        ("from a generator", {"findings": Items(dict(finding, line=i) for i in range(300))}),
+        ("deep, as in SARIF", {"runs": [{"tool": {"a": 1}, "results": Items([finding] * 3)}]}),
+        ("beside other lists", {"a": [1, [2, {}]], "b": Items([[], {}, [3]]), "c": {"d": []}}),
+        ("a lone surrogate", {"findings": Items([{"path": "bad-\udc80"}, finding])}),
+    ]
+
+
+@pytest.mark.parametrize(("label", "document"), _documents(), ids=[d[0] for d in _documents()])
+def test_pieces_join_to_exactly_what_dumps_writes(label: str, document: object) -> None:
+    expected = dumps(_materialized(document))
+
+    # Built again: the generator inside "from a generator" is spent once read.
+    document = dict(_documents())[label]
+
+    assert "".join(json_reporter.chunks(document)) == expected
+
+
+def test_the_standard_encoder_writes_the_same_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("orjson")
+    fast = ["".join(json_reporter.chunks(d)) for _, d in _documents()]
+
+    monkeypatch.setattr(json_reporter, "orjson", None)
+
+    assert ["".join(json_reporter.chunks(d)) for _, d in _documents()] == fast
+
+
+def test_findings_become_objects_a_batch_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report of many findings is written without making all of them objects first:
+    by the time the first finding is written, only the first batch has been made."""
+    made = 0
+    real = Finding.to_dict
+
+    def counted(finding: Finding) -> dict[str, object]:
+        nonlocal made
+        made += 1
+        return real(finding)
+
+    monkeypatch.setattr(Finding, "to_dict", counted)
+    report = make_report([make_finding(line=i + 1) for i in range(2000)])
+
+    pieces = chunks(report, "json")
+    written = [next(pieces)]
+    while '"path"' not in written[-1]:
+        written.append(next(pieces))
+
+    assert written[-1].count('"path"') == made < 2000
+    assert len(json.loads("".join(written + list(pieces)))["findings"]) == 2000

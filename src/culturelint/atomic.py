@@ -4,8 +4,8 @@ A baseline, a cache entry or an `--output` report that is cut short by Ctrl-C, a
 disk or a killed CI job would be worse than none: the next run would trust it. So every
 file the tool writes goes to a temporary file next to the target and is renamed over it
 in one step; the old file stays whole until the new one is complete. Ctrl-C and
-SIGTERM are held back while a file is written, so they cannot strand the temporary
-file either.
+SIGTERM are held back while the temporary file is created and while it is renamed, and
+one that comes while it is written removes it, so they cannot strand it either.
 """
 
 from __future__ import annotations
@@ -15,13 +15,17 @@ import os
 import signal
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None:
+def write_atomic(path: Path, data: str | bytes | Iterable[str], *, durable: bool = True) -> None:
     """Replace `path` with `data` (str is written as UTF-8), all or nothing.
+
+    `data` may also be text in pieces (a report made as it is written): each is
+    written as it comes, and the file appears only once the last one is in. Ctrl-C
+    while the pieces are made stops the run at once and leaves the old file as it was.
 
     `durable=False` skips asking the disk to store the file and its folder entry before
     going on (fsync). It is for files whose loss costs only work done again, such as
@@ -33,19 +37,22 @@ def write_atomic(path: Path, data: str | bytes, *, durable: bool = True) -> None
     """
     # Follow a symlink so the link keeps pointing at the file, which gets the new content.
     target = Path(os.path.realpath(path))
-    payload = _utf8(data) if isinstance(data, str) else data
-    mode = _mode_for(target)
-    with signals_held():
-        _write_and_rename(target, payload, mode, durable)
+    if isinstance(data, bytes):
+        pieces: Iterable[bytes] = (data,)
+    elif isinstance(data, str):
+        pieces = (_utf8(data),)
+    else:
+        pieces = map(_utf8, data)
+    _write_and_rename(target, pieces, _mode_for(target), durable)
     if durable:
         _sync_directory(target.parent)
 
 
 @contextmanager
 def signals_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM wait (held by the operating system) until the file is in
-    place: raised between creating the temporary file and knowing its name, they
-    would leave it behind. A write takes milliseconds; the signal comes right after."""
+    """Ctrl-C and SIGTERM wait (held by the operating system) until the block is done:
+    raised between creating the temporary file and knowing its name, they would leave
+    it behind. The blocks take microseconds; the signal comes right after."""
     if not hasattr(signal, "pthread_sigmask"):  # Windows: no SIGTERM to hold
         yield
         return
@@ -56,29 +63,45 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
-def _write_and_rename(target: Path, payload: bytes, mode: int, durable: bool = True) -> None:
-    # Opened before the try block so the cleanup there knows which file to remove.
-    handle = tempfile.NamedTemporaryFile(
-        mode="wb",
-        delete=False,
-        dir=target.parent,
-        prefix=f".{target.name}.",
-        suffix=".tmp",
-    )
-    temp = Path(handle.name)
+def _write_and_rename(
+    target: Path, pieces: Iterable[bytes], mode: int, durable: bool = True
+) -> None:
+    """Write `pieces` to a temporary file beside `target`, then rename it over `target`.
+
+    Signals are held while the temporary file is made and named, and while it is
+    renamed; a signal raised while the pieces are made or written ends up in the
+    cleanup, which removes the temporary file (a report of many findings takes
+    seconds to make, too long to keep Ctrl-C waiting)."""
+    temp: Path | None = None
     try:
+        with signals_held():
+            handle = tempfile.NamedTemporaryFile(
+                mode="wb",
+                delete=False,
+                dir=target.parent,
+                prefix=f".{target.name}.",
+                suffix=".tmp",
+            )
+            temp = Path(handle.name)
         with handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        # NamedTemporaryFile makes a private (0600) file; keep the mode users expect.
-        os.chmod(temp, mode)
-        os.replace(temp, target)
+        with signals_held():
+            # NamedTemporaryFile makes a private (0600) file; keep the mode users expect.
+            os.chmod(temp, mode)
+            os.replace(temp, target)
+            temp = None
     except BaseException:
-        # A full disk, or any other error: no stray temporary file either.
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        # A full disk, Ctrl-C, or any other error: no stray temporary file either.
+        if temp is not None:
+            with signals_held():
+                with contextlib.suppress(OSError):
+                    handle.close()
+                with contextlib.suppress(OSError):
+                    temp.unlink()
         raise
 
 

@@ -23,6 +23,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -44,8 +45,11 @@ class BaselineNotFoundError(BaselineError):
     """The baseline file does not exist (a caller may choose to create it)."""
 
 
+@lru_cache(maxsize=4096)
 def normalize_path(path: str) -> str:
-    """The same file must match whether it was found as `./a.md`, `a.md` or `a\\b.md`."""
+    """The same file must match whether it was found as `./a.md`, `a.md` or `a\\b.md`.
+    Remembered: every finding of a file asks for its file's name (a tenth of the time
+    of a SARIF report, which fingerprints each finding)."""
     return str(PurePosixPath(path.replace("\\", "/")))
 
 

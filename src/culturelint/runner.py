@@ -216,7 +216,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
             message = str(exc).removeprefix(f"{opts.baseline}: ")
             errors.append(FileError(str(opts.baseline), message, setup=True))
 
-    from culturelint.reporters import Report, render
+    from culturelint.reporters import Report, chunks
 
     report = Report(
         findings=findings,
@@ -225,7 +225,9 @@ def _run_check(config: Config, opts: RunOptions) -> int:
         version=__version__,
         rules=linter.checks,
     )
-    text = render(report, opts.fmt, color=opts.color and opts.output is None, root=Path.cwd())
+    # Written as it is made: the report of a large repository is many times the size
+    # of its findings (see `reporters.chunks`).
+    text = chunks(report, opts.fmt, color=opts.color and opts.output is None, root=Path.cwd())
     if opts.output is not None:
         from culturelint.atomic import write_atomic
 
@@ -235,7 +237,7 @@ def _run_check(config: Config, opts: RunOptions) -> int:
             sys.stderr.write(f"culturelint: {opts.output}: cannot write: {exc.strerror or exc}\n")
             return 2
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(text)
         sys.stdout.flush()
     if errors:
         return 2

@@ -1,4 +1,4 @@
-"""Output formats: one `Report` in, one string out.
+"""Output formats: one `Report` in, its text out (as one string, or in pieces).
 
 Every reporter gets the same `Report` so the formats cannot drift apart: the counts in
 the text summary, the JSON summary and the SARIF invocation all come from the methods
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -53,22 +54,31 @@ class Report:
 
 def render(report: Report, fmt: str, *, color: bool = False, root: Path | None = None) -> str:
     """Render `report` in format `fmt`; `root` is what SARIF and GitHub paths are relative to."""
+    return "".join(chunks(report, fmt, color=color, root=root))
+
+
+def chunks(
+    report: Report, fmt: str, *, color: bool = False, root: Path | None = None
+) -> Iterator[str]:
+    """`render`'s text in pieces, to be written in turn: the pieces are made as they are
+    written, so a report's size does not add to a run's memory (a SARIF report of a
+    large repository's findings is many times the size of the findings)."""
     if fmt == "text":
         from culturelint.reporters import text
 
-        return text.render(report, color=color)
+        return text.chunks(report, color=color)
     if fmt == "json":
         from culturelint.reporters import json
 
-        return json.render(report)
+        return json.chunks(json.to_object(report))
     if fmt == "sarif":
         from culturelint.reporters import sarif
 
-        return sarif.render(report, root=root)
+        return sarif.chunks(report, root=root)
     if fmt == "github":
         from culturelint.reporters import github
 
-        return github.render(report, root=root)
+        return github.chunks(report, root=root)
     raise ValueError(f"unknown output format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

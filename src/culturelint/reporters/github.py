@@ -9,6 +9,7 @@ otherwise end the value.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from culturelint.finding import FileError, Finding, Severity
@@ -22,14 +23,24 @@ COMMAND = {
 
 
 def render(report: Report, *, root: Path | None = None) -> str:
-    lines = [finding_command(finding, root) for finding in report.findings]
-    lines.extend(error_command(error, root) for error in report.errors)
-    return "".join(line + "\n" for line in lines)
+    return "".join(chunks(report, root=root))
 
 
-def finding_command(finding: Finding, root: Path | None = None) -> str:
+def chunks(report: Report, *, root: Path | None = None) -> Iterator[str]:
+    """One command per line, written as they are made."""
+    path, name = None, ""
+    for finding in report.findings:
+        if finding.path != path:  # findings come a file at a time
+            path, name = finding.path, relative_posix(finding.path, root)
+        yield finding_command(finding, root, name=name) + "\n"
+    for error in report.errors:
+        yield error_command(error, root) + "\n"
+
+
+def finding_command(finding: Finding, root: Path | None = None, *, name: str = "") -> str:
+    """The command for `finding`; `name` is its file's `relative_posix` path, when known."""
     properties: dict[str, str | int] = {
-        "file": relative_posix(finding.path, root),
+        "file": name or relative_posix(finding.path, root),
         "line": finding.line,
     }
     # GitHub only honours columns for a single-line annotation.

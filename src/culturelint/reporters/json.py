@@ -7,15 +7,37 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from culturelint.reporters import Report
 
+try:
+    import orjson
+except ImportError:  # an environment without it still reports
+    orjson = None  # type: ignore[assignment]
+
+
+class Items:
+    """A list in a document that `chunks` writes a few items at a time (each item is
+    encoded whole: an `Items` inside one is not).
+
+    A report on a large repository holds a hundred thousand findings and more; made
+    into objects all at once and then into one string, the SARIF report of 126,000
+    findings took 1.5 GB on top of the run. Written a few at a time, a finding's
+    object lives only while it is written.
+    """
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
 
 def to_object(report: Report) -> dict[str, Any]:
+    """The report as one JSON document, its findings as `Items` (see `chunks`)."""
     return {
         "version": report.version,
-        "findings": [finding.to_dict() for finding in report.findings],
+        "findings": Items(finding.to_dict() for finding in report.findings),
         "errors": [error.to_dict() for error in report.errors],
         "summary": {
             "files": report.files,
@@ -28,10 +50,13 @@ def to_object(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return dumps(to_object(report))
+    return "".join(chunks(to_object(report)))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_INDENT = "  "
+# Items encoded per call of the encoder.
+_BATCH = 256
 
 
 def dumps(data: Any) -> str:
@@ -46,16 +71,72 @@ def dumps(data: Any) -> str:
     broken file name), Python's encoder writes the report as before. Floats are not
     in reports: orjson would write 2.5e-05 as 0.000025.
     """
-    try:
-        import orjson
-    except ImportError:  # an environment without it still reports
-        orjson = None
+    return _encode(data) + "\n"
+
+
+def chunks(data: Any) -> Iterator[str]:
+    """The text of `dumps(data)`, in pieces, with every `Items` in `data` written as
+    the list of its items, a piece per few hundred items. The pieces joined are
+    exactly what `dumps` gives for the same document with plain lists."""
+    yield from _pieces(data, 0)
+    yield "\n"
+
+
+def _pieces(value: Any, level: int) -> Iterator[str]:
+    if isinstance(value, Items):
+        # A few hundred items at a time through one call of the encoder: as fast as the
+        # whole list at once, in a sliver of the memory. Each batch is encoded as a
+        # list, and its brackets are left out but for the first and the last.
+        close = "\n" + _INDENT * level + "]"
+        items = iter(value.items)
+        opener = "["
+        while batch := list(islice(items, _BATCH)):
+            text = _encode(batch)
+            if level:
+                text = text.replace("\n", "\n" + _INDENT * level)
+            yield opener + text[1 : -len(close)]
+            opener = ","
+        yield "[]" if opener == "[" else close
+    elif isinstance(value, dict) and value and _holds_items(value):
+        inner = "\n" + _INDENT * (level + 1)
+        opener = "{"
+        for key, item in value.items():
+            yield opener + inner + _encode(key) + ": "
+            opener = ","
+            yield from _pieces(item, level + 1)
+        yield "\n" + _INDENT * level + "}"
+    elif isinstance(value, list) and value and _holds_items(value):
+        inner = "\n" + _INDENT * (level + 1)
+        opener = "["
+        for item in value:
+            yield opener + inner
+            opener = ","
+            yield from _pieces(item, level + 1)
+        yield "\n" + _INDENT * level + "]"
+    else:
+        # JSON strings hold no raw line break, so every break in the encoded value is
+        # one of its own lines, indented one step more for each level it sits at.
+        text = _encode(value)
+        yield text.replace("\n", "\n" + _INDENT * level) if level else text
+
+
+def _holds_items(value: dict[Any, Any] | list[Any]) -> bool:
+    """Whether an `Items` is anywhere inside `value` (else it is encoded at once)."""
+    children = value.values() if isinstance(value, dict) else value
+    return any(
+        isinstance(child, Items) or (isinstance(child, dict | list) and _holds_items(child))
+        for child in children
+    )
+
+
+def _encode(data: Any) -> str:
+    """`json.dumps(data, ensure_ascii=False, indent=2)`, through orjson when it can."""
     if orjson is not None:
         try:
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
         except TypeError:  # orjson.JSONEncodeError is a TypeError
             pass
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     # A lone surrogate can only stand inside a JSON string here, where its escape
     # means the same: the report stays valid UTF-8 and reads back as it was.
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

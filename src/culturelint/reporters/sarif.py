@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -19,7 +20,8 @@ from culturelint.baseline import fingerprint
 from culturelint.finding import FileError, Finding, Severity
 from culturelint.registry import Check, RuleDoc
 from culturelint.reporters import Report, relative_posix
-from culturelint.reporters.json import dumps
+from culturelint.reporters.json import Items
+from culturelint.reporters.json import chunks as json_chunks
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/culturelint/"
@@ -38,7 +40,12 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]")
 
 
 def render(report: Report, *, root: Path | None = None) -> str:
-    return dumps(to_sarif(report, root=root))
+    return "".join(chunks(report, root=root))
+
+
+def chunks(report: Report, *, root: Path | None = None) -> Iterator[str]:
+    """The SARIF document in pieces, a result at a time (see `json.Items`)."""
+    return json_chunks(to_sarif(report, root=root))
 
 
 def to_sarif(report: Report, *, root: Path | None = None) -> dict[str, Any]:
@@ -55,7 +62,7 @@ def to_sarif(report: Report, *, root: Path | None = None) -> dict[str, Any]:
         },
         "invocations": [_invocation(report.errors, base)],
         "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(base)}},
-        "results": _results(report.findings, rule_index, base),
+        "results": Items(_results(report.findings, rule_index, base)),
         "columnKind": "unicodeCodePoints",
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
@@ -160,12 +167,16 @@ def _markdown_source(source: str) -> str:
 
 def _results(
     findings: list[Finding], rule_index: dict[str, int], base: Path
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
     # Identical findings in one file share a hash; the occurrence number keeps them apart,
     # the way GitHub's own primaryLocationLineHash does.
     seen: Counter[str] = Counter()
-    results = []
+    # Findings come a file at a time; a file's location is worked out once (resolving
+    # paths took half the time of the report).
+    path, location = None, {}
     for finding in findings:
+        if finding.path != path:
+            path, location = finding.path, _artifact_location(finding.path, base)
         digest = fingerprint(finding)
         seen[digest] += 1
         text = finding.message
@@ -179,25 +190,22 @@ def _results(
             properties["market"] = finding.market
         if finding.evidence is not None:
             properties["evidence"] = finding.evidence.to_dict()
-        results.append(
-            {
-                "ruleId": finding.rule,
-                "ruleIndex": rule_index[finding.rule],
-                "level": LEVEL[finding.severity],
-                "message": {"text": text},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": _artifact_location(finding.path, base),
-                            "region": region,
-                        }
+        yield {
+            "ruleId": finding.rule,
+            "ruleIndex": rule_index[finding.rule],
+            "level": LEVEL[finding.severity],
+            "message": {"text": text},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": location,
+                        "region": region,
                     }
-                ],
-                "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
-                "properties": properties,
-            }
-        )
-    return results
+                }
+            ],
+            "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
+            "properties": properties,
+        }
 
 
 def _region(finding: Finding) -> dict[str, Any]:

@@ -5,7 +5,7 @@
                             help: use red or gold for a celebration
                             why: colours.white in the ja-JP profile (source)
 
-The layout is built once as lines of (text, style) spans; plain output joins the text,
+The layout is built as lines of (text, style) spans, a file at a time; plain output joins the text,
 coloured output hands the same spans to rich. So piped output never contains an escape
 code and both outputs always line up the same way.
 """
@@ -13,7 +13,7 @@ code and both outputs always line up the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from io import StringIO
 
 from culturelint.finding import Evidence, FileError, Finding, Severity
@@ -36,23 +36,27 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    lines = layout(report)
+    return "".join(chunks(report, color=color))
+
+
+def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
+    """The report's text a file at a time (then the errors, then the summary), so a
+    run with a hundred thousand findings never holds their lines all at once."""
     if not color:
-        return "".join("".join(text for text, _ in line) + "\n" for line in lines)
-    return _to_ansi(lines)
+        for block in blocks(report):
+            yield "".join("".join(text for text, _ in line) + "\n" for line in block)
+        return
+    yield from _to_ansi(blocks(report))
 
 
-def layout(report: Report) -> list[Line]:
-    lines: list[Line] = []
+def blocks(report: Report) -> Iterator[list[Line]]:
+    """The layout: a block of lines per file with findings, one for the errors, and
+    the summary line last."""
     for path, findings in _group_by_path(report.findings).items():
-        lines.append([(_clean(path), "bold underline")])
-        lines.extend(_finding_lines(findings))
-        lines.append([])
+        yield [[(_clean(path), "bold underline")], *_finding_lines(findings), []]
     if report.errors:
-        lines.extend(_error_line(error) for error in report.errors)
-        lines.append([])
-    lines.append([(summary(report), _summary_style(report))])
-    return lines
+        yield [*(_error_line(error) for error in report.errors), []]
+    yield [[(summary(report), _summary_style(report))]]
 
 
 def summary(report: Report) -> str:
@@ -163,7 +167,7 @@ def _one_line(text: str) -> str:
     return " ".join(_clean(text).split())
 
 
-def _to_ansi(lines: list[Line]) -> str:
+def _to_ansi(blocks: Iterable[list[Line]]) -> Iterator[str]:
     # rich is only needed for colour; importing it lazily keeps piped runs lean.
     from rich.console import Console
     from rich.text import Text
@@ -180,6 +184,9 @@ def _to_ansi(lines: list[Line]) -> str:
         markup=False,
         soft_wrap=True,
     )
-    for line in lines:
-        console.print(Text.assemble(*line))
-    return buffer.getvalue()
+    for block in blocks:
+        for line in block:
+            console.print(Text.assemble(*line))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
