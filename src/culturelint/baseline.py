@@ -29,7 +29,7 @@ from typing import Any
 
 from culturelint.atomic import write_atomic
 from culturelint.finding import Finding
-from culturelint.reporters.json import dumps
+from culturelint.reporters.json import Items, chunks
 
 FORMAT_VERSION = 2
 # Version 1 named files as reported (relative to the working folder of the run).
@@ -166,15 +166,15 @@ class Baseline:
     def save(self, path: Path) -> None:
         """Write the baseline to `path`, which should be in the folder it was made for
         (`from_findings`'s root); without a root it is written as version 1."""
+        entries = sorted(self.entries, key=BaselineEntry.sort_key)
         document = {
             "version": FORMAT_VERSION if self.root is not None else 1,
             "tool": TOOL,
-            "findings": [
-                entry.to_dict() for entry in sorted(self.entries, key=BaselineEntry.sort_key)
-            ],
+            # Written as made, like the reports (see `reporters.json.Items`).
+            "findings": Items(entry.to_dict() for entry in entries),
         }
         try:
-            write_atomic(path, dumps(document))
+            write_atomic(path, chunks(document))
         except OSError as exc:
             raise BaselineError(f"{path}: cannot write baseline: {exc.strerror}") from None
 
