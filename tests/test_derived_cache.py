@@ -1263,7 +1263,7 @@ def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
     ]
 
     def judged() -> list[object]:
-        matching._analyse.cache_clear()
+        matching._analysed.cache_clear()
         matching._word_keys.cache_clear()
         matching._lemma_table.cache_clear()
         leftovers._market_tables.cache_clear()

@@ -292,9 +292,9 @@ def test_foreign_copy_without_a_form_of_the_terms_is_not_tokenized() -> None:
     text = "Die neue Winterkollektion ist da, mit 30 % Rabatt auf alles 4711."
     assert matcher.find(text, foreign=True) == []
     assert matcher._forms == ("summer",)  # the longer forms hold it
-    before = matching._analyse.cache_info().currsize
+    before = matching._analysed.cache_info().currsize
     matcher.find(text + " Noch heute.", foreign=True)
-    assert matching._analyse.cache_info().currsize == before
+    assert matching._analysed.cache_info().currsize == before
 
 
 def test_foreign_and_plain_search_agree_on_mixed_copy() -> None:
@@ -425,3 +425,45 @@ def test_folding_maps_each_folded_character_to_its_source(text: str) -> None:
     folded, index = _fold_with_index(text)
     assert folded == "".join(_fold_char(c) for c in text)
     assert index == [i for i, c in enumerate(text) for _ in _fold_char(c)]
+
+
+@pytest.mark.parametrize(("texts", "kept"), [(3000, True), (1000, False)])
+def test_a_long_document_is_tokenized_once_per_text(
+    monkeypatch: pytest.MonkeyPatch, texts: int, kept: bool
+) -> None:
+    """Rules walk a document's segments one after the other. With more segments than
+    the caches hold, each walk pushed out what the next rule needed; within
+    `one_document` every text of a long document is tokenized once. A short document
+    needs no such memo (the caches hold it)."""
+    from culturelint import matching
+
+    calls: list[str] = []
+    real = matching._spaced_tokens
+
+    def counted(language: str, text: str) -> tuple[object, ...]:
+        calls.append(text)
+        return real(language, text)
+
+    monkeypatch.setattr(matching, "_spaced_tokens", counted)
+    matching._analysed.cache_clear()
+    matching._keyed_tokens.cache_clear()
+    segments = [f"Die Uhr Nummer {i} ist neu" for i in range(texts)]
+    matcher = TermMatcher("de", ["Uhr"])
+
+    with matching.one_document(len(segments)):
+        for _walk in range(3):  # three rules
+            assert sum(len(matcher.find(text)) for text in segments) == texts
+        assert (matching._DOCUMENT is not None) == kept
+
+    assert matching._DOCUMENT is None
+    assert sorted(text for text in calls if text != "Uhr") == sorted(segments)  # once each
+
+
+def test_the_document_memo_is_dropped_when_a_rule_fails() -> None:
+    from culturelint import matching
+
+    with pytest.raises(RuntimeError), matching.one_document(5000):
+        assert matching._DOCUMENT == {}
+        raise RuntimeError("a rule crashed")
+
+    assert matching._DOCUMENT is None

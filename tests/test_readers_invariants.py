@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from culturelint.document import Document
+from culturelint.document import Document, LineIndex
 from culturelint.readers import read_document
 
 # Pieces of syntax that exercise the tricky paths: markers, entities, escapes, HTML,
@@ -50,6 +50,32 @@ def assert_positions_hold(doc: Document) -> None:
 @given(text=documents)
 def test_any_input_reads_and_every_position_holds(fmt: str, text: str) -> None:
     assert_positions_hold(read_document("any", text, fmt))
+
+
+def _line_starts_one_character_at_a_time(text: str) -> list[int]:
+    starts = [0]
+    i = 0
+    while i < len(text):
+        if text[i] == "\r" and text[i + 1 : i + 2] == "\n":
+            i += 1
+        if text[i] in "\r\n":
+            starts.append(i + 1)
+        i += 1
+    return starts
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "日", "\n", "\r", "\r\n", "\n\r", " "])).map("".join))
+def test_line_and_column_of_every_offset(text: str) -> None:
+    """Lines end at \\n, \\r\\n or a lone \\r: the index agrees with a walk over the text
+    one character at a time, at every offset and one past the end."""
+    starts = _line_starts_one_character_at_a_time(text)
+    index = LineIndex(text)
+
+    assert index.line_count == len(starts)
+    for offset in range(len(text) + 1):
+        line = max(n for n, start in enumerate(starts) if start <= offset)
+        assert index.position(offset) == (line + 1, offset - starts[line] + 1)
 
 
 def test_importing_readers_loads_no_parser() -> None:

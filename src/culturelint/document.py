@@ -8,9 +8,12 @@ decoded file, so a finding points at the original text whatever the format.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
@@ -20,19 +23,11 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i = 0
-        n = len(text)
-        while True:
-            j = _next_break(text, i)
-            if j < 0:
-                break
-            if text[j] == "\r" and j + 1 < n and text[j + 1] == "\n":
-                j += 1
-            starts.append(j + 1)
-            i = j + 1
-        self._starts = starts
-        self._length = n
+        # One pass over the text: looking for "\n" and "\r" from each line on scanned
+        # to the end of the file for the "\r" that is usually in no line at all, which
+        # made a file of 77,000 lines take a second.
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._length = len(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self._length))
@@ -46,16 +41,6 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
-
-
-def _next_break(text: str, start: int) -> int:
-    a = text.find("\n", start)
-    b = text.find("\r", start)
-    if a < 0:
-        return b
-    if b < 0:
-        return a
-    return min(a, b)
 
 
 @dataclass(frozen=True)

@@ -425,6 +425,7 @@ class Linter:
         return self.lint_document(doc)
 
     def lint_document(self, doc: Document) -> FileResult:
+        from culturelint.matching import one_document
         from culturelint.profiles.model import ProfileError
         from culturelint.resolve import MarketError, resolve_market
 
@@ -445,23 +446,35 @@ class Linter:
         checks = self._checks_for(profile, self._file_ignores(doc.path))
         for check, exc in self._prepare(checks, ctx):
             result.errors.append(self._crash(doc, check, exc))
-        for check in self._run_order(checks):
-            try:
-                for hit in check.run(doc, ctx):
-                    finding = self._finding(doc, check, market, hit)
-                    if suppressions and suppressions.suppressed(check.code, finding.line):
-                        continue
-                    result.findings.append(finding)
-            except RegexTimeout as exc:
-                # The rule's other hits are kept; the timeout is an error, not a silent skip.
-                line = doc.position(exc.offset)[0] if exc.offset is not None else None
-                message = exc.describe(check.code, line)
-                result.errors.append(FileError(doc.path, message, line))
-                result.cacheable = False
-            except Exception as exc:
-                result.errors.append(self._crash(doc, check, exc))
+        with one_document(len(doc.segments)):
+            for check in self._run_order(checks):
+                self._run(check, doc, ctx, suppressions, result)
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _run(
+        self,
+        check: Check,
+        doc: Document,
+        ctx: CheckContext,
+        suppressions: suppress.Suppressions,
+        result: FileResult,
+    ) -> None:
+        """One rule on one document: its findings, or the error that stopped it."""
+        try:
+            for hit in check.run(doc, ctx):
+                finding = self._finding(doc, check, ctx.market, hit)
+                if suppressions and suppressions.suppressed(check.code, finding.line):
+                    continue
+                result.findings.append(finding)
+        except RegexTimeout as exc:
+            # The rule's other hits are kept; the timeout is an error, not a silent skip.
+            line = doc.position(exc.offset)[0] if exc.offset is not None else None
+            message = exc.describe(check.code, line)
+            result.errors.append(FileError(doc.path, message, line))
+            result.cacheable = False
+        except Exception as exc:
+            result.errors.append(self._crash(doc, check, exc))
 
     def prepare_market(self, market: str) -> None:
         """Start building the derived data that files of `market` need, as the first file

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -843,6 +844,50 @@ def _stems(language: str, folded: str) -> tuple[str, ...]:
     )
 
 
+# Texts whose tokens (and folded forms) are kept from one rule to the next. A document
+# usually has fewer segments than this, so its rules find each segment's tokens there.
+_TEXTS_CACHED = 2048
+
+# The tokens of every text of the document being linted, when it has more texts than
+# the caches hold (see `one_document`); None otherwise.
+_DOCUMENT: dict[tuple[Any, ...], Any] | None = None
+
+
+@contextmanager
+def one_document(texts: int) -> Iterator[None]:
+    """While a document of `texts` segments is linted, keep the tokens of each of its
+    texts until it is done, if there are more than the caches hold.
+
+    Every rule walks a document's segments from first to last. With more segments
+    than the caches have places, each rule's walk pushed out the tokens the next rule
+    was about to ask for: a PO file of 6,000 messages, or a long Markdown page, was
+    tokenized again by each rule that matches terms. Kept for one document and then
+    dropped, these tokens cost memory in proportion to the largest file, not the run.
+    """
+    global _DOCUMENT
+    if texts <= _TEXTS_CACHED // 2:  # rules also tokenize parts of segments
+        yield
+        return
+    _DOCUMENT = {}
+    try:
+        yield
+    finally:
+        _DOCUMENT = None
+
+
+def _per_text(cached: Any, *args: Any) -> Any:
+    """`cached(*args)`, a function of a text in an LRU cache, or its answer kept for
+    the document being linted (see `one_document`)."""
+    memo = _DOCUMENT
+    if memo is None:
+        return cached(*args)
+    key = (cached, *args)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = cached.__wrapped__(*args)
+    return found
+
+
 def _spaced_tokens(language: str, text: str) -> tuple[_Token, ...]:
     words = _word_keys(language)
     spans = list(_tokenizer(language)(text))
@@ -879,9 +924,13 @@ def _analyse_word(language: str, word: str) -> _WordKeys:
     return folded, lemma, stems, frozenset({folded, lemma, *stems})
 
 
-@lru_cache(maxsize=2048)
 def _analyse(language: str, text: str) -> tuple[_Token, ...]:
     """Tokens of `text`, cached because several rules look at the same segment."""
+    return _per_text(_analysed, language, text)
+
+
+@lru_cache(maxsize=_TEXTS_CACHED)
+def _analysed(language: str, text: str) -> tuple[_Token, ...]:
     if language in UNSPACED_LANGUAGES:
         return _unspaced_tokens(text)
     return _spaced_tokens(language, text)
@@ -900,11 +949,15 @@ def _fold_char(ch: str) -> str:
 _FOLDED = CharacterTable(_fold_char)
 
 
-@lru_cache(maxsize=2048)
 def _fold_with_index(text: str) -> tuple[str, list[int]]:
     """Folded text and, for each folded character, the index of its source character.
 
     Cached: every term list of every rule searches the same segment."""
+    return _per_text(_folded_with_index, text)
+
+
+@lru_cache(maxsize=_TEXTS_CACHED)
+def _folded_with_index(text: str) -> tuple[str, list[int]]:
     if text.isascii():
         return text.lower(), list(range(len(text)))
     folded = text.translate(_FOLDED)
@@ -1179,16 +1232,24 @@ def _all_keys(language: str, texts: tuple[str, ...], case_sensitive: bool) -> fr
 _Keyed = tuple[list[tuple[int, int]], list[frozenset[str]], frozenset[str]]
 
 
-@lru_cache(maxsize=2048)
 def _token_keys(language: str, text: str) -> _Keyed:
     """Cached per text: every term list of every rule looks at the same segment."""
+    return _per_text(_keyed_tokens, language, text)
+
+
+@lru_cache(maxsize=_TEXTS_CACHED)
+def _keyed_tokens(language: str, text: str) -> _Keyed:
     analysed = _analyse(language, text)
     keysets = [t[5] for t in analysed]
     return [(t[0], t[1]) for t in analysed], keysets, frozenset().union(*keysets)
 
 
-@lru_cache(maxsize=2048)
 def _surface_keys(language: str, text: str) -> _Keyed:
+    return _per_text(_keyed_surface, language, text)
+
+
+@lru_cache(maxsize=_TEXTS_CACHED)
+def _keyed_surface(language: str, text: str) -> _Keyed:
     spans = _tokenizer(language)(text)
     keysets = [frozenset({text[a:b]}) for a, b in spans]
     return list(spans), keysets, frozenset().union(*keysets)
