@@ -243,3 +243,35 @@ def test_no_traceback_from_a_real_process(tree: Path) -> None:
     run = check_process("--no-cache", ".", cwd=tree)
     assert run.code == 2
     assert_no_traceback(run)
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path, fmt: str) -> None:
+    """`culturelint check | head`: the report is written as it is made, so the reader
+    leaves in the middle of it. The run stops with exit code 2 (the report was not
+    delivered) and says nothing: no traceback, no error about the pipe."""
+    import subprocess
+    import sys
+
+    from hostile_util import SRC
+
+    # About a thousand findings: a report far larger than a pipe holds.
+    write(tmp_path / "de-DE" / "prices.txt", "Nur $5 heute!\n\n" * 1000)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env.pop("CULTURELINT_DEBUG", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "culturelint", "check", "--no-cache", "--format", fmt, "."],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(100)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8", "replace")
+    code = proc.wait(timeout=120)
+
+    assert first  # the report had begun
+    assert code == 2
+    assert stderr == ""
