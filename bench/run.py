@@ -43,6 +43,8 @@ SMALL_MAX_SINGLE_S = 2.0
 SMALL_MIN_MB_S = 0.02
 # First runs of each single file, each from an empty cache.
 COLD_RUNS = 3
+# The long file: the corpus's German Markdown pages, one after another, to this size.
+LONG_FILE_MB = 2.0
 PEER_DIR = Path(tempfile.gettempdir()) / "culturelint-bench-peers"
 
 # Runs one command, times it and reports its peak memory: a fresh process per
@@ -77,6 +79,7 @@ class Results:
     throughput: dict[str, float] = field(default_factory=dict)
     cache: dict[str, float] = field(default_factory=dict)
     memory: dict[str, float] = field(default_factory=dict)
+    long_file: dict[str, float] = field(default_factory=dict)
     peers: dict[str, object] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -204,6 +207,26 @@ def rerun(tool: Tool, root: Path) -> tuple[dict[str, float], float]:
         "speedup": round(first.wall / again, 1),
     }
     return times, first.rss_mb
+
+
+def long_file(tool: Tool, corpus: corpus_mod.Corpus, tmp: Path, snapshot: Path) -> Run:
+    """One long German Markdown file (`LONG_FILE_MB`), the corpus's German pages one
+    after another, repeated: the corpus is of small files, and a cost that grows
+    faster than a file (a scan to the end of the file from every line, a cache that
+    one document overflows) shows only in a long one. Its MB/s is comparable with
+    the corpus's `--jobs 1` figure; far below it means such a cost is back. The
+    pages repeat, so some of the words are met again: a little faster than new copy."""
+    pages = [page.read_text(encoding="utf-8") for page in sorted(corpus.by_suffix(".md", "de"))]
+    text, size = [], 0
+    while size < LONG_FILE_MB * 1e6:
+        for page in pages:
+            text.append(page)
+            size += len(page.encode("utf-8"))
+    root = tmp / "long"
+    (root / "de-DE").mkdir(parents=True, exist_ok=True)
+    (root / "de-DE" / "long.md").write_text("\n".join(text), encoding="utf-8")
+    restore(snapshot, root)
+    return tool.check(["--no-cache", "--jobs", "1", "--format", "json", "de-DE/long.md"], root)
 
 
 # -- peers ------------------------------------------------------------------------------
@@ -361,6 +384,14 @@ def table(r: Results) -> str:
         )
     if r.memory:
         rows.append(("peak RSS", ", ".join(f"{k} {v} MB" for k, v in r.memory.items())))
+    if r.long_file:
+        rows.append(
+            (
+                "long file",
+                f"{r.long_file['mb']} MB of German Markdown in {r.long_file['s']} s "
+                f"({r.long_file['mb_s']} MB/s, {r.long_file['rss_mb']} MB)",
+            )
+        )
     for name in ("proselint", "alex"):
         peer = r.peers.get(name)
         if isinstance(peer, dict):
@@ -444,6 +475,14 @@ def main(argv: list[str] | None = None) -> int:
             results.memory["jobs2_largest_process"] = round(run2.rss_mb)
             results.cache, first_rss = rerun(tool, root)
             results.memory["first_run_largest_process"] = round(first_rss)
+            long = long_file(tool, corpus, Path(tmp), snapshot)
+            mb = (Path(tmp) / "long" / "de-DE" / "long.md").stat().st_size / 1e6
+            results.long_file = {
+                "mb": round(mb, 2),
+                "s": round(long.wall, 2),
+                "mb_s": round(mb / long.wall, 3),
+                "rss_mb": round(long.rss_mb),
+            }
             if not args.no_peers:
                 results.peers = peers(tool, corpus, lambda: restore(snapshot, root))
 
