@@ -5,9 +5,9 @@
                             help: use red or gold for a celebration
                             why: colours.white in the ja-JP profile (source)
 
-The layout is built as lines of (text, style) spans, a file at a time; plain output joins the text,
-coloured output hands the same spans to rich. So piped output never contains an escape
-code and both outputs always line up the same way.
+The layout is built as lines of (text, style) spans, a file at a time; plain output
+joins the text, coloured output hands the same spans to rich. So piped output never
+contains an escape code and both outputs always line up the same way.
 """
 
 from __future__ import annotations
