@@ -22,10 +22,6 @@ COMMAND = {
 }
 
 
-def render(report: Report, *, root: Path | None = None) -> str:
-    return "".join(chunks(report, root=root))
-
-
 def chunks(report: Report, *, root: Path | None = None) -> Iterator[str]:
     """One command per line, written as they are made."""
     path, name = None, ""

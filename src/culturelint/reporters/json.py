@@ -49,10 +49,6 @@ def to_object(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    return "".join(chunks(to_object(report)))
-
-
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _INDENT = "  "
 # Items encoded per call of the encoder.
@@ -97,22 +93,20 @@ def _pieces(value: Any, level: int) -> Iterator[str]:
             yield opener + text[1 : -len(close)]
             opener = ","
         yield "[]" if opener == "[" else close
-    elif isinstance(value, dict) and value and _holds_items(value):
-        inner = "\n" + _INDENT * (level + 1)
-        opener = "{"
-        for key, item in value.items():
-            yield opener + inner + _encode(key) + ": "
+    elif isinstance(value, dict | list) and value and _holds_items(value):
+        # Each member on a line of its own, a key before it in an object.
+        members = (
+            ((_encode(key) + ": ", item) for key, item in value.items())
+            if isinstance(value, dict)
+            else (("", item) for item in value)
+        )
+        brackets = "{}" if isinstance(value, dict) else "[]"
+        opener = brackets[0]
+        for key, item in members:
+            yield opener + "\n" + _INDENT * (level + 1) + key
             opener = ","
             yield from _pieces(item, level + 1)
-        yield "\n" + _INDENT * level + "}"
-    elif isinstance(value, list) and value and _holds_items(value):
-        inner = "\n" + _INDENT * (level + 1)
-        opener = "["
-        for item in value:
-            yield opener + inner
-            opener = ","
-            yield from _pieces(item, level + 1)
-        yield "\n" + _INDENT * level + "]"
+        yield "\n" + _INDENT * level + brackets[1]
     else:
         # JSON strings hold no raw line break, so every break in the encoded value is
         # one of its own lines, indented one step more for each level it sits at.

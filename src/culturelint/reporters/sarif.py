@@ -39,10 +39,6 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "no.")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]")
 
 
-def render(report: Report, *, root: Path | None = None) -> str:
-    return "".join(chunks(report, root=root))
-
-
 def chunks(report: Report, *, root: Path | None = None) -> Iterator[str]:
     """The SARIF document in pieces, a result at a time (see `json.Items`)."""
     return json_chunks(to_sarif(report, root=root))

@@ -35,10 +35,6 @@ INDENT = "  "
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    return "".join(chunks(report, color=color))
-
-
 def chunks(report: Report, *, color: bool = False) -> Iterator[str]:
     """The report's text a file at a time (then the errors, then the summary), so a
     run with a hundred thousand findings never holds their lines all at once."""
