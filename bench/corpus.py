@@ -244,14 +244,15 @@ class Corpus:
 
 
 def available_formats() -> tuple[str, ...]:
-    """The corpus formats culturelint can read right now."""
+    """The corpus formats culturelint can read right now: each format whose file, put
+    where the corpus puts it (`<market>/<format>-00000.<ext>`), has a reader."""
     formats = ["markdown", "html", "text"]
     try:
-        from culturelint.readers import EXTENSIONS
+        from culturelint.readers import reader_for
     except ImportError:
         return tuple(formats)
     for fmt, ext in L10N_FORMATS.items():
-        if ext in EXTENSIONS:
+        if reader_for(f"de-DE/{fmt}-00000{ext}") is not None:
             formats.append(fmt)
     return tuple(formats)
 

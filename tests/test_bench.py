@@ -40,13 +40,14 @@ def test_corpus_reaches_its_size_with_every_market(tmp_path: Path, size_mb: floa
     assert {f.parent.name for f in made.files} == set(corpus.MARKETS)
 
 
-def test_corpus_formats_follow_the_readers(tmp_path: Path) -> None:
-    from culturelint.readers import EXTENSIONS
+def test_corpus_has_every_format_culturelint_reads(tmp_path: Path) -> None:
+    from culturelint.readers import READERS, reader_for
 
     made = corpus.generate(tmp_path, 0.1)
-    suffixes = {f.suffix for f in made.files}
-    assert {".md", ".html", ".txt"} <= suffixes
-    assert suffixes <= set(EXTENSIONS)
+    read_as = {reader_for(str(f)) for f in made.files}
+    assert None not in read_as
+    # Every reader but the PO template's (a .pot is a .po without translations).
+    assert read_as == set(READERS) - {"pot"}
 
 
 def test_markdown_carries_its_market_in_front_matter(tmp_path: Path) -> None:
