@@ -33,7 +33,7 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where the knowledge behind a finding comes from, so a reviewer can check it."""
 
@@ -45,7 +45,7 @@ class Evidence:
         return {"profile": self.profile, "key": self.key, "source": self.source}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """What a check reports: a span of the original text (character offsets) and why.
 
@@ -61,7 +61,7 @@ class Hit:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     line: int
@@ -100,7 +100,7 @@ class Finding:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileError:
     """A file that could not be checked (or was only partly checked), and why.
 
