@@ -394,6 +394,46 @@ def test_a_pattern_that_timed_out_is_not_cached(in_tmp: Path) -> None:
     assert [f["rule"] for f in data["findings"]] == ["ACME001"]
 
 
+def _result_entries(root: Path) -> set[str]:
+    return {
+        path.name
+        for path in (root / ".culturelint_cache" / __version__).rglob("*.json")
+        if path.parent.name == path.name[:2]
+    }
+
+
+def test_a_checkout_elsewhere_finds_the_results_of_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI runner that restores `.culturelint_cache/` into a checkout at another path
+    (or a second clone) must be served the results, not lint every file again: nothing
+    in their keys may depend on where the project lies."""
+    import shutil
+
+    first = tmp_path / "one" / "project"
+    write(first / "culturelint.yaml", "rule_paths: [rules]\nmarkets:\n  'shop/**': de-DE\n")
+    write(first / "rules" / "acme.yaml", "rules: []\n")
+    write(first / "shop" / "a.md", "Nur $19.99.\n")
+    write(first / "shop" / "b.md", "Jetzt bestellen.\n")
+    monkeypatch.chdir(first)
+    before = runner.invoke(app, ["check", ".", "--format", "json"])
+    assert before.exit_code == 1, before.output
+    stored = _result_entries(first)
+    assert len(stored) == 2
+
+    elsewhere = tmp_path / "two" / "checkout"
+    shutil.copytree(first, elsewhere)
+    monkeypatch.chdir(elsewhere)
+    after = runner.invoke(app, ["check", ".", "--format", "json"])
+    assert after.stdout == before.stdout
+    assert _result_entries(elsewhere) == stored  # every result served, none written
+
+    # The count can tell: a file changed in the copy is linted and stored anew.
+    write(elsewhere / "shop" / "b.md", "Jetzt bestellen!\n")
+    runner.invoke(app, ["check", ".", "--format", "json"])
+    assert len(_result_entries(elsewhere) - stored) == 1
+
+
 def test_a_changed_glossary_is_not_served_from_the_cache(in_tmp: Path) -> None:
     """The glossary is part of the effective configuration: a result keyed without it
     went stale when a term changed."""

@@ -27,6 +27,7 @@ def _next_process() -> None:
     """What a new process starts without: the memos of this one."""
     installed.version.cache_clear()
     installed.fingerprint.cache_clear()
+    installed.distributions.cache_clear()
 
 
 @pytest.fixture
@@ -100,6 +101,62 @@ def test_a_plugin_installed_after_a_run_is_found_by_the_next(fresh: Path, site: 
     (site / "acme_lint-1.1.dist-info").rmdir()
     assert installed.version("acme-lint") is None
     assert installed.entry_points(group) == before
+
+
+def test_the_same_versions_installed_afresh_keep_the_result_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh install stamps new times, and a CI runner's environment may lie
+    elsewhere: the distributions' digest (the result cache's key) ignores both, and
+    follows versions and entry points."""
+    group = "culturelint.checks"
+
+    def digest(site: Path) -> str:
+        with monkeypatch.context() as patch:
+            patch.syspath_prepend(str(site))
+            _next_process()
+            return installed.distributions()
+
+    first = tmp_path / "a" / "site-packages"
+    first.mkdir(parents=True)
+    _distribution(first, "acme-lint", "1.0", f"[{group}]\nacme = acme_lint:CHECKS\n")
+    _distribution(first, "other", "2.0")
+    before = digest(first)
+
+    again = tmp_path / "b" / "site-packages"
+    again.mkdir(parents=True)
+    _distribution(again, "acme-lint", "1.0", f"[{group}]\nacme = acme_lint:CHECKS\n")
+    _distribution(again, "other", "2.0")
+    for file in again.rglob("*"):
+        os.utime(file, ns=(1, 1))
+    assert digest(again) == before
+    # The fingerprint of the memos does see the new times.
+    assert _fingerprint(first) != _fingerprint(again)
+
+    (again / "acme_lint-1.0.dist-info" / "entry_points.txt").write_text(
+        f"[{group}]\nacme = acme_lint.v2:CHECKS\n", encoding="utf-8"
+    )
+    assert digest(again) != before
+    (again / "other-2.0.dist-info").rename(again / "other-2.1.dist-info")
+    changed = digest(again)
+    egg = again / "legacy.egg-info"
+    egg.mkdir()
+    (egg / "PKG-INFO").write_text("Metadata-Version: 1.0\nName: legacy\nVersion: 1\n\nText\n")
+    with_egg = digest(again)
+    assert with_egg != changed
+    (egg / "PKG-INFO").write_text("Metadata-Version: 1.0\nName: legacy\nVersion: 2\n\nText\n")
+    assert digest(again) != with_egg
+    _next_process()
+
+
+def _fingerprint(site: Path) -> str:
+    sys.path.insert(0, str(site))
+    try:
+        _next_process()
+        return installed.fingerprint()
+    finally:
+        sys.path.remove(str(site))
+        _next_process()
 
 
 def test_a_file_saved_in_the_working_folder_keeps_the_fingerprint(

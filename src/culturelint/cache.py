@@ -32,23 +32,42 @@ def settings_fingerprint(
     config: Config, extra: dict[str, Any], data_dirs: list[Path], files: Iterable[Path] = ()
 ) -> str:
     """`files` are other files the config names whose content results depend on (the
-    project's glossaries)."""
+    project's glossaries).
+
+    Paths inside the project are taken relative to its root, and the profile and rule
+    folders by their contents, so a checkout elsewhere (a CI runner restoring the cache
+    folder, a second clone) finds the same results. Glossaries stay absolute: a broken
+    one is reported by its full path, and a result carrying that message must not be
+    shown for another checkout.
+    """
     from culturelint import installed
+
+    root = config.root
+
+    def portable(value: Any) -> str:
+        if isinstance(value, Path):
+            try:
+                return "<root>/" + value.relative_to(root).as_posix()
+            except ValueError:
+                return value.as_posix()
+        return str(value)
 
     h = hashlib.sha256()
     h.update(__version__.encode())
     # Every installed distribution and its version: a plug-in installed, upgraded or
     # removed changes the rules, and a Babel or holidays upgrade the data they read.
-    h.update(installed.fingerprint().encode())
+    h.update(installed.distributions().encode())
     h.update(dt.date.today().isoformat().encode())
-    h.update(json.dumps(asdict(config), default=str, sort_keys=True).encode())
-    h.update(json.dumps(extra, default=str, sort_keys=True).encode())
-    for folder in data_dirs:
+    h.update(json.dumps(asdict(config), default=portable, sort_keys=True).encode())
+    h.update(json.dumps(extra, default=portable, sort_keys=True).encode())
+    for index, folder in enumerate(data_dirs):
         if not folder.is_dir():
             continue
+        h.update(f"\0folder {index}\0".encode())
         for f in sorted(folder.rglob("*.y*ml")):
             try:
-                h.update(f.as_posix().encode())
+                h.update(f.relative_to(folder).as_posix().encode())
+                h.update(b"\0")
                 h.update(f.read_bytes())
             except OSError:
                 continue
