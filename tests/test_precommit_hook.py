@@ -86,6 +86,8 @@ def test_the_hook_runs_the_check_command() -> None:
     assert hook["id"] == "culturelint"
     assert hook["entry"] == "culturelint check"
     assert hook["language"] == "python"
+    # culturelint parallelizes itself; pre-commit must not split the files too.
+    assert hook["require_serial"] is True
 
 
 def test_the_hook_agrees_with_culturelint_on_a_grid_of_paths() -> None:
