@@ -723,20 +723,67 @@ def test_a_background_build_is_waited_for_and_done_once(tmp_path: Path) -> None:
     assert calls == [path]
 
 
+def test_a_build_the_builder_has_not_started_is_made_by_the_thread_that_waits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With the builder busy on an earlier file, a thread that needs a later one builds
+    it itself rather than wait for both; each file is built once, and a build that
+    fails there leaves no file and no traceback, as on the builder."""
+    import threading
+
+    busy, wanted, broken = (tmp_path / f"{n}.sqlite" for n in ("busy", "wanted", "broken"))
+    started, release = threading.Event(), threading.Event()
+    built_by: dict[str, str] = {}
+
+    def write(target: Path) -> bool:
+        built_by[target.name] = threading.current_thread().name
+        if target == busy:
+            started.set()
+            release.wait(5)
+        return validcache.write_sqlite(
+            target, ["CREATE TABLE t (x)"], "INSERT INTO t VALUES (?)", [(1,)]
+        )
+
+    def fail(target: Path) -> bool:
+        raise RuntimeError("disk on fire")
+
+    validcache.build_soon(busy, write)
+    validcache.build_soon(wanted, write)
+    validcache.build_soon(broken, fail)
+    assert started.wait(5)
+    here = threading.current_thread().name
+    validcache.settle(wanted)  # the builder is still on `busy`
+    assert wanted.is_file() and built_by["wanted.sqlite"] == here
+    assert not busy.exists()
+    validcache.settle(broken)
+    assert not broken.exists() and capsys.readouterr() == ("", "")
+    release.set()
+    validcache.settle(busy)
+    assert busy.is_file() and built_by["busy.sqlite"] != here
+    validcache.settle_all()
+    assert sorted(built_by) == ["busy.sqlite", "wanted.sqlite"]  # each once
+
+
 @pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX")
 def test_the_builder_thread_leaves_signals_to_the_main_thread(tmp_path: Path) -> None:
     """The main thread holds Ctrl-C and SIGTERM back while it writes a file; a builder
     thread that accepted them would take the signal meanwhile, and Python would raise
     it in the main thread half-way through the write."""
     import signal
+    import threading
 
     masks: list[set[signal.Signals]] = []
+    started = threading.Event()
 
     def write(target: Path) -> bool:
         masks.append(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        started.set()
         return False
 
     validcache.build_soon(tmp_path / "store.sqlite", write)
+    # Waited for once the builder has it: a build it has not started yet, the waiting
+    # thread would make itself.
+    assert started.wait(5)
     validcache.settle_all()
     assert len(masks) == 1 and {signal.SIGINT, signal.SIGTERM} <= masks[0]
     assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # main thread
