@@ -446,6 +446,16 @@ def generate(
     return corpus
 
 
+def edit_sentence(market: str, number: int) -> str:
+    """A sentence in the market's language, a different one for each `number`: what a
+    copywriter adds between two commits."""
+    return _Writer(random.Random(number), MARKETS[market]).sentence()
+
+
+# English a German or Japanese page keeps by mistake (CL103 reports it).
+ENGLISH_LEFT_IN = "Learn more about our speakers and shop the whole collection today."
+
+
 def small_markdown(root: Path, market: str = "en-US", seed: int = 7) -> Path:
     """One small Markdown file (about 1 KB), as a pre-commit hook sees it."""
     path = root / market / "commit.md"
