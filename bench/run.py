@@ -387,16 +387,13 @@ def table(r: Results) -> str:
             )
         )
     for market, s in r.single_file.items():
+        left_in = s.get("cold_english_left_in_s")
+        left_in_text = f"; {left_in} s with English left in" if left_in is not None else ""
         rows.append(
             (
                 f"single file {market}",
-                f"cold {s['cold_s']} s (median of {len(s['cold_runs_s'])}"
-                + (
-                    f"; {s['cold_english_left_in_s']} s with English left in), "
-                    if "cold_english_left_in_s" in s
-                    else "), "
-                )
-                + f"warm {s['warm_median_s']} s (median), "
+                f"cold {s['cold_s']} s (median of {len(s['cold_runs_s'])}{left_in_text}), "
+                f"warm {s['warm_median_s']} s (median), "
                 f"cached result {s['hit_median_s']} s",
             )
         )
