@@ -1379,7 +1379,6 @@ _PROB_JSON = {
 
 def _fake_prob_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     """A small lexeme_prob table for English and German, and fresh memos around it."""
-    import functools
 
     from culturelint.checks import leftovers
 
@@ -1393,26 +1392,44 @@ def _fake_prob_tables(monkeypatch: pytest.MonkeyPatch) -> None:
             else None
         ),
     )
+    _fresh_frequencies(monkeypatch)
+
+
+def _fresh_frequencies(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process has: no frequency tables open or being decompressed, no
+    answers remembered in memory (earlier runs' are read from their store)."""
+    import functools
+
+    from culturelint.checks import leftovers
+
+    validcache.settle_all()
+    validcache.flush_stores()
+    validcache._store_at.cache_clear()
+    monkeypatch.setattr(leftovers, "_DECOMPRESSED", {})
     monkeypatch.setattr(
         leftovers, "_frequencies", functools.cache(leftovers._frequencies.__wrapped__)
     )
 
 
 @pytest.mark.parametrize("sqlite_json", [True, False])
+@pytest.mark.parametrize("given_text", [True, False])
 def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
-    cache_root: Path, monkeypatch: pytest.MonkeyPatch, sqlite_json: bool
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch, sqlite_json: bool, given_text: bool
 ) -> None:
-    """Filled by SQLite from the JSON, or row by row where SQLite cannot read JSON:
-    the numbers only, and a repeated key's last value."""
+    """Filled by SQLite from the JSON (read again, or the text a scan decompressed
+    already), or row by row where SQLite cannot read JSON: the numbers only, and a
+    repeated key's last value."""
     from culturelint.checks import leftovers
 
     if sqlite_json and not validcache.sqlite_reads_json():
         pytest.skip("this SQLite has no JSON functions")
     _fake_prob_tables(monkeypatch)
     monkeypatch.setattr(validcache, "sqlite_reads_json", lambda: sqlite_json)
-    store = leftovers._frequencies("en")
-    assert isinstance(store, leftovers._ProbStore)
-    assert _rows(store.path, "prob") == [
+    path = leftovers._store_path("prob-en")
+    assert path is not None
+    text = _PROB_JSON["en"].encode() if given_text else None
+    assert leftovers._ProbStore.build(path, "en", text)
+    assert _rows(path, "prob") == [
         ("Free", -12.0),
         ("dup", -2.0),
         ("free", -9.5),
@@ -1420,28 +1437,125 @@ def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
     ]
 
 
-def test_a_check_that_needs_word_probabilities_queues_every_table_at_once(
+def _decompressions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The languages whose tables get decompressed from here on, in order."""
+    queued: list[str] = []
+    real = validcache.compute_soon
+
+    def compute_soon(work: Callable[..., object], *args: object) -> object:
+        queued.append(str(args[0]))
+        return real(work, *args)
+
+    monkeypatch.setattr(validcache, "compute_soon", compute_soon)
+    return queued
+
+
+def test_word_probabilities_of_a_first_run_come_from_one_scan_of_each_table(
     cache_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The source's table and the market's are built side by side on a first run, not
-    one after the other as each is first asked for; the answers are the tables'."""
+    """No store is written for the few words of one page: both tables are decompressed
+    at once and scanned for the forms of a word together; the answers are the
+    tables'."""
+    from culturelint.checks import leftovers
+
+    _fake_prob_tables(monkeypatch)
+    queued = _decompressions(monkeypatch)
+    lexicon = leftovers.Lexicon("en", ["de"])
+    assert lexicon._shared_by_frequency("online")  # -11.5 against -10: within e^3
+    assert queued == ["en", "de"]
+    assert not lexicon._shared_by_frequency("free")  # -15 against -9.5
+    assert not lexicon._shared_by_frequency("Größe")  # not in the source's table
+    source, market = leftovers._frequencies("en"), leftovers._frequencies("de")
+    assert (source.scans, market.scans) == (3, 2)  # one per word and table asked
+    assert queued == ["en", "de"]  # decompressed once
+    validcache.settle_all()
+    assert source.text_path.read_bytes() == _PROB_JSON["en"].encode()  # for later runs
+    assert not source.store_path.exists() and not market.store_path.exists()
+
+
+def test_word_probabilities_answered_once_are_not_scanned_for_again(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next run reads the answers of the runs before it; a word none of them asked
+    about is found in the decompressed copy, without decompressing the table again."""
+    from culturelint.checks import leftovers
+
+    _fake_prob_tables(monkeypatch)
+    first = leftovers._frequencies("de")
+    assert "online" in first and first["frei"] == -7.0 and "gratis" not in first
+    _fresh_frequencies(monkeypatch)
+    queued = _decompressions(monkeypatch)
+    again = leftovers._frequencies("de")
+    assert again["online"] == -11.5 and again["frei"] == -7.0 and "gratis" not in again
+    assert again.scans == 0
+    assert again["Größe"] == -8.25
+    assert again.scans == 1 and queued == []  # the copy, not the table
+
+
+def test_a_cut_short_copy_of_a_table_is_not_read(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy without the object's end (a crash while the machine wrote it) would
+    answer "not there" for every word after the cut: the table is decompressed again."""
+    from culturelint.checks import leftovers
+
+    _fake_prob_tables(monkeypatch)
+    table = leftovers._frequencies("de")
+    table.text_path.parent.mkdir(parents=True, exist_ok=True)
+    text = _PROB_JSON["de"].encode()
+    table.text_path.write_bytes(text[: text.index(b'"online"')])
+    assert table["online"] == -11.5 and table["Größe"] == -8.25
+
+
+def test_a_run_that_scans_for_a_second_page_builds_the_stores(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder of pages left in English would pay two scans a page: from the second
+    page on, the run has the stores of both tables built and reads them, and their
+    decompressed copies are let go."""
     from culturelint.checks import leftovers
 
     if not validcache.sqlite_reads_json():
         pytest.skip("this SQLite has no JSON functions")
-    _fake_prob_tables(monkeypatch)
-    queued: list[str] = []
-    real = validcache.build_soon
-
-    def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
-        queued.append(path.name.split("-")[1])
-        real(path, write)
-
-    monkeypatch.setattr(validcache, "build_soon", build_soon)
+    if not leftovers._tables("de"):
+        pytest.skip("spacy-lookups-data is not installed")
+    _fresh_frequencies(monkeypatch)
     lexicon = leftovers.Lexicon("en", ["de"])
-    assert lexicon._shared_by_frequency("online")  # -11.5 against -10: within e^3
-    assert sorted(queued) == ["de", "en"]
-    assert not lexicon._shared_by_frequency("free")  # -15 against -9.5
-    assert not lexicon._shared_by_frequency("Größe")  # not in the source's table
-    assert sorted(queued) == ["de", "en"]  # queued once
-    assert isinstance(leftovers._frequencies("de"), leftovers._ProbStore)
+    page = [("Learn more about our speakers today", False)]
+    lexicon.prefetch_frequencies(page)
+    source, market = leftovers._frequencies("en"), leftovers._frequencies("de")
+    assert (source.scans, market.scans) == (1, 1)
+    assert not source.store_path.exists()
+    lexicon.prefetch_frequencies([("Sign up for the whole collection", False)])
+    assert source.store_path.is_file() and market.store_path.is_file()
+    assert (source.scans, market.scans) == (1, 1)  # answered by the stores
+    assert source["collection"] == leftovers._load("en", "lexeme_prob")["collection"]
+    validcache.settle_all()
+    assert not source.text_path.exists() and not market.text_path.exists()  # not needed
+
+
+def test_a_page_without_source_language_copy_decompresses_no_table(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a fragment that the first pass leaves open gets its words asked about: a
+    German page with loan words ("Online-Shop", "Team") and an English brand name
+    costs a first run no table, and no scan."""
+    from culturelint.checks import leftovers
+
+    if not leftovers._tables("de"):
+        pytest.skip("spacy-lookups-data is not installed")
+    _fresh_frequencies(monkeypatch)
+    queued = _decompressions(monkeypatch)
+    lexicon = leftovers.Lexicon("en", ["de"])
+    german = [
+        "Unser Online-Shop ist rund um die Uhr für Sie da",
+        "Das Team von Lumen Sound antwortet schnell",
+        "Jetzt bestellen",
+    ]
+    pieces = [(f.text, False) for t in german for f in leftovers.clauses(t)]
+    lexicon.prefetch(text for text, _ in pieces)
+    lexicon.prefetch_frequencies(pieces)
+    assert queued == []
+    assert not any(lexicon.leftover(text) for text, _ in pieces)
+    lexicon.prefetch_frequencies([("Learn more about our speakers", False)])
+    assert queued == ["en", "de"]

@@ -24,6 +24,7 @@ import gzip
 import importlib.util
 import json
 import re
+import zlib
 from collections.abc import Callable, Container, Iterable, Iterator
 from enum import Enum
 from functools import cache, lru_cache
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from culturelint.checks import language as cl101
+from culturelint.checks._jsonscan import numbers_of_keys
 from culturelint.checks._util import (
     CharacterTable,
     mask_non_copy,
@@ -496,46 +498,235 @@ def market_word(language: str, word: str, source: str) -> bool:
     return False
 
 
+# A run that has scanned the source language's frequency table this many times (once
+# per page whose source-language words the first pass could not rule out) has the
+# SQLite stores of the tables it uses built (a second's work, on two threads), and
+# reads those from then on: a folder of pages left in English would otherwise pay a
+# scan of each table per page. One: a single page is answered by its scans, and from
+# the second page on the stores are the cheaper way (with two scans first, a first
+# run over 28 English pages in a German folder took 0.3-0.4 s longer than one that
+# wrote the stores at once; with one, as long).
+SCANS_BEFORE_STORE = 1
+
+
 @cache
 def _frequencies(language: str) -> Any:
     """Log probabilities of word forms in a large corpus of `language`, where
     spacy-lookups-data has them (English, German, Spanish ...): a mapping with `in`
-    and `[]`. With a cache folder it is an SQLite file, since a check asks for a handful
-    of words and the whole table takes most of a second to load."""
-    from culturelint.profiles import validcache
-
+    and `[]`. Without a cache folder, the whole table; with one, `_Frequencies`, since
+    a check asks for a handful of words and the whole table takes a second to load."""
     path = _store_path(f"prob-{language}")
-    if path is not None:
-        validcache.settle(path)
-        store = _ProbStore.open(path, language)
-        if store is not None:
-            return store
-    return _load(language, "lexeme_prob")
+    if path is None:
+        return _load(language, "lexeme_prob")
+    return _Frequencies(language, path)
 
 
 def _prepare_frequencies(languages: Iterable[str]) -> None:
-    """Start writing the frequency stores of `languages` that a first run lacks, all
-    at once: a check that needs one needs the source's and the market's together, and
-    the second is built while the check reads the first (a million words each, about
-    1.0-1.2 s apiece)."""
-    from culturelint.profiles import validcache
+    """Start decompressing the tables of `languages` that have neither a store nor a
+    decompressed copy yet, all at once, on helper threads (zlib lets go of the
+    interpreter lock): a check that needs one needs the source's and the market's
+    together, and one after the other they took a tenth of a second more."""
 
-    if not validcache.sqlite_reads_json():
-        return
     for language in languages:
         path = _store_path(f"prob-{language}")
-        if path is not None:
-            validcache.build_soon(path, lambda p, lang=language: _write_frequencies(p, lang))
+        if path is None or path.is_file() or path.with_suffix(".json").is_file():
+            continue
+        _decompressing(language)
 
 
-def _write_frequencies(path: Path, language: str) -> bool:
-    """The store of `language`'s lexeme_prob table, filled by SQLite from the JSON
-    itself: parsing the table in Python and inserting word by word took 3.3 s and
-    about 200 MB per language; this takes 1.0-1.2 s, most of it sorting the words so
-    that the B-tree is written in key order."""
+def _decompressing(language: str) -> None:
+    """Start decompressing `language`'s lexeme_prob table on a helper thread, once."""
+    import os
+
     from culturelint.profiles import validcache
 
-    texts = _json_tables(language, ["lexeme_prob"])
+    key = (os.getpid(), language)  # a forked worker has none of its parent's threads
+    if key not in _DECOMPRESSED:
+        _DECOMPRESSED[key] = validcache.compute_soon(_table_json, language, "lexeme_prob")
+
+
+def _decompressed(language: str) -> bytes | None:
+    """`language`'s lexeme_prob table as JSON bytes (None if it cannot be read),
+    handed over once: the caller keeps it, and the helper's copy is let go."""
+    import os
+
+    _decompressing(language)
+    future = _DECOMPRESSED.pop((os.getpid(), language))
+    try:
+        return future.result()  # type: ignore[no-any-return]
+    except (OSError, ValueError, EOFError, zlib.error):
+        return None
+
+
+_DECOMPRESSED: dict[tuple[int, str], Any] = {}
+
+
+def _write_table_text(path: Path, raw: bytes) -> bool:
+    """A lexeme_prob table's JSON, kept decompressed in the cache (30 MB, a few
+    hundredths of a second to write, in the background) so that later runs map it
+    instead of decompressing it again."""
+    from culturelint.atomic import write_atomic
+    from culturelint.profiles import validcache
+
+    try:
+        validcache.ensure_folder(path.parent)
+        write_atomic(path, raw, durable=False)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+class _Probabilities:
+    """word -> log probability, asked as a mapping (`in`, then `[]`) by
+    `_log_probability`; `_get` gives None for a word the table lacks."""
+
+    def _get(self, word: str) -> float | None:
+        raise NotImplementedError
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._get(word) is not None
+
+    def __getitem__(self, word: str) -> float:
+        value = self._get(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+
+class _Frequencies(_Probabilities):
+    """word -> log probability in one language, for a run with a cache folder.
+
+    Read from the table's SQLite store (`_ProbStore`) once there is one. Until then the
+    words are found in the table's JSON text itself, a batch at a time (`prefetch`),
+    in one pass of a regular expression: about a tenth of a second for a million
+    words. Writing the two stores a German page with a sentence of English in it needs
+    took its first run a second and more (most of it sorting a million words for each
+    B-tree), for the dozen words the page asks about. The text is kept decompressed in
+    the cache and mapped, and every answer is remembered across runs (a growing
+    store), so an edit-commit loop scans only for words it has not asked about before;
+    a run that keeps scanning has the store built (`want_store`).
+    """
+
+    def __init__(self, language: str, store_path: Path) -> None:
+        from culturelint.profiles import validcache
+
+        self.language = language
+        self.store_path = store_path
+        self.text_path = store_path.with_suffix(".json")
+        self.scans = 0
+        self._answers = validcache.growing_store("leftovers", f"{store_path.stem}-answers.sqlite")
+        self._seen: dict[str, float | None] = {}
+        self._store: _ProbStore | None = None
+        self._store_wanted = False
+        self._text: Any = None  # the JSON text: a memory map or bytes
+
+    def _get(self, word: str) -> float | None:
+        if word not in self._seen:
+            self.prefetch([word])
+        return self._seen.get(word)
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Find every one of `words` not known yet: in the store if there is one, else
+        among the answers of earlier runs, else in one scan of the text."""
+        from culturelint.profiles import validcache
+
+        new = [w for w in dict.fromkeys(words) if w not in self._seen]
+        if not new:
+            return
+        if len(self._seen) + len(new) > validcache.SEEN_LIMIT:
+            self._seen.clear()
+        store = self._opened_store()
+        if store is not None:
+            for word in new:
+                self._seen[word] = store._get(word)
+            return
+        unknown = []
+        for word in new:
+            stored = self._answers.get(word) if self._answers is not None else None
+            if stored is None:
+                unknown.append(word)
+            else:
+                self._seen[word] = float(stored) if stored else None
+        if not unknown:
+            return
+        found = self._scan(unknown)
+        for word in unknown:
+            value = found.get(word)
+            self._seen[word] = value
+            if self._answers is not None:
+                self._answers.put(word, "" if value is None else repr(value))
+
+    def want_store(self) -> None:
+        """Have the store built (in the background until a question waits for it)."""
+        from culturelint.profiles import validcache
+
+        if not self._store_wanted:
+            validcache.build_soon(self.store_path, self._build_store)
+            self._store_wanted = True
+
+    def _build_store(self, path: Path) -> bool:
+        """The store, from the text this run has decompressed or mapped already if it
+        has; then the decompressed copy goes, as the store answers in its place (a
+        process that has it mapped still reads it)."""
+        if not _ProbStore.build(path, self.language, self._text or None):
+            return False
+        try:
+            self.text_path.unlink(missing_ok=True)
+        except OSError:
+            pass  # mapped by another process, where that forbids it: left for now
+        return True
+
+    def _opened_store(self) -> _ProbStore | None:
+        from culturelint.profiles import validcache
+
+        if self._store is None:
+            if self._store_wanted:
+                validcache.settle(self.store_path)
+            if self.store_path.is_file():
+                self._store = _ProbStore(self.store_path)
+        return self._store
+
+    def _scan(self, words: list[str]) -> dict[str, float]:
+        self.scans += 1
+        return numbers_of_keys(self._table_text(), words)
+
+    def _table_text(self) -> Any:
+        """The JSON text: the decompressed copy in the cache, mapped; else the table
+        decompressed now (or by `_prepare_frequencies`), and its copy written in the
+        background for later runs."""
+        import mmap
+        import os
+
+        from culturelint.profiles import validcache
+
+        if self._text is None:
+            try:
+                with self.text_path.open("rb") as file:
+                    mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+                if not mapped[-16:].rstrip().endswith(b"}"):  # cut short: not the table
+                    raise ValueError(self.text_path)
+                self._text = mapped
+                _DECOMPRESSED.pop((os.getpid(), self.language), None)  # written meanwhile
+            except (OSError, ValueError):
+                raw = _decompressed(self.language)
+                if raw is not None:
+                    validcache.build_soon(self.text_path, lambda p: _write_table_text(p, raw))
+                self._text = raw if raw is not None else b""
+        return self._text
+
+
+def _write_frequencies(path: Path, language: str, text: Any = None) -> bool:
+    """The store of `language`'s lexeme_prob table, filled by SQLite from the JSON
+    itself (`text`, if the caller has it decompressed): parsing the table in Python and
+    inserting word by word took 3.3 s and about 200 MB per language; this takes
+    1.0-1.2 s, most of it sorting the words so that the B-tree is written in key
+    order."""
+    from culturelint.profiles import validcache
+
+    if text is not None and validcache.sqlite_reads_json():
+        texts: list[bytes] | None = [bytes(text)]
+    else:
+        texts = _json_tables(language, ["lexeme_prob"])
     if texts is None:
         return False
     create = [
@@ -555,7 +746,7 @@ def _write_frequencies(path: Path, language: str) -> bool:
     return validcache.write_sqlite_json(path, create, inserts)
 
 
-class _ProbStore:
+class _ProbStore(_Probabilities):
     """word -> log probability in SQLite, in the derived-data cache. Answers are
     remembered: `_log_probability` asks whether a form is there, then for its value."""
 
@@ -566,25 +757,25 @@ class _ProbStore:
         self._db = SQLiteReader(path, immutable=True)
         self._seen: dict[str, float | None] = {}
 
-    @classmethod
-    def open(cls, path: Path, language: str) -> _ProbStore | None:
-        """The store at `path`, built from `language`'s table first if missing."""
+    @staticmethod
+    def build(path: Path, language: str, text: Any = None) -> bool:
+        """Write the store of `language`'s table at `path`: by SQLite from the JSON
+        (`text`, when given), or row by row where SQLite cannot read JSON."""
         from culturelint.profiles import validcache
 
-        if path.is_file() or _write_frequencies(path, language):
-            return cls(path)
+        if _write_frequencies(path, language, text):
+            return True
         rows = [
             (k, float(v))
             for k, v in _load(language, "lexeme_prob").items()
             if isinstance(k, str) and isinstance(v, (int, float))
         ]
-        written = validcache.write_sqlite(
+        return validcache.write_sqlite(
             path,
             ["CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID"],
             "INSERT OR REPLACE INTO prob VALUES (?, ?)",
             sorted(rows),  # in key order: B-tree appends
         )
-        return cls(path) if written else None
 
     def _get(self, word: str) -> float | None:
         return remembered(self._seen, word, self._probability_of)
@@ -593,18 +784,12 @@ class _ProbStore:
         row = self._db.one("SELECT p FROM prob WHERE word = ?", (word,))
         return None if row is None else float(row[0])
 
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._get(word) is not None
 
-    def __getitem__(self, word: str) -> float:
-        value = self._get(word)
-        if value is None:
-            raise KeyError(word)
-        return value
-
-
-def _log_probability(table: dict[str, Any], word: str) -> float | None:
-    values = [float(table[w]) for w in (word, word.lower(), word.capitalize()) if w in table]
+def _log_probability(table: Any, word: str) -> float | None:
+    forms = (word, word.lower(), word.capitalize())
+    if isinstance(table, _Frequencies):
+        table.prefetch(forms)  # one scan for the three, if it comes to a scan
+    values = [float(table[w]) for w in forms if w in table]
     return max(values) if values else None
 
 
@@ -725,13 +910,62 @@ class Lexicon:
             return Kind.NEUTRAL
         return Kind.SOURCE if all(k is Kind.SOURCE for k in words) else Kind.SHARED
 
-    def _shared_by_frequency(self, word: str) -> bool:
+    def prefetch_frequencies(self, pieces: Iterable[tuple[str, bool]]) -> None:
+        """Ask the frequency tables at once about the words that the second pass of
+        `is_leftover` will ask about one at a time: those of the fragments (text, and
+        whether a single word is enough) that the first pass leaves open. Until a
+        table has its store, each question not asked in a batch costs a scan of it."""
+        markets = self._frequency_markets()
+        if not markets:
+            return
+        words: set[str] = set()
+        for fragment, single_word in pieces:
+            if (fragment, single_word) in self._leftovers:
+                continue
+            found = _WORD.findall(fragment)
+            kinds = [self.kind(w, frequency=False) for w in found]
+            if not _verdict(found, kinds, self, single_word):
+                continue
+            for word in found:
+                for part in (word, *re.split(r"['’\-]", word)):
+                    if part and self.kind(part, frequency=False) is Kind.SOURCE:
+                        words.add(part)
+        if not words:
+            return
+        self._queue_frequencies(markets)
+        forms = {form for w in words for form in (w, w.lower(), w.capitalize())}
+        source = _frequencies(self.source)
+        if not isinstance(source, _Frequencies):
+            return  # the whole table is in memory (no cache folder)
+        if source.scans >= SCANS_BEFORE_STORE:
+            # The markets' first: the builder thread takes those, and the source's,
+            # asked first, is built meanwhile by the thread that asks (`settle`).
+            for language in [*markets, self.source]:
+                _frequencies(language).want_store()
+        source.prefetch(forms)
+        forms = {f for f in forms if f in source}  # no value in the source: not asked
+        for market in markets:
+            _frequencies(market).prefetch(forms)
+
+    def _frequency_markets(self) -> list[str]:
+        """The market's languages with a frequency table, if the source has one too."""
         markets = [m for m in self.market if "lexeme_prob" in _tables(m)]
         if not self.latin_market or not markets or "lexeme_prob" not in _tables(self.source):
-            return False
+            return []
+        return markets
+
+    def _queue_frequencies(self, markets: list[str]) -> None:
+        """On the first question, start getting every table it needs (see
+        `_prepare_frequencies`)."""
         if not self._frequencies_queued:
             _prepare_frequencies([self.source, *markets])
             self._frequencies_queued = True
+
+    def _shared_by_frequency(self, word: str) -> bool:
+        markets = self._frequency_markets()
+        if not markets:
+            return False
+        self._queue_frequencies(markets)
         source = _frequencies(self.source)
         mine = _log_probability(source, word) if source else None
         if mine is None:
@@ -879,6 +1113,7 @@ def _candidates(
         for fragment in split(text):
             pieces.append((segment, fragment, single and _whole(text, fragment)))
     lexicon.prefetch(fragment.text for _, fragment, _ in pieces)
+    lexicon.prefetch_frequencies((fragment.text, single) for _, fragment, single in pieces)
     for segment, fragment, single_word in pieces:
         if lexicon.leftover(fragment.text, single_word=single_word):
             yield (

@@ -503,6 +503,30 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
     _BUILDS[path] = (_BUILDER.submit(write, path), write)
 
 
+_HELPERS: Any = None
+_HELPERS_PID = -1
+
+
+def compute_soon(work: Callable[..., T], *args: Any) -> Any:
+    """Start `work(*args)` on a helper thread and return its Future: for work that lets
+    go of the interpreter lock (zlib decompressing a table) and that a thread about to
+    wait for it would otherwise do after other such work, one piece at a time. Two
+    helpers, apart from the builder (which may be busy with a store for a second);
+    like it, they are no daemons, and a forked worker starts its own.
+    """
+    global _HELPERS, _HELPERS_PID
+    import os
+
+    if _HELPERS_PID != os.getpid():
+        from concurrent.futures import ThreadPoolExecutor
+
+        _HELPERS = ThreadPoolExecutor(
+            max_workers=2, thread_name_prefix="culturelint-help", initializer=_signals_to_main
+        )
+        _HELPERS_PID = os.getpid()
+    return _HELPERS.submit(work, *args)
+
+
 def _signals_to_main() -> None:
     """Leave Ctrl-C and SIGTERM to the main thread. While it writes a file it holds
     them back (`atomic.signals_held`), but the system hands a signal to any thread that

@@ -1,0 +1,79 @@
+"""Numbers of a few keys found in a JSON object's text: the answers of parsing it."""
+
+from __future__ import annotations
+
+import json
+import mmap
+from pathlib import Path
+
+import pytest
+
+from culturelint.checks._jsonscan import numbers_of_keys
+
+ASKED = ["free", "Free", "freedom", "fre", "online", "Größe", "größe", "😀", "don't", "x"]
+
+
+def _parsed(text: bytes, keys: list[str]) -> dict[str, float]:
+    """What json.loads finds, keeping SQLite's json_each rule for a repeated key: its
+    last numeric value."""
+    found: dict[str, float] = {}
+    for key, value in json.loads(text, object_pairs_hook=list):
+        if key in keys and isinstance(value, (int, float)) and not isinstance(value, bool):
+            found[key] = float(value)
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # as json.dumps(indent=2) writes it, spacy-lookups-data's layout
+        json.dumps({"free": -9.5, "Free": -12, "freedom": -11.25, "Größe": -8.0}, indent=2),
+        # compact, non-ASCII as itself
+        json.dumps(
+            {"free": -9.5, "Größe": -8.0, "😀": -20}, ensure_ascii=False, separators=(",", ":")
+        ),
+        # escapes in upper case, white space of every kind around the colon
+        '{"Gr\\u00D6\\u00DFe" :\t-8.5 ,\r\n "\\uD83D\\uDE00"\n:\n-19}',
+        # a key that is a prefix of another, asked and not in the table
+        '{"freedom": -11, "fr": -2}',
+        # a repeated key, and one whose last value is not a number
+        '{"free": -1, "online": -3, "free": -2, "online": "n/a"}',
+        # values that are no numbers, exponents, integers
+        '{"free": true, "Free": null, "online": "-3", "x": -1.5e1, "größe": 0, "don\'t": -7E-1}',
+        # the asked keys inside other keys and values, never at a member's start
+        '{"a\\"free\\": -1, \\"b": -2, "c": "free", "d,\\"online\\"": -4, "free\\\\": -5}',
+        # an empty object
+        "{}",
+    ],
+)
+def test_the_numbers_are_those_of_parsing_the_object(text: str) -> None:
+    raw = text.encode()
+    assert numbers_of_keys(raw, ASKED) == _parsed(raw, ASKED)
+
+
+def test_a_found_key_a_missing_key_and_a_near_miss() -> None:
+    raw = b'{"free": -9.5, "freebie": -14, "Free": -12}'
+    found = numbers_of_keys(raw, ["free", "fre", "gratis"])
+    assert found == {"free": -9.5}  # "fre" is only the start of keys, "gratis" is absent
+
+
+def test_a_key_with_a_quote_or_a_backslash_is_found_as_json_writes_it() -> None:
+    keys = ['say "hi"', "back\\slash", "tab\tin"]
+    raw = json.dumps({k: -1.0 - i for i, k in enumerate(keys)}).encode()
+    assert numbers_of_keys(raw, keys) == {'say "hi"': -1.0, "back\\slash": -2.0, "tab\tin": -3.0}
+
+
+def test_a_memory_mapped_file_is_read_like_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps({"free": -9.5, "Größe": -8.0}, indent=2), encoding="utf-8")
+    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as text:
+        assert numbers_of_keys(text, ["Größe", "free", "frei"]) == {"Größe": -8.0, "free": -9.5}
+
+
+def test_a_lone_surrogate_is_found_only_as_an_escape() -> None:
+    raw = b'{"a\\ud800": -4, "b": -1}'
+    assert numbers_of_keys(raw, ["a\ud800", "b"]) == {"a\ud800": -4.0, "b": -1.0}
+
+
+def test_no_keys_asked_is_no_pass() -> None:
+    assert numbers_of_keys(b"not even JSON", []) == {}
