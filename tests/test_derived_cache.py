@@ -1418,7 +1418,7 @@ def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
 ) -> None:
     """Filled by SQLite from the JSON (read again, or the text a scan decompressed
     already), or row by row where SQLite cannot read JSON: the numbers only, and a
-    repeated key's last value."""
+    repeated key's first value (as a scan of the text reads it)."""
     from culturelint.checks import leftovers
 
     if sqlite_json and not validcache.sqlite_reads_json():
@@ -1431,7 +1431,7 @@ def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
     assert leftovers._ProbStore.build(path, "en", text)
     assert _rows(path, "prob") == [
         ("Free", -12.0),
-        ("dup", -2.0),
+        ("dup", -1.0),
         ("free", -9.5),
         ("online", -10.0),
     ]
@@ -1507,12 +1507,14 @@ def test_a_cut_short_copy_of_a_table_is_not_read(
     assert table["online"] == -11.5 and table["Größe"] == -8.25
 
 
-def test_a_run_that_scans_for_a_second_page_builds_the_stores(
-    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("scanned_enough", [True, False])
+def test_a_run_that_has_scanned_long_enough_builds_the_stores(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch, scanned_enough: bool
 ) -> None:
-    """A folder of pages left in English would pay two scans a page: from the second
-    page on, the run has the stores of both tables built and reads them, and their
-    decompressed copies are let go."""
+    """A folder of pages left in English would scan on every page: once the run has
+    spent SCAN_SECONDS_BEFORE_STORE scanning, the next page has the stores of both
+    tables built and reads them, and their decompressed copies are let go. Until
+    then, each page is answered by scans."""
     from culturelint.checks import leftovers
 
     if not validcache.sqlite_reads_json():
@@ -1520,18 +1522,20 @@ def test_a_run_that_scans_for_a_second_page_builds_the_stores(
     if not leftovers._tables("de"):
         pytest.skip("spacy-lookups-data is not installed")
     _fresh_frequencies(monkeypatch)
+    monkeypatch.setattr(leftovers, "SCAN_SECONDS_BEFORE_STORE", 1e-9 if scanned_enough else 1e9)
     lexicon = leftovers.Lexicon("en", ["de"])
-    page = [("Learn more about our speakers today", False)]
-    lexicon.prefetch_frequencies(page)
+    lexicon.prefetch_frequencies([("Learn more about our speakers today", False)])
     source, market = leftovers._frequencies("en"), leftovers._frequencies("de")
     assert (source.scans, market.scans) == (1, 1)
     assert not source.store_path.exists()
     lexicon.prefetch_frequencies([("Sign up for the whole collection", False)])
-    assert source.store_path.is_file() and market.store_path.is_file()
-    assert (source.scans, market.scans) == (1, 1)  # answered by the stores
-    assert source["collection"] == leftovers._load("en", "lexeme_prob")["collection"]
     validcache.settle_all()
-    assert not source.text_path.exists() and not market.text_path.exists()  # not needed
+    built = [t.store_path.is_file() for t in (source, market)]
+    assert built == [scanned_enough, scanned_enough]
+    assert (source.scans, market.scans) == ((1, 1) if scanned_enough else (2, 2))
+    assert source["collection"] == leftovers._load_probabilities("en")["collection"]
+    copies = [t.text_path.exists() for t in (source, market)]
+    assert copies == [not scanned_enough, not scanned_enough]  # let go once not needed
 
 
 def test_a_page_without_source_language_copy_decompresses_no_table(

@@ -8,18 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from culturelint.checks import _jsonscan
 from culturelint.checks._jsonscan import numbers_of_keys
 
 ASKED = ["free", "Free", "freedom", "fre", "online", "Größe", "größe", "😀", "don't", "x"]
 
 
 def _parsed(text: bytes, keys: list[str]) -> dict[str, float]:
-    """What json.loads finds, keeping SQLite's json_each rule for a repeated key: its
-    last numeric value."""
+    """What parsing finds, with the module's rule for a repeated key: its first
+    numeric value."""
     found: dict[str, float] = {}
     for key, value in json.loads(text, object_pairs_hook=list):
         if key in keys and isinstance(value, (int, float)) and not isinstance(value, bool):
-            found[key] = float(value)
+            found.setdefault(key, float(value))
     return found
 
 
@@ -36,8 +37,8 @@ def _parsed(text: bytes, keys: list[str]) -> dict[str, float]:
         '{"Gr\\u00D6\\u00DFe" :\t-8.5 ,\r\n "\\uD83D\\uDE00"\n:\n-19}',
         # a key that is a prefix of another, asked and not in the table
         '{"freedom": -11, "fr": -2}',
-        # a repeated key, and one whose last value is not a number
-        '{"free": -1, "online": -3, "free": -2, "online": "n/a"}',
+        # repeated keys, one whose first value is not a number
+        '{"free": -1, "online": "n/a", "free": -2, "online": -3, "x": 1, "x": 2}',
         # values that are no numbers, exponents, integers
         '{"free": true, "Free": null, "online": "-3", "x": -1.5e1, "größe": 0, "don\'t": -7E-1}',
         # the asked keys inside other keys and values, never at a member's start
@@ -46,9 +47,29 @@ def _parsed(text: bytes, keys: list[str]) -> dict[str, float]:
         "{}",
     ],
 )
-def test_the_numbers_are_those_of_parsing_the_object(text: str) -> None:
+@pytest.mark.parametrize("searches", [4, 0], ids=["key by key", "one pattern"])
+def test_the_numbers_are_those_of_parsing_the_object(
+    text: str, searches: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_jsonscan, "_SEARCH_PASSES", searches)
     raw = text.encode()
     assert numbers_of_keys(raw, ASKED) == _parsed(raw, ASKED)
+
+
+def test_keys_searched_for_past_the_budget_go_to_the_pattern(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Keys that are not there cost a whole search each: after a few, the rest are
+    found in one pass, with the same answers."""
+    raw = json.dumps({f"word{i}": -float(i) for i in range(50)}, indent=2).encode()
+    asked = [f"missing{i}" for i in range(10)] + ["word7", "word42"]
+    patterns: list[list[str]] = []
+    real = _jsonscan._by_pattern
+    monkeypatch.setattr(
+        _jsonscan, "_by_pattern", lambda text, keys: patterns.append(keys) or real(text, keys)
+    )
+    assert numbers_of_keys(raw, asked) == {"word7": -7.0, "word42": -42.0}
+    assert len(patterns) == 1 and 0 < len(patterns[0]) < len(asked)
 
 
 def test_a_found_key_a_missing_key_and_a_near_miss() -> None:

@@ -498,15 +498,13 @@ def market_word(language: str, word: str, source: str) -> bool:
     return False
 
 
-# A run that has scanned the source language's frequency table this many times (once
-# per page whose source-language words the first pass could not rule out) has the
-# SQLite stores of the tables it uses built (a second's work, on two threads), and
-# reads those from then on: a folder of pages left in English would otherwise pay a
-# scan of each table per page. One: a single page is answered by its scans, and from
-# the second page on the stores are the cheaper way (with two scans first, a first
-# run over 28 English pages in a German folder took 0.3-0.4 s longer than one that
-# wrote the stores at once; with one, as long).
-SCANS_BEFORE_STORE = 1
+# A run that has spent this long (seconds) scanning the frequency tables' text, about
+# half of what writing their SQLite stores takes on two threads, has the stores
+# written and reads those from then on: a folder of pages left in English would
+# otherwise scan on every page. A few pages are answered by their scans (two German
+# pages with a sentence of English each: a first run of 1.34-1.38 s, against
+# 2.65-3.1 s when the second page had the stores written).
+SCAN_SECONDS_BEFORE_STORE = 0.5
 
 
 @cache
@@ -517,8 +515,20 @@ def _frequencies(language: str) -> Any:
     a check asks for a handful of words and the whole table takes a second to load."""
     path = _store_path(f"prob-{language}")
     if path is None:
-        return _load(language, "lexeme_prob")
+        return _load_probabilities(language)
     return _Frequencies(language, path)
+
+
+def _load_probabilities(language: str) -> dict[str, float]:
+    """`language`'s whole lexeme_prob table: each key's first numeric value, as the
+    stores and the scans of the text read it (spacy-lookups-data never repeats one)."""
+    raw = _table_json(language, "lexeme_prob")
+    pairs = json.loads(raw, object_pairs_hook=list) if raw is not None else []
+    found: dict[str, float] = {}
+    for key, value in pairs if isinstance(pairs, list) else []:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            found.setdefault(key, float(value))
+    return found
 
 
 def _prepare_frequencies(languages: Iterable[str]) -> None:
@@ -614,6 +624,7 @@ class _Frequencies(_Probabilities):
         self.store_path = store_path
         self.text_path = store_path.with_suffix(".json")
         self.scans = 0
+        self.scan_seconds = 0.0
         self._answers = validcache.growing_store("leftovers", f"{store_path.stem}-answers.sqlite")
         self._seen: dict[str, float | None] = {}
         self._store: _ProbStore | None = None
@@ -687,8 +698,13 @@ class _Frequencies(_Probabilities):
         return self._store
 
     def _scan(self, words: list[str]) -> dict[str, float]:
+        import time
+
+        start = time.perf_counter()
         self.scans += 1
-        return numbers_of_keys(self._table_text(), words)
+        found = numbers_of_keys(self._table_text(), words)
+        self.scan_seconds += time.perf_counter() - start
+        return found
 
     def _table_text(self) -> Any:
         """The JSON text: the decompressed copy in the cache, mapped; else the table
@@ -740,8 +756,9 @@ def _write_frequencies(path: Path, language: str, text: Any = None) -> bool:
             texts[0],
         ),
         # In key order, so the B-tree is written front to back (a fifth faster than
-        # piece by piece), and a repeated key's last value wins, as with json.loads.
-        ("INSERT OR REPLACE INTO prob SELECT word, p FROM read ORDER BY word, rowid", None),
+        # piece by piece), and a repeated key's first value stays, as in
+        # `_load_probabilities` and `numbers_of_keys`.
+        ("INSERT OR IGNORE INTO prob SELECT word, p FROM read ORDER BY word, rowid", None),
     ]
     return validcache.write_sqlite_json(path, create, inserts)
 
@@ -765,16 +782,11 @@ class _ProbStore(_Probabilities):
 
         if _write_frequencies(path, language, text):
             return True
-        rows = [
-            (k, float(v))
-            for k, v in _load(language, "lexeme_prob").items()
-            if isinstance(k, str) and isinstance(v, (int, float))
-        ]
         return validcache.write_sqlite(
             path,
             ["CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID"],
-            "INSERT OR REPLACE INTO prob VALUES (?, ?)",
-            sorted(rows),  # in key order: B-tree appends
+            "INSERT INTO prob VALUES (?, ?)",
+            sorted(_load_probabilities(language).items()),  # in key order: B-tree appends
         )
 
     def _get(self, word: str) -> float | None:
@@ -937,7 +949,8 @@ class Lexicon:
         source = _frequencies(self.source)
         if not isinstance(source, _Frequencies):
             return  # the whole table is in memory (no cache folder)
-        if source.scans >= SCANS_BEFORE_STORE:
+        scanned = sum(getattr(_frequencies(m), "scan_seconds", 0.0) for m in markets)
+        if source.scan_seconds + scanned >= SCAN_SECONDS_BEFORE_STORE:
             # The markets' first: the builder thread takes those, and the source's,
             # asked first, is built meanwhile by the thread that asks (`settle`).
             for language in [*markets, self.source]:
