@@ -141,9 +141,9 @@ def single_file(tool: Tool, root: Path, market: str, runs: int) -> dict[str, flo
     cold: first run after clearing .culturelint_cache (compiled-data caches empty too),
     COLD_RUNS times: the median, and each run (one run alone moves by a quarter with
     this shared machine's speed). Outside English copy, also with a sentence of
-    English left in the page (`cold_english_left_in_s`): CL103 then needs the word
-    frequencies of both languages, which a first run builds (since the twentieth
-    round).
+    English left in the page (`cold_english_left_in_s`, since the twentieth round):
+    CL103 then needs the word frequencies of both languages, which a first run
+    decompresses and searches (until the twenty-first round it wrote their stores).
     warm: a sentence in the market's language added before every run (so the result
     is never cached) while everything derived from rules and profiles may be: the
     edit-commit loop. (Until the twentieth round the sentence was English, and in a
