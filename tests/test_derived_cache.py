@@ -789,6 +789,22 @@ def test_the_builder_thread_leaves_signals_to_the_main_thread(tmp_path: Path) ->
     assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # main thread
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "pthread_sigmask"), reason="POSIX")
+def test_helper_threads_leave_signals_to_the_main_thread_too() -> None:
+    """`compute_soon`'s threads (decompressing word tables) are masked like the
+    builder's, and hand back what they computed."""
+    import signal
+    import threading
+
+    def mask() -> tuple[str, set[signal.Signals]]:
+        return threading.current_thread().name, signal.pthread_sigmask(signal.SIG_BLOCK, [])
+
+    name, blocked = validcache.compute_soon(mask).result(timeout=5)
+    assert name.startswith("culturelint-help")
+    assert {signal.SIGINT, signal.SIGTERM} <= blocked
+    assert signal.SIGTERM not in signal.pthread_sigmask(signal.SIG_BLOCK, [])  # main thread
+
+
 def test_a_failing_background_build_leaves_no_file_and_no_traceback(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
