@@ -1453,6 +1453,25 @@ def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "table"),
+    [
+        ('{"a": true, "a": 1, "b": -2.5, "b": -3, "c": "x"}', {"a": 1.0, "b": -2.5}),
+        ('[{"a": 1}]', {}),  # not an object
+        ("null", {}),
+    ],
+)
+def test_a_whole_frequency_table_is_read_as_the_scans_read_it(
+    monkeypatch: pytest.MonkeyPatch, text: str, table: dict[str, float]
+) -> None:
+    """Without a cache folder CL103 holds the whole table: numbers only (true is no
+    number), a repeated key's first one, and nothing from a file that is no object."""
+    from culturelint.checks import leftovers
+
+    monkeypatch.setattr(leftovers, "_table_json", lambda language, name: text.encode())
+    assert leftovers._load_probabilities("en") == table
+
+
 def _decompressions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The languages whose tables get decompressed from here on, in order."""
     queued: list[str] = []
@@ -1512,7 +1531,8 @@ def test_a_cut_short_copy_of_a_table_is_not_read(
     cache_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A copy without the object's end (a crash while the machine wrote it) would
-    answer "not there" for every word after the cut: the table is decompressed again."""
+    answer "not there" for every word after the cut: the table is decompressed again,
+    and the copy replaced."""
     from culturelint.checks import leftovers
 
     _fake_prob_tables(monkeypatch)
@@ -1521,6 +1541,8 @@ def test_a_cut_short_copy_of_a_table_is_not_read(
     text = _PROB_JSON["de"].encode()
     table.text_path.write_bytes(text[: text.index(b'"online"')])
     assert table["online"] == -11.5 and table["Größe"] == -8.25
+    validcache.settle_all()
+    assert table.text_path.read_bytes() == text  # and written whole for later runs
 
 
 @pytest.mark.parametrize("scanned_enough", [True, False])

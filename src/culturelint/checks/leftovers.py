@@ -525,7 +525,10 @@ def _load_probabilities(language: str) -> dict[str, float]:
     raw = _table_json(language, "lexeme_prob")
     pairs = json.loads(raw, object_pairs_hook=list) if raw is not None else []
     found: dict[str, float] = {}
-    for key, value in pairs if isinstance(pairs, list) else []:
+    for pair in pairs if isinstance(pairs, list) else []:
+        if not isinstance(pair, tuple):
+            return {}  # not an object: no table
+        key, value = pair
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             found.setdefault(key, float(value))
     return found
@@ -536,7 +539,6 @@ def _prepare_frequencies(languages: Iterable[str]) -> None:
     decompressed copy yet, all at once, on helper threads (zlib lets go of the
     interpreter lock): a check that needs one needs the source's and the market's
     together, and one after the other they took a tenth of a second more."""
-
     for language in languages:
         path = _store_path(f"prob-{language}")
         if path is None or path.is_file() or path.with_suffix(".json").is_file():
@@ -719,7 +721,9 @@ class _Frequencies(_Probabilities):
             try:
                 with self.text_path.open("rb") as file:
                     mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-                if not mapped[-16:].rstrip().endswith(b"}"):  # cut short: not the table
+                if not mapped[-16:].rstrip().endswith(b"}"):  # cut short: written again
+                    mapped.close()
+                    self.text_path.unlink()
                     raise ValueError(self.text_path)
                 self._text = mapped
                 _DECOMPRESSED.pop((os.getpid(), self.language), None)  # written meanwhile
