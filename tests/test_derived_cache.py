@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -1474,11 +1475,14 @@ def test_a_whole_frequency_table_is_read_as_the_scans_read_it(
 
 def _decompressions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The languages whose tables get decompressed from here on, in order."""
+    from culturelint.checks import leftovers
+
     queued: list[str] = []
     real = validcache.compute_soon
 
     def compute_soon(work: Callable[..., object], *args: object) -> object:
-        queued.append(str(args[0]))
+        if work is leftovers._table_json:
+            queued.append(str(args[0]))
         return real(work, *args)
 
     monkeypatch.setattr(validcache, "compute_soon", compute_soon)
@@ -1525,6 +1529,41 @@ def test_word_probabilities_answered_once_are_not_scanned_for_again(
     assert again.scans == 0
     assert again["Größe"] == -8.25
     assert again.scans == 1 and queued == []  # the copy, not the table
+
+
+def test_a_decompressed_table_is_let_go_once_its_copy_is_written(
+    cache_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first run holds the table it decompressed (30 MB a language) only until the
+    copy written in the background is there: the next scan maps that instead."""
+    import mmap
+
+    from culturelint.checks import leftovers
+
+    _fake_prob_tables(monkeypatch)
+    table = leftovers._frequencies("de")
+    assert table["online"] == -11.5
+    assert isinstance(table._text, bytes)
+    validcache.settle_all()  # the copy is written
+    assert table["Größe"] == -8.25  # a new word: another scan
+    assert isinstance(table._text, mmap.mmap)
+
+
+def test_settling_waits_for_the_helpers_work() -> None:
+    """A run (or a worker) that ends settles first: a helper's file is then complete."""
+    import threading
+
+    started, finished = threading.Event(), threading.Event()
+
+    def work() -> None:
+        started.set()
+        time.sleep(0.2)
+        finished.set()
+
+    validcache.compute_soon(work)
+    assert started.wait(5)
+    validcache.settle_all()
+    assert finished.is_set()
 
 
 def test_a_cut_short_copy_of_a_table_is_not_read(
@@ -1574,6 +1613,8 @@ def test_a_run_that_has_scanned_long_enough_builds_the_stores(
     assert source["collection"] == leftovers._load_probabilities("en")["collection"]
     copies = [t.text_path.exists() for t in (source, market)]
     assert copies == [not scanned_enough, not scanned_enough]  # let go once not needed
+    if scanned_enough:
+        assert source._text is None and market._text is None  # the stores answer
 
 
 def test_a_page_without_source_language_copy_decompresses_no_table(

@@ -632,6 +632,7 @@ class _Frequencies(_Probabilities):
         self._store: _ProbStore | None = None
         self._store_wanted = False
         self._text: Any = None  # the JSON text: a memory map or bytes
+        self._writing: Any = None  # the Future of writing the decompressed copy
 
     def _get(self, word: str) -> float | None:
         if word not in self._seen:
@@ -697,6 +698,7 @@ class _Frequencies(_Probabilities):
                 validcache.settle(self.store_path)
             if self.store_path.is_file():
                 self._store = _ProbStore(self.store_path)
+                self._text = None  # the store answers now
         return self._store
 
     def _scan(self, words: list[str]) -> dict[str, float]:
@@ -710,13 +712,17 @@ class _Frequencies(_Probabilities):
 
     def _table_text(self) -> Any:
         """The JSON text: the decompressed copy in the cache, mapped; else the table
-        decompressed now (or by `_prepare_frequencies`), and its copy written in the
-        background for later runs."""
+        decompressed now (or by `_prepare_frequencies`), held until its copy, written
+        in the background for later runs, is there to map (30 MB a language)."""
         import mmap
         import os
 
         from culturelint.profiles import validcache
 
+        if self._writing is not None and self._writing.done():
+            if self._writing.result():
+                self._text = None  # mapped from now on, not held
+            self._writing = None
         if self._text is None:
             try:
                 with self.text_path.open("rb") as file:
@@ -730,7 +736,7 @@ class _Frequencies(_Probabilities):
             except (OSError, ValueError):
                 raw = _decompressed(self.language)
                 if raw is not None:
-                    validcache.build_soon(self.text_path, lambda p: _write_table_text(p, raw))
+                    self._writing = validcache.compute_soon(_write_table_text, self.text_path, raw)
                 self._text = raw if raw is not None else b""
         return self._text
 
@@ -744,7 +750,7 @@ def _write_frequencies(path: Path, language: str, text: Any = None) -> bool:
     from culturelint.profiles import validcache
 
     if text is not None and validcache.sqlite_reads_json():
-        texts: list[bytes] | None = [bytes(text)]
+        texts: list[Any] | None = [text]  # bytes or a memory map: read in place
     else:
         texts = _json_tables(language, ["lexeme_prob"])
     if texts is None:

@@ -224,7 +224,9 @@ def write_sqlite_json(
     JSON (a line break inside an array), the build is done again from the whole object.
     """
 
-    if any(raw is not None and not raw.lstrip().startswith(b"{") for _, raw in inserts):
+    if any(
+        raw is not None and not bytes(raw[:4096]).lstrip().startswith(b"{") for _, raw in inserts
+    ):
         return False  # not a JSON object: the caller builds the store another way
 
     def fill(conn: Any, cut: bool) -> None:
@@ -505,6 +507,7 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
 
 _HELPERS: Any = None
 _HELPERS_PID = -1
+_HELPED: set[Any] = set()  # the helpers' futures not done yet, for `settle_all`
 
 
 def compute_soon(work: Callable[..., T], *args: Any) -> Any:
@@ -512,7 +515,8 @@ def compute_soon(work: Callable[..., T], *args: Any) -> Any:
     go of the interpreter lock (zlib decompressing a table) and that a thread about to
     wait for it would otherwise do after other such work, one piece at a time. Two
     helpers, apart from the builder (which may be busy with a store for a second);
-    like it, they are no daemons, and a forked worker starts its own.
+    like it, they are no daemons, a forked worker starts its own, and `settle_all`
+    waits for them (a file they write is complete or not there).
     """
     global _HELPERS, _HELPERS_PID
     import os
@@ -524,7 +528,11 @@ def compute_soon(work: Callable[..., T], *args: Any) -> Any:
             max_workers=2, thread_name_prefix="culturelint-help", initializer=_signals_to_main
         )
         _HELPERS_PID = os.getpid()
-    return _HELPERS.submit(work, *args)
+        _HELPED.clear()
+    future = _HELPERS.submit(work, *args)
+    _HELPED.add(future)
+    future.add_done_callback(_HELPED.discard)  # done: its result is the caller's alone
+    return future
 
 
 def _signals_to_main() -> None:
@@ -580,8 +588,13 @@ def settle_all() -> None:
     """Wait for every build queued in this process. Called before forking workers and
     at the end of a run: a process forked while a builder thread is inside SQLite
     inherits SQLite's locks held, and hangs on its first query."""
+    import os
+
     for path in list(_BUILDS):
         settle(path)
+    if _HELPERS_PID == os.getpid():
+        for future in list(_HELPED):
+            future.exception()  # waits; a failure is the caller's to see
 
 
 # Every GrowingStore of this process, for `flush_stores`.
