@@ -720,7 +720,7 @@ class _Frequencies(_Probabilities):
         from culturelint.profiles import validcache
 
         if self._writing is not None and self._writing.done():
-            if self._writing.result():
+            if self._writing.exception() is None and self._writing.result():
                 self._text = None  # mapped from now on, not held
             self._writing = None
         if self._text is None:
