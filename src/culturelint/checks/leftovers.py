@@ -609,11 +609,11 @@ class _Frequencies(_Probabilities):
     """word -> log probability in one language, for a run with a cache folder.
 
     Read from the table's SQLite store (`_ProbStore`) once there is one. Until then the
-    words are found in the table's JSON text itself, a batch at a time (`prefetch`),
-    in one pass of a regular expression: about a tenth of a second for a million
-    words. Writing the two stores a German page with a sentence of English in it needs
-    took its first run a second and more (most of it sorting a million words for each
-    B-tree), for the dozen words the page asks about. The text is kept decompressed in
+    words are found in the table's JSON text itself, a batch at a time (`prefetch`,
+    `numbers_of_keys`): a few hundredths of a second for a page's words among a
+    million. Writing the two stores a German page with a sentence of English in it
+    needs took its first run a second and more (most of it sorting a million words for
+    each B-tree), for the dozen words the page asks about. The text is kept decompressed in
     the cache and mapped, and every answer is remembered across runs (a growing
     store), so an edit-commit loop scans only for words it has not asked about before;
     a run that keeps scanning has the store built (`want_store`).
