@@ -7,6 +7,8 @@ import mmap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from culturelint.checks import _jsonscan
 from culturelint.checks._jsonscan import numbers_of_keys
@@ -43,6 +45,8 @@ def _parsed(text: bytes, keys: list[str]) -> dict[str, float]:
         '{"free": true, "Free": null, "online": "-3", "x": -1.5e1, "größe": 0, "don\'t": -7E-1}',
         # the asked keys inside other keys and values, never at a member's start
         '{"a\\"free\\": -1, \\"b": -2, "c": "free", "d,\\"online\\"": -4, "free\\\\": -5}',
+        # keys that end in an asked key after an escaped quote: x"free, y"online
+        '{"x\\"free": -1, "free": -2, "y\\"online" : -3}',
         # an empty object
         "{}",
     ],
@@ -98,3 +102,50 @@ def test_a_lone_surrogate_is_found_only_as_an_escape() -> None:
 
 def test_no_keys_asked_is_no_pass() -> None:
     assert numbers_of_keys(b"not even JSON", []) == {}
+
+
+_KEYS = st.text(alphabet=st.sampled_from("aAbßü😀 \"\\,:{}\n'-"), min_size=1, max_size=6)
+_VALUES = st.one_of(
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.booleans(),
+    st.none(),
+    st.text(max_size=4),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    members=st.lists(st.tuples(_KEYS, _VALUES), max_size=12),
+    absent=st.lists(_KEYS, max_size=3),
+    indent=st.sampled_from([None, 0, 2]),
+    ascii_only=st.booleans(),
+    searches=st.sampled_from([4, 1, 0]),
+)
+def test_any_flat_object_reads_as_parsing_it(
+    members: list[tuple[str, object]],
+    absent: list[str],
+    indent: int | None,
+    ascii_only: bool,
+    searches: int,
+) -> None:
+    """Keys with quotes, backslashes, braces, commas, line breaks and characters outside
+    ASCII or outside the basic plane, repeated keys, values of every JSON type, in
+    each layout json.dumps writes: the numbers found are the parse's."""
+    # Written member by member, so that a key may repeat (a dict would merge them).
+    pieces = [
+        json.dumps(k, ensure_ascii=ascii_only) + ": " + json.dumps(v, ensure_ascii=ascii_only)
+        for k, v in members
+    ]
+    if indent is None:
+        raw = ("{" + ", ".join(pieces) + "}").encode()
+    else:
+        pad = "\n" + " " * indent
+        raw = ("{" + pad + ("," + pad).join(pieces) + "\n}").encode()
+    asked = [k for k, _ in members] + absent
+    previous = _jsonscan._SEARCH_PASSES
+    _jsonscan._SEARCH_PASSES = searches
+    try:
+        assert numbers_of_keys(raw, asked) == _parsed(raw, asked)
+    finally:
+        _jsonscan._SEARCH_PASSES = previous
