@@ -493,11 +493,7 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
         return
     if _BUILDER_PID != os.getpid():
         # A forked worker inherits the parent's pool but none of its threads.
-        from concurrent.futures import ThreadPoolExecutor
-
-        _BUILDER = ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="culturelint-build", initializer=_signals_to_main
-        )
+        _BUILDER = _thread_pool(1, "culturelint-build")
         _BUILDER_PID = os.getpid()
         _BUILDS.clear()
     if path in _BUILDS or path.is_file():
@@ -522,17 +518,22 @@ def compute_soon(work: Callable[..., T], *args: Any) -> Any:
     import os
 
     if _HELPERS_PID != os.getpid():
-        from concurrent.futures import ThreadPoolExecutor
-
-        _HELPERS = ThreadPoolExecutor(
-            max_workers=2, thread_name_prefix="culturelint-help", initializer=_signals_to_main
-        )
+        _HELPERS = _thread_pool(2, "culturelint-help")
         _HELPERS_PID = os.getpid()
         _HELPED.clear()
     future = _HELPERS.submit(work, *args)
     _HELPED.add(future)
     future.add_done_callback(_HELPED.discard)  # done: its result is the caller's alone
     return future
+
+
+def _thread_pool(workers: int, name: str) -> Any:
+    """A pool of background threads that leave signals to the main thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(
+        max_workers=workers, thread_name_prefix=name, initializer=_signals_to_main
+    )
 
 
 def _signals_to_main() -> None:
@@ -585,9 +586,10 @@ def settle(path: Path) -> None:
 
 
 def settle_all() -> None:
-    """Wait for every build queued in this process. Called before forking workers and
-    at the end of a run: a process forked while a builder thread is inside SQLite
-    inherits SQLite's locks held, and hangs on its first query."""
+    """Wait for every build queued in this process, and for the helpers' work. Called
+    before forking workers and at the end of a run: a process forked while a builder
+    thread is inside SQLite inherits SQLite's locks held, and hangs on its first query,
+    and a worker that ended without waiting would leave a helper's file unwritten."""
     import os
 
     for path in list(_BUILDS):
