@@ -1,6 +1,7 @@
 """Fluent (.ftl): every message, attribute and term a segment, mapped character by character.
 
-fluent.syntax parses the file with spans (code-point offsets into the text). A text
+fluent.syntax parses the file with spans (code-point offsets into the text; its
+character loops sped up in readers/fluent_parser.py). A text
 element's value differs from what is written where a multiline pattern is indented
 (the common indent is removed) and where lines end in CRLF; the value is aligned back
 onto the source so every character keeps its own position.
@@ -59,9 +60,11 @@ def _syntax_error(text: str, junk: Any) -> tuple[str, int]:
 
 
 def read(path: str, text: str) -> Document:
-    from fluent.syntax import FluentParser, ast
+    from fluent.syntax import ast
 
-    resource = FluentParser(with_spans=True).parse(text)
+    from culturelint.readers.fluent_parser import parser
+
+    resource = parser().parse(text)
     doc = Document(path=path, text=text, format="fluent")
     empties: list[EmptyUnit] = []
     for entry in resource.body:
