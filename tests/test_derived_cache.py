@@ -13,7 +13,7 @@ from subprocess import CompletedProcess
 
 import pytest
 
-from culturelint.checks import _util
+from culturelint.checks import _frequencies, _lookups, _util, _wordsets
 from culturelint.profiles import derived, validcache
 
 
@@ -610,14 +610,13 @@ def test_stores_sqlite_fills_equal_the_ones_python_builds(
     tmp_path: Path, language: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from culturelint import matching
-    from culturelint.checks import leftovers
 
-    if not leftovers._tables(language):
+    if not _lookups.tables(language):
         pytest.skip("spacy-lookups-data is not installed")
     sql, python = tmp_path / "sql.sqlite", tmp_path / "python.sqlite"
-    assert leftovers._write_market_tables(sql, language)
-    market = tuple(s for pair in leftovers._build_market_tables(language) for s in pair)
-    assert leftovers._SetStore.write(python, market)
+    assert _wordsets.write_market_tables(sql, language)
+    market = tuple(s for pair in _wordsets.build_market_tables(language) for s in pair)
+    assert _wordsets.SetStore.write(python, market)
     assert _rows(sql, "word") == _rows(python, "word")
     assert _rows(sql, "sets") == _rows(python, "sets")
 
@@ -686,13 +685,13 @@ def test_json_read_in_pieces_is_the_object_json_loads_reads(
 def test_sets_written_in_the_background_equal_the_ones_written_row_by_row(
     tmp_path: Path,
 ) -> None:
-    from culturelint.checks.leftovers import _SetStore
+    from culturelint.checks._wordsets import SetStore
 
     sets = (frozenset({"a", "b", "Äpfel"}), frozenset({"b", "c"}), frozenset())
     soon, now = tmp_path / "soon.sqlite", tmp_path / "now.sqlite"
-    assert _SetStore.write_soon(soon, sets)
+    assert SetStore.write_soon(soon, sets)
     validcache.settle(soon)
-    assert _SetStore.write(now, sets)
+    assert SetStore.write(now, sets)
     assert _rows(soon, "word") == _rows(now, "word") == [("a", 1), ("b", 3), ("c", 2), ("Äpfel", 1)]
     assert _rows(soon, "sets") == [(3,)]
 
@@ -971,9 +970,8 @@ def _cli_on_german_page(folder: Path, copy: str) -> Callable[[], CompletedProces
 def test_a_first_run_builds_the_word_stores_and_the_second_reads_them(tmp_path: Path) -> None:
     """The CLI twice on German copy in a new folder: the first run builds the stores
     (some in the background), the second finds every one complete and says the same."""
-    from culturelint.checks import leftovers
 
-    if not leftovers._tables("de"):
+    if not _lookups.tables("de"):
         pytest.skip("spacy-lookups-data is not installed")
     run = _cli_on_german_page(
         tmp_path,
@@ -1271,17 +1269,17 @@ def test_a_second_run_compiles_no_pattern_anew(tmp_path: Path) -> None:
 def test_word_sets_prefetched_answer_as_looked_up_one_by_one(tmp_path: Path) -> None:
     """Words asked in batches (more than one batch, with a word SQLite cannot hold and
     words no set has) answer `in` exactly as lookups one word at a time do."""
-    from culturelint.checks.leftovers import _SetStore
+    from culturelint.checks._wordsets import SetStore
 
     sets = (
         frozenset(f"wort{i}" for i in range(0, 1500, 2)),
         frozenset(f"wort{i}" for i in range(0, 1500, 3)) | {"Äpfel"},
     )
     path = tmp_path / "sets.sqlite"
-    assert _SetStore.write(path, sets)
+    assert SetStore.write(path, sets)
     asked = [f"wort{i}" for i in range(1600)] + ["Äpfel", "\udc80", "", "äpfel"]
-    one_by_one = _SetStore(path).sets(2)
-    batched_store = _SetStore(path)
+    one_by_one = SetStore(path).sets(2)
+    batched_store = SetStore(path)
     batched = batched_store.sets(2)
     batched_store.prefetch(asked)
     assert set(asked[:-1]) <= set(batched_store._seen)  # all but the surrogate, at once
@@ -1317,7 +1315,7 @@ def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
     from culturelint import matching
     from culturelint.checks import leftovers
 
-    if not leftovers._tables("de"):
+    if not _lookups.tables("de"):
         pytest.skip("spacy-lookups-data is not installed")
     texts = [
         "Unser weißes Hemd ist ideal für Hochzeiten. Jetzt bestellen!",
@@ -1330,8 +1328,8 @@ def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
         matching._analysed.cache_clear()
         matching._word_keys.cache_clear()
         matching._lemma_table.cache_clear()
-        leftovers._market_tables.cache_clear()
-        leftovers.vocabulary.cache_clear()
+        _wordsets.market_tables.cache_clear()
+        _wordsets.vocabulary.cache_clear()
         lexicon = leftovers.Lexicon("en", ["de"])
         fragments = [f.text for t in texts for f in leftovers.clauses(t)]
         lexicon.prefetch(fragments)
@@ -1342,7 +1340,7 @@ def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
     batched = judged()
     validcache.settle_all()
     batched = judged()  # now from the stores built by the first pass
-    monkeypatch.setattr(leftovers._SetStore, "prefetch", lambda self, words: None)
+    monkeypatch.setattr(_wordsets.SetStore, "prefetch", lambda self, words: None)
     monkeypatch.setattr(matching._LemmaStore, "prefetch", lambda self, words: None)
     assert judged() == batched
     assert any(batched[len(texts) :])  # "Learn more about our shop ..." is a leftover
@@ -1351,13 +1349,13 @@ def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
 def test_stores_open_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -> None:
     """The stores are opened through SQLite file URIs: "#", "?" and "%" in the path
     must stay part of the file name."""
-    from culturelint.checks.leftovers import _SetStore
+    from culturelint.checks._wordsets import SetStore
 
     folder = tmp_path / "copy #1 ? 100% done"
     folder.mkdir()
     path = folder / "sets.sqlite"
-    assert _SetStore.write(path, (frozenset({"Haus"}),))
-    store = _SetStore(path)
+    assert SetStore.write(path, (frozenset({"Haus"}),))
+    store = SetStore(path)
     assert store.count() == 1  # opened, not rebuilt in memory
     [houses] = store.sets(1)
     assert "Haus" in houses and "Maus" not in houses
@@ -1365,7 +1363,7 @@ def test_stores_open_in_a_folder_whose_name_looks_like_a_uri(tmp_path: Path) -> 
 
 def test_word_probabilities_are_asked_of_sqlite_once_per_word(tmp_path: Path) -> None:
     """CL103 asks whether a form is in the table, then for its value: one query."""
-    from culturelint.checks.leftovers import _ProbStore
+    from culturelint.checks._frequencies import ProbStore
 
     path = tmp_path / "prob.sqlite"
     assert validcache.write_sqlite(
@@ -1374,7 +1372,7 @@ def test_word_probabilities_are_asked_of_sqlite_once_per_word(tmp_path: Path) ->
         "INSERT INTO prob VALUES (?, ?)",
         [("free", -9.5), ("Free", -12.0)],
     )
-    store = _ProbStore(path)
+    store = ProbStore(path)
     queries: list[tuple[str, ...]] = []
     one = store._db.one
     store._db.one = lambda sql, args: queries.append(args) or one(sql, args)  # type: ignore[method-assign]
@@ -1397,12 +1395,10 @@ _PROB_JSON = {
 def _fake_prob_tables(monkeypatch: pytest.MonkeyPatch) -> None:
     """A small lexeme_prob table for English and German, and fresh memos around it."""
 
-    from culturelint.checks import leftovers
-
-    monkeypatch.setattr(leftovers, "_tables", lambda language: ("lexeme_prob",))
+    monkeypatch.setattr(_lookups, "tables", lambda language: ("lexeme_prob",))
     monkeypatch.setattr(
-        leftovers,
-        "_table_json",
+        _lookups,
+        "table_json",
         lambda language, table: (
             _PROB_JSON[language].encode()
             if table == "lexeme_prob" and language in _PROB_JSON
@@ -1417,15 +1413,11 @@ def _fresh_frequencies(monkeypatch: pytest.MonkeyPatch) -> None:
     answers remembered in memory (earlier runs' are read from their store)."""
     import functools
 
-    from culturelint.checks import leftovers
-
     validcache.settle_all()
     validcache.flush_stores()
     validcache._store_at.cache_clear()
-    monkeypatch.setattr(leftovers, "_DECOMPRESSED", {})
-    monkeypatch.setattr(
-        leftovers, "_frequencies", functools.cache(leftovers._frequencies.__wrapped__)
-    )
+    monkeypatch.setattr(_frequencies, "_DECOMPRESSED", {})
+    monkeypatch.setattr(_frequencies, "table", functools.cache(_frequencies.table.__wrapped__))
 
 
 @pytest.mark.parametrize("sqlite_json", [True, False])
@@ -1436,16 +1428,15 @@ def test_word_probabilities_stored_are_the_tables_as_json_reads_it(
     """Filled by SQLite from the JSON (read again, or the text a scan decompressed
     already), or row by row where SQLite cannot read JSON: the numbers only, and a
     repeated key's first value (as a scan of the text reads it)."""
-    from culturelint.checks import leftovers
 
     if sqlite_json and not validcache.sqlite_reads_json():
         pytest.skip("this SQLite has no JSON functions")
     _fake_prob_tables(monkeypatch)
     monkeypatch.setattr(validcache, "sqlite_reads_json", lambda: sqlite_json)
-    path = leftovers._store_path("prob-en")
+    path = _lookups.store_path("prob-en")
     assert path is not None
     text = _PROB_JSON["en"].encode() if given_text else None
-    assert leftovers._ProbStore.build(path, "en", text)
+    assert _frequencies.ProbStore.build(path, "en", text)
     assert _rows(path, "prob") == [
         ("Free", -12.0),
         ("dup", -1.0),
@@ -1467,21 +1458,19 @@ def test_a_whole_frequency_table_is_read_as_the_scans_read_it(
 ) -> None:
     """Without a cache folder CL103 holds the whole table: numbers only (true is no
     number), a repeated key's first one, and nothing from a file that is no object."""
-    from culturelint.checks import leftovers
 
-    monkeypatch.setattr(leftovers, "_table_json", lambda language, name: text.encode())
-    assert leftovers._load_probabilities("en") == table
+    monkeypatch.setattr(_lookups, "table_json", lambda language, name: text.encode())
+    assert _frequencies.load_probabilities("en") == table
 
 
 def _decompressions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The languages whose tables get decompressed from here on, in order."""
-    from culturelint.checks import leftovers
 
     queued: list[str] = []
     real = validcache.compute_soon
 
     def compute_soon(work: Callable[..., object], *args: object) -> object:
-        if work is leftovers._table_json:
+        if work is _lookups.table_json:
             queued.append(str(args[0]))
         return real(work, *args)
 
@@ -1504,7 +1493,7 @@ def test_word_probabilities_of_a_first_run_come_from_one_scan_of_each_table(
     assert queued == ["en", "de"]
     assert not lexicon._shared_by_frequency("free")  # -15 against -9.5
     assert not lexicon._shared_by_frequency("Größe")  # not in the source's table
-    source, market = leftovers._frequencies("en"), leftovers._frequencies("de")
+    source, market = _frequencies.table("en"), _frequencies.table("de")
     assert (source.scans, market.scans) == (3, 2)  # one per word and table asked
     assert queued == ["en", "de"]  # decompressed once
     validcache.settle_all()
@@ -1517,14 +1506,13 @@ def test_word_probabilities_answered_once_are_not_scanned_for_again(
 ) -> None:
     """The next run reads the answers of the runs before it; a word none of them asked
     about is found in the decompressed copy, without decompressing the table again."""
-    from culturelint.checks import leftovers
 
     _fake_prob_tables(monkeypatch)
-    first = leftovers._frequencies("de")
+    first = _frequencies.table("de")
     assert "online" in first and first["frei"] == -7.0 and "gratis" not in first
     _fresh_frequencies(monkeypatch)
     queued = _decompressions(monkeypatch)
-    again = leftovers._frequencies("de")
+    again = _frequencies.table("de")
     assert again["online"] == -11.5 and again["frei"] == -7.0 and "gratis" not in again
     assert again.scans == 0
     assert again["Größe"] == -8.25
@@ -1538,10 +1526,8 @@ def test_a_decompressed_table_is_let_go_once_its_copy_is_written(
     copy written in the background is there: the next scan maps that instead."""
     import mmap
 
-    from culturelint.checks import leftovers
-
     _fake_prob_tables(monkeypatch)
-    table = leftovers._frequencies("de")
+    table = _frequencies.table("de")
     assert table["online"] == -11.5
     assert isinstance(table._text, bytes)
     validcache.settle_all()  # the copy is written
@@ -1572,10 +1558,9 @@ def test_a_cut_short_copy_of_a_table_is_not_read(
     """A copy without the object's end (a crash while the machine wrote it) would
     answer "not there" for every word after the cut: the table is decompressed again,
     and the copy replaced."""
-    from culturelint.checks import leftovers
 
     _fake_prob_tables(monkeypatch)
-    table = leftovers._frequencies("de")
+    table = _frequencies.table("de")
     table.text_path.parent.mkdir(parents=True, exist_ok=True)
     text = _PROB_JSON["de"].encode()
     table.text_path.write_bytes(text[: text.index(b'"online"')])
@@ -1596,13 +1581,13 @@ def test_a_run_that_has_scanned_long_enough_builds_the_stores(
 
     if not validcache.sqlite_reads_json():
         pytest.skip("this SQLite has no JSON functions")
-    if not leftovers._tables("de"):
+    if not _lookups.tables("de"):
         pytest.skip("spacy-lookups-data is not installed")
     _fresh_frequencies(monkeypatch)
-    monkeypatch.setattr(leftovers, "SCAN_SECONDS_BEFORE_STORE", 1e-9 if scanned_enough else 1e9)
+    monkeypatch.setattr(_frequencies, "SCAN_SECONDS_BEFORE_STORE", 1e-9 if scanned_enough else 1e9)
     lexicon = leftovers.Lexicon("en", ["de"])
     lexicon.prefetch_frequencies([("Learn more about our speakers today", False)])
-    source, market = leftovers._frequencies("en"), leftovers._frequencies("de")
+    source, market = _frequencies.table("en"), _frequencies.table("de")
     assert (source.scans, market.scans) == (1, 1)
     assert not source.store_path.exists()
     lexicon.prefetch_frequencies([("Sign up for the whole collection", False)])
@@ -1610,7 +1595,7 @@ def test_a_run_that_has_scanned_long_enough_builds_the_stores(
     built = [t.store_path.is_file() for t in (source, market)]
     assert built == [scanned_enough, scanned_enough]
     assert (source.scans, market.scans) == ((1, 1) if scanned_enough else (2, 2))
-    assert source["collection"] == leftovers._load_probabilities("en")["collection"]
+    assert source["collection"] == _frequencies.load_probabilities("en")["collection"]
     copies = [t.text_path.exists() for t in (source, market)]
     assert copies == [not scanned_enough, not scanned_enough]  # let go once not needed
     if scanned_enough:
@@ -1625,7 +1610,7 @@ def test_a_page_without_source_language_copy_decompresses_no_table(
     costs a first run no table, and no scan."""
     from culturelint.checks import leftovers
 
-    if not leftovers._tables("de"):
+    if not _lookups.tables("de"):
         pytest.skip("spacy-lookups-data is not installed")
     _fresh_frequencies(monkeypatch)
     queued = _decompressions(monkeypatch)

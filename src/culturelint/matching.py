@@ -682,7 +682,7 @@ def _lemma_json(language: str) -> dict[str, Any]:
 def _lemma_json_bytes(language: str) -> bytes | None:
     """The JSON of the table (UTF-8), found through the package's `spacy_lookups`
     entry points (what spaCy's lookups registry reads, without importing spaCy).
-    Bytes, as SQLite reads them (see `checks/leftovers.py`, `_table_json`)."""
+    Bytes, as SQLite reads them (see `checks/_lookups.py`, `table_json`)."""
     import gzip
     from importlib.metadata import entry_points
 

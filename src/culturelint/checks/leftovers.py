@@ -20,19 +20,16 @@ make a leftover.
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import json
 import re
-import zlib
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from enum import Enum
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import lru_cache
 from typing import Any, NamedTuple
 
+from culturelint.checks import _frequencies as frequencies
+from culturelint.checks import _lookups as lookups
+from culturelint.checks import _wordsets as wordsets
 from culturelint.checks import language as cl101
-from culturelint.checks._jsonscan import numbers_of_keys
 from culturelint.checks._util import (
     CharacterTable,
     mask_non_copy,
@@ -43,7 +40,6 @@ from culturelint.checks._util import (
 from culturelint.document import Document, Segment
 from culturelint.finding import Evidence, Hit, Severity
 from culturelint.l10n.options import OPTIONS_KEY as L10N_OPTIONS
-from culturelint.profiles.validcache import remembered
 from culturelint.regex_cache import compile_cached
 from culturelint.registry import LANGUAGE_TAG, STRINGS, Check, CheckContext, RuleDoc, options_schema
 
@@ -93,741 +89,6 @@ class Fragment(NamedTuple):
     text: str
 
 
-# -- word lists from spaCy ------------------------------------------------------------
-
-
-# The word lists are read straight from the files of spacy-lookups-data and spaCy's
-# stop-word modules. Going through spaCy would import it (seconds) and, for stop
-# words, the language's package with its tokenizer exceptions (seconds more for
-# French), and this rule needs neither a tokenizer nor a pipeline.
-
-
-@cache
-def _data_dir() -> Path | None:
-    spec = importlib.util.find_spec("spacy_lookups_data")
-    if spec is None or spec.origin is None:
-        return None
-    return Path(spec.origin).parent / "data"
-
-
-@cache
-def _tables(language: str) -> tuple[str, ...]:
-    """Names of the spacy-lookups-data tables of `language` ("lemma_lookup" ...)."""
-    folder = _data_dir()
-    if folder is None or not folder.is_dir():
-        return ()
-    prefix = f"{language}_"
-    return tuple(
-        sorted(p.name[len(prefix) : -len(".json.gz")] for p in folder.glob(f"{prefix}*.json.gz"))
-    )
-
-
-def _load(language: str, table: str) -> dict[str, Any]:
-    raw = _table_json(language, table)
-    data = json.loads(raw) if raw is not None else None
-    return data if isinstance(data, dict) else {}
-
-
-def _table_json(language: str, table: str) -> bytes | None:
-    """The JSON of one spacy-lookups-data table (UTF-8), or None if there is no such
-    table. One call into zlib, which lets other threads run (gzip.open's reader is a
-    Python loop): the stores SQLite fills from it are built on background threads.
-    Bytes, not text: SQLite takes them as they are, where a str would be held twice
-    more while a store is built (the str, and the UTF-8 copy SQLite is handed)."""
-    folder = _data_dir()
-    if folder is None or table not in _tables(language):
-        return None
-    return gzip.decompress((folder / f"{language}_{table}.json.gz").read_bytes())
-
-
-@cache
-def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop words of `language` (the commonest function words), or none."""
-    spec = importlib.util.find_spec("spacy")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "lang" / language / "stop_words.py"
-    if not re.fullmatch(r"[a-z]{2,3}", language) or not path.is_file():
-        return frozenset()
-    module_spec = importlib.util.spec_from_file_location(f"_culturelint_stop_{language}", path)
-    if module_spec is None or module_spec.loader is None:
-        return frozenset()
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    return frozenset(w.casefold() for w in getattr(module, "STOP_WORDS", ()))
-
-
-@cache
-def _data_version() -> str:
-    """spacy-lookups-data's version, in derived file names: an upgrade rebuilds them."""
-    from culturelint import installed
-
-    return installed.version("spacy-lookups-data") or "none"
-
-
-def _derived(name: str, build: Callable[[], Any]) -> Any:
-    """A word set or table derived from spacy-lookups-data, kept in the derived-data
-    cache (.culturelint_cache/) as a marshal file once built: re-reading the gzipped
-    JSON tables costs seconds a run, loading the derived file a few milliseconds.
-    Without a cache folder (--no-cache), it is built every time."""
-    import marshal
-    import sys
-
-    from culturelint.profiles import validcache
-
-    folder = validcache.folder("leftovers")
-    if folder is None:
-        return build()
-    data_version = _data_version()
-    py = f"{sys.version_info[0]}{sys.version_info[1]}"
-    path = folder / f"{name}-{data_version}-py{py}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    value = build()
-    try:
-        from culturelint.atomic import write_atomic
-
-        validcache.ensure_folder(folder)
-        write_atomic(path, marshal.dumps(value))
-    except (OSError, ValueError):
-        pass
-    return value
-
-
-def _stored_sets(
-    name: str,
-    build: Callable[[], tuple[frozenset[str], ...]],
-    write: Callable[[Path], bool] | None = None,
-) -> tuple[Container[str], ...]:
-    """Word sets derived from spacy-lookups-data, kept in the derived-data cache as
-    one SQLite file once built, and looked up a word at a time.
-
-    The market tables hold hundreds of thousands of words per language (Portuguese
-    more than 800,000): loading them whole cost most of a second a run, while a run
-    asks for a few thousand words. Without a cache folder (--no-cache), or when the
-    file cannot be written, the sets are built in memory. `write`, when given, writes
-    the file without building the sets in Python (False: it could not).
-    """
-
-    from culturelint.profiles import validcache
-
-    path = _store_path(name)
-    if path is None:
-        return build()
-    validcache.settle(path)
-    if not path.is_file() and (write is None or not write(path)):
-        sets = build()
-        if _SetStore.write_soon(path, sets) or not _SetStore.write(path, sets):
-            return sets  # this run reads them in memory
-    store = _SetStore(path)
-    count = store.count()
-    return build() if count is None else store.sets(count)
-
-
-def _store_path(name: str) -> Path | None:
-    """Where `_stored_sets` keeps the sets called `name`; None without a cache folder."""
-    from culturelint.profiles import validcache
-
-    folder = validcache.folder("leftovers")
-    return None if folder is None else folder / f"{name}-{_data_version()}.sqlite"
-
-
-class _SetStore:
-    """Several word sets in SQLite: each word with one bit per set that holds it.
-    Lookups are remembered, since copy repeats its words. A forked worker opens its
-    own connection, as SQLite requires."""
-
-    def __init__(self, path: Path) -> None:
-        from culturelint.profiles.validcache import SQLiteReader
-
-        self.path = path
-        self._db = SQLiteReader(path, immutable=True)
-        self._seen: dict[str, int] = {}
-
-    @staticmethod
-    def write(path: Path, sets: tuple[frozenset[str], ...]) -> bool:
-        from culturelint.profiles import validcache
-
-        bits = _SetStore._bits(sets)
-        # False also for a word SQLite cannot store (a lone surrogate).
-        return validcache.write_sqlite(
-            path,
-            _SetStore._create(len(sets)),
-            "INSERT INTO word VALUES (?, ?)",
-            [(word, bits[word]) for word in sorted(bits)],  # in key order: B-tree appends
-        )
-
-    @staticmethod
-    def write_soon(path: Path, sets: tuple[frozenset[str], ...]) -> bool:
-        """Queue `write` on the background thread (validcache.build_soon), each set
-        handed to SQLite as one JSON array, so that it runs without the interpreter:
-        the run that built the sets reads them in memory. False when SQLite cannot
-        read JSON."""
-        import json
-
-        from culturelint.profiles import validcache
-
-        if not validcache.sqlite_reads_json():
-            return False
-        words = {
-            f"s{i}": json.dumps(list(words), ensure_ascii=False) for i, words in enumerate(sets)
-        }
-        upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
-        statements = [
-            *_SetStore._create(len(sets)),
-            *(
-                f"INSERT INTO word SELECT value, {1 << i} FROM json_each(:s{i})"
-                f" WHERE true ORDER BY 1 {upsert}"  # "WHERE true": see _write_market_tables
-                for i in range(len(sets))
-            ),
-        ]
-        validcache.build_soon(path, lambda p: validcache.write_sqlite_sql(p, statements, words))
-        return True
-
-    @staticmethod
-    def _bits(sets: tuple[frozenset[str], ...]) -> dict[str, int]:
-        bits: dict[str, int] = {}
-        for i, words in enumerate(sets):
-            for word in words:
-                bits[word] = bits.get(word, 0) | (1 << i)
-        return bits
-
-    @staticmethod
-    def _create(count: int) -> list[str]:
-        return [
-            "CREATE TABLE sets (count INTEGER)",
-            f"INSERT INTO sets VALUES ({count})",
-            "CREATE TABLE word (w TEXT PRIMARY KEY, bits INTEGER) WITHOUT ROWID",
-        ]
-
-    def _execute(self, sql: str, args: tuple[Any, ...]) -> Any:
-        return self._db.one(sql, args)
-
-    def count(self) -> int | None:
-        import sqlite3
-
-        try:
-            row = self._execute("SELECT count FROM sets", ())
-            self._execute("SELECT bits FROM word LIMIT 1", ())  # readable, not corrupt
-        except sqlite3.Error:
-            return None
-        return row[0] if row and isinstance(row[0], int) else None
-
-    def sets(self, count: int) -> tuple[Container[str], ...]:
-        return tuple(_StoredSet(self, 1 << i) for i in range(count))
-
-    def prefetch(self, words: Iterable[str]) -> None:
-        """Look up `words` in one query per few hundred, so that the `in` tests
-        that follow find them remembered."""
-        self._db.remember(self._seen, "SELECT w, bits FROM word WHERE w IN ({})", words, 0)
-
-    def bits(self, word: str) -> int:
-        return remembered(self._seen, word, self._bits_of)
-
-    def _bits_of(self, word: str) -> int:
-        try:
-            row = self._execute("SELECT bits FROM word WHERE w = ?", (word,))
-        except UnicodeEncodeError:
-            row = None  # no stored word has a lone surrogate: write() would have failed
-        return row[0] if row else 0
-
-
-class _StoredSet(Container[str]):
-    """One set of a `_SetStore`: supports `in`, as the frozenset it replaces."""
-
-    def __init__(self, store: _SetStore, bit: int) -> None:
-        self._store = store
-        self._bit = bit
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and bool(self._store.bits(word) & self._bit)
-
-
-def _prefetch(sets: Iterable[Container[str]], words: set[str]) -> None:
-    """`_SetStore.prefetch` on each store behind `sets`, once (in-memory sets need
-    none)."""
-    stores = {id(s._store): s._store for s in sets if isinstance(s, _StoredSet)}
-    for store in stores.values():
-        store.prefetch(words)
-
-
-@cache
-def vocabulary(language: str) -> Container[str]:
-    """Case-folded words of the source language: its stop words, the forms and lemmas
-    of its lemma lookup tables and the base forms of its lemma index
-    (spacy-lookups-data; for English, WordNet's)."""
-    return _stored_sets(f"vocabulary-{language}", lambda: (_build_vocabulary(language),))[0]
-
-
-def _build_vocabulary(language: str) -> frozenset[str]:
-    # map() rather than generator expressions: a first run that meets source-language
-    # words in a market's copy builds this in the foreground (English: 123,355 words).
-    words: set[str] = set(stop_words(language))
-    for name in _tables(language):
-        data = _load(language, name) if _is_lemma_table(name) or name == "lemma_index" else {}
-        if name == "lemma_index":
-            for forms in data.values():
-                words.update(map(str.casefold, map(str, forms)))
-        else:
-            words.update(map(str.casefold, map(str, data)))
-            for value in data.values():
-                if isinstance(value, list):
-                    words.update(map(str.casefold, map(str, value)))
-                else:
-                    words.add(str(value).casefold())
-    words.discard("")
-    return frozenset(words)
-
-
-@cache
-def _market_tables(language: str) -> tuple[tuple[Container[str], Container[str]], ...]:
-    """The forms and the lemmas of the market language's lemma lookup tables.
-
-    Kept case-sensitive (as the tables are): German "US" is not English "us". The
-    lemma index is left out: French's lists "more" as an old noun, which would make
-    "Learn more" French.
-    """
-    sets = _stored_sets(
-        f"market-{language}",
-        lambda: tuple(s for pair in _build_market_tables(language) for s in pair),
-        lambda path: _write_market_tables(path, language),
-    )
-    return tuple((sets[i], sets[i + 1]) for i in range(0, len(sets), 2))
-
-
-def _prepare_market_tables(language: str) -> None:
-    """Start writing the store of `_market_tables(language)` in the background, on a
-    first run, while the source language's vocabulary is built in the foreground."""
-    from culturelint.profiles import validcache
-
-    path = _store_path(f"market-{language}")
-    if path is not None and validcache.sqlite_reads_json():
-        validcache.build_soon(path, lambda p: _write_market_tables(p, language))
-
-
-def _json_tables(language: str, names: list[str]) -> list[bytes] | None:
-    """The JSON of each table in `names`, or None when SQLite cannot read JSON or a
-    table is missing (see `_table_json`)."""
-    from culturelint.profiles import validcache
-
-    if not validcache.sqlite_reads_json():
-        return None
-    texts = []
-    for name in names:
-        try:
-            raw = _table_json(language, name)
-        except (OSError, ValueError, EOFError):
-            return None
-        if raw is None:
-            return None
-        texts.append(raw)
-    return texts
-
-
-def _write_market_tables(path: Path, language: str) -> bool:
-    """The store of `_build_market_tables`'s sets, filled by SQLite from the JSON
-    itself: a third of the time of parsing it in Python and inserting word by word
-    (1.3 s against 0.4 s for German's 420,000 words). Table i gives bit 2i to its
-    forms and bit 2i + 1 to its lemmas."""
-    from culturelint.profiles import validcache
-
-    names = [name for name in _tables(language) if _is_lemma_table(name)]
-    texts = _json_tables(language, names)
-    if texts is None:
-        return False
-    upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
-    each = f"json_each({validcache.JSON_PIECE})"
-    inserts = []
-    for i, raw in enumerate(texts):
-        form, lemma = 1 << (2 * i), 1 << (2 * i + 1)
-        # "WHERE true" lets SQLite read ON CONFLICT as an upsert, not a join clause.
-        inserts += [
-            (f"INSERT INTO word SELECT key, {form} FROM {each} WHERE true {upsert}", raw),
-            (
-                f"INSERT INTO word SELECT DISTINCT value, {lemma} FROM {each}"
-                f" WHERE type = 'text' ORDER BY 1 {upsert}",
-                raw,
-            ),
-            (
-                f"INSERT INTO word SELECT DISTINCT e.value, {lemma}"
-                f" FROM {each} AS a, json_each(a.value) AS e"
-                f" WHERE a.type = 'array' AND e.type = 'text' ORDER BY 1 {upsert}",
-                raw,
-            ),
-        ]
-    return validcache.write_sqlite_json(path, _SetStore._create(2 * len(names)), inserts)
-
-
-def _build_market_tables(language: str) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    tables = []
-    for name in _tables(language):
-        if _is_lemma_table(name):
-            data = _load(language, name)
-            lemmas = frozenset(
-                lemma
-                for value in data.values()
-                for lemma in (value if isinstance(value, list) else [value])
-                if isinstance(lemma, str)
-            )
-            tables.append((frozenset(k for k in data if isinstance(k, str)), lemmas))
-    return tuple(tables)
-
-
-def _is_lemma_table(name: str) -> bool:
-    return name.startswith("lemma_lookup")
-
-
-def market_word(language: str, word: str, source: str) -> bool:
-    """Whether `word` is a word of `language`: one of its stop words, or a form or a
-    lemma in its lemma tables as written, in lower case or capitalised.
-
-    A lemma that is a function word of the source language does not count: the
-    tables hold stray English plurals ("mores" -> "more", "homes" -> "home"), and
-    "more" must not make "Learn more" French.
-    """
-    if word.casefold() in stop_words(language):
-        return True
-    forms = (word, word.lower(), word.capitalize())
-    source_stop = stop_words(source)
-    for forms_in_table, lemmas in _market_tables(language):
-        for form in forms:
-            if form in forms_in_table or (form in lemmas and form.casefold() not in source_stop):
-                return True
-    return False
-
-
-# A run that has spent this long (seconds) scanning the frequency tables' text, about
-# half of what writing their SQLite stores takes on two threads, has the stores
-# written and reads those from then on: a folder of pages left in English would
-# otherwise scan on every page. A few pages are answered by their scans (two German
-# pages with a sentence of English each: a first run of 1.34-1.38 s, against
-# 2.65-3.1 s when the second page had the stores written).
-SCAN_SECONDS_BEFORE_STORE = 0.5
-
-
-@cache
-def _frequencies(language: str) -> Any:
-    """Log probabilities of word forms in a large corpus of `language`, where
-    spacy-lookups-data has them (English, German, Spanish ...): a mapping with `in`
-    and `[]`. Without a cache folder, the whole table; with one, `_Frequencies`, since
-    a check asks for a handful of words and the whole table takes a second to load."""
-    path = _store_path(f"prob-{language}")
-    if path is None:
-        return _load_probabilities(language)
-    return _Frequencies(language, path)
-
-
-def _load_probabilities(language: str) -> dict[str, float]:
-    """`language`'s whole lexeme_prob table: each key's first numeric value, as the
-    stores and the scans of the text read it (spacy-lookups-data never repeats one)."""
-    raw = _table_json(language, "lexeme_prob")
-    pairs = json.loads(raw, object_pairs_hook=list) if raw is not None else []
-    found: dict[str, float] = {}
-    for pair in pairs if isinstance(pairs, list) else []:
-        if not isinstance(pair, tuple):
-            return {}  # not an object: no table
-        key, value = pair
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            found.setdefault(key, float(value))
-    return found
-
-
-def _prepare_frequencies(languages: Iterable[str]) -> None:
-    """Start decompressing the tables of `languages` that have neither a store nor a
-    decompressed copy yet, all at once, on helper threads (zlib lets go of the
-    interpreter lock): a check that needs one needs the source's and the market's
-    together, and one after the other they took a tenth of a second more."""
-    for language in languages:
-        path = _store_path(f"prob-{language}")
-        if path is None or path.is_file() or path.with_suffix(".json").is_file():
-            continue
-        _decompressing(language)
-
-
-def _decompressing(language: str) -> None:
-    """Start decompressing `language`'s lexeme_prob table on a helper thread, once."""
-    import os
-
-    from culturelint.profiles import validcache
-
-    key = (os.getpid(), language)  # a forked worker has none of its parent's threads
-    if key not in _DECOMPRESSED:
-        _DECOMPRESSED[key] = validcache.compute_soon(_table_json, language, "lexeme_prob")
-
-
-def _decompressed(language: str) -> bytes | None:
-    """`language`'s lexeme_prob table as JSON bytes (None if it cannot be read),
-    handed over once: the caller keeps it, and the helper's copy is let go."""
-    import os
-
-    _decompressing(language)
-    future = _DECOMPRESSED.pop((os.getpid(), language))
-    try:
-        return future.result()  # type: ignore[no-any-return]
-    except (OSError, ValueError, EOFError, zlib.error):
-        return None
-
-
-_DECOMPRESSED: dict[tuple[int, str], Any] = {}
-
-
-def _write_table_text(path: Path, raw: bytes) -> bool:
-    """A lexeme_prob table's JSON, kept decompressed in the cache (30 MB, a few
-    hundredths of a second to write, in the background) so that later runs map it
-    instead of decompressing it again."""
-    from culturelint.atomic import write_atomic
-    from culturelint.profiles import validcache
-
-    try:
-        validcache.ensure_folder(path.parent)
-        write_atomic(path, raw, durable=False)
-    except (OSError, ValueError):
-        return False
-    return True
-
-
-class _Probabilities:
-    """word -> log probability, asked as a mapping (`in`, then `[]`) by
-    `_log_probability`; `_get` gives None for a word the table lacks."""
-
-    def _get(self, word: str) -> float | None:
-        raise NotImplementedError
-
-    def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._get(word) is not None
-
-    def __getitem__(self, word: str) -> float:
-        value = self._get(word)
-        if value is None:
-            raise KeyError(word)
-        return value
-
-
-class _Frequencies(_Probabilities):
-    """word -> log probability in one language, for a run with a cache folder.
-
-    Read from the table's SQLite store (`_ProbStore`) once there is one. Until then the
-    words are found in the table's JSON text itself, a batch at a time (`prefetch`,
-    `numbers_of_keys`): a few hundredths of a second for a page's words among a
-    million. Writing the two stores a German page with a sentence of English in it
-    needs took its first run a second and more (most of it sorting a million words for
-    each B-tree), for the dozen words the page asks about. The text is kept decompressed in
-    the cache and mapped, and every answer is remembered across runs (a growing
-    store), so an edit-commit loop scans only for words it has not asked about before;
-    a run that keeps scanning has the store built (`want_store`).
-    """
-
-    def __init__(self, language: str, store_path: Path) -> None:
-        from culturelint.profiles import validcache
-
-        self.language = language
-        self.store_path = store_path
-        self.text_path = store_path.with_suffix(".json")
-        self.scans = 0
-        self.scan_seconds = 0.0
-        self._answers = validcache.growing_store("leftovers", f"{store_path.stem}-answers.sqlite")
-        self._seen: dict[str, float | None] = {}
-        self._store: _ProbStore | None = None
-        self._store_wanted = False
-        self._text: Any = None  # the JSON text: a memory map or bytes
-        self._writing: Any = None  # the Future of writing the decompressed copy
-
-    def _get(self, word: str) -> float | None:
-        if word not in self._seen:
-            self.prefetch([word])
-        return self._seen.get(word)
-
-    def prefetch(self, words: Iterable[str]) -> None:
-        """Find every one of `words` not known yet: in the store if there is one, else
-        among the answers of earlier runs, else in one scan of the text."""
-        from culturelint.profiles import validcache
-
-        new = [w for w in dict.fromkeys(words) if w not in self._seen]
-        if not new:
-            return
-        if len(self._seen) + len(new) > validcache.SEEN_LIMIT:
-            self._seen.clear()
-        store = self._opened_store()
-        if store is not None:
-            for word in new:
-                self._seen[word] = store._get(word)
-            return
-        unknown = []
-        for word in new:
-            stored = self._answers.get(word) if self._answers is not None else None
-            if stored is None:
-                unknown.append(word)
-            else:
-                self._seen[word] = float(stored) if stored else None
-        if not unknown:
-            return
-        found = self._scan(unknown)
-        for word in unknown:
-            value = found.get(word)
-            self._seen[word] = value
-            if self._answers is not None:
-                self._answers.put(word, "" if value is None else repr(value))
-
-    def want_store(self) -> None:
-        """Have the store built (in the background until a question waits for it)."""
-        from culturelint.profiles import validcache
-
-        if not self._store_wanted:
-            validcache.build_soon(self.store_path, self._build_store)
-            self._store_wanted = True
-
-    def _build_store(self, path: Path) -> bool:
-        """The store, from the text this run has decompressed or mapped already if it
-        has; then the decompressed copy goes, as the store answers in its place (a
-        process that has it mapped still reads it)."""
-        if not _ProbStore.build(path, self.language, self._text or None):
-            return False
-        try:
-            self.text_path.unlink(missing_ok=True)
-        except OSError:
-            pass  # mapped by another process, where that forbids it: left for now
-        return True
-
-    def _opened_store(self) -> _ProbStore | None:
-        from culturelint.profiles import validcache
-
-        if self._store is None:
-            if self._store_wanted:
-                validcache.settle(self.store_path)
-            if self.store_path.is_file():
-                self._store = _ProbStore(self.store_path)
-                self._text = None  # the store answers now
-        return self._store
-
-    def _scan(self, words: list[str]) -> dict[str, float]:
-        import time
-
-        start = time.perf_counter()
-        self.scans += 1
-        found = numbers_of_keys(self._table_text(), words)
-        self.scan_seconds += time.perf_counter() - start
-        return found
-
-    def _table_text(self) -> Any:
-        """The JSON text: the decompressed copy in the cache, mapped; else the table
-        decompressed now (or by `_prepare_frequencies`), held until its copy, written
-        in the background for later runs, is there to map (30 MB a language)."""
-        import mmap
-        import os
-
-        from culturelint.profiles import validcache
-
-        if self._writing is not None and self._writing.done():
-            if self._writing.exception() is None and self._writing.result():
-                self._text = None  # mapped from now on, not held
-            self._writing = None
-        if self._text is None:
-            try:
-                with self.text_path.open("rb") as file:
-                    mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-                if not mapped[-16:].rstrip().endswith(b"}"):  # cut short: written again
-                    mapped.close()
-                    self.text_path.unlink()
-                    raise ValueError(self.text_path)
-                self._text = mapped
-                _DECOMPRESSED.pop((os.getpid(), self.language), None)  # written meanwhile
-            except (OSError, ValueError):
-                raw = _decompressed(self.language)
-                if raw is not None:
-                    self._writing = validcache.compute_soon(_write_table_text, self.text_path, raw)
-                self._text = raw if raw is not None else b""
-        return self._text
-
-
-def _write_frequencies(path: Path, language: str, text: Any = None) -> bool:
-    """The store of `language`'s lexeme_prob table, filled by SQLite from the JSON
-    itself (`text`, if the caller has it decompressed): parsing the table in Python and
-    inserting word by word took 3.3 s and about 200 MB per language; this takes
-    1.0-1.2 s, most of it sorting the words so that the B-tree is written in key
-    order."""
-    from culturelint.profiles import validcache
-
-    if text is not None and validcache.sqlite_reads_json():
-        texts: list[Any] | None = [text]  # bytes or a memory map: read in place
-    else:
-        texts = _json_tables(language, ["lexeme_prob"])
-    if texts is None:
-        return False
-    create = [
-        "CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID",
-        "CREATE TEMP TABLE read (word TEXT, p REAL)",
-    ]
-    inserts: list[tuple[str, bytes | None]] = [
-        (
-            f"INSERT INTO read SELECT key, value FROM json_each({validcache.JSON_PIECE})"
-            " WHERE type IN ('integer', 'real')",
-            texts[0],
-        ),
-        # In key order, so the B-tree is written front to back (a fifth faster than
-        # piece by piece), and a repeated key's first value stays, as in
-        # `_load_probabilities` and `numbers_of_keys`.
-        ("INSERT OR IGNORE INTO prob SELECT word, p FROM read ORDER BY word, rowid", None),
-    ]
-    return validcache.write_sqlite_json(path, create, inserts)
-
-
-class _ProbStore(_Probabilities):
-    """word -> log probability in SQLite, in the derived-data cache. Answers are
-    remembered: `_log_probability` asks whether a form is there, then for its value."""
-
-    def __init__(self, path: Path) -> None:
-        from culturelint.profiles.validcache import SQLiteReader
-
-        self.path = path
-        self._db = SQLiteReader(path, immutable=True)
-        self._seen: dict[str, float | None] = {}
-
-    @staticmethod
-    def build(path: Path, language: str, text: Any = None) -> bool:
-        """Write the store of `language`'s table at `path`: by SQLite from the JSON
-        (`text`, when given), or row by row where SQLite cannot read JSON."""
-        from culturelint.profiles import validcache
-
-        if _write_frequencies(path, language, text):
-            return True
-        return validcache.write_sqlite(
-            path,
-            ["CREATE TABLE prob (word TEXT PRIMARY KEY, p REAL) WITHOUT ROWID"],
-            "INSERT INTO prob VALUES (?, ?)",
-            sorted(_load_probabilities(language).items()),  # in key order: B-tree appends
-        )
-
-    def _get(self, word: str) -> float | None:
-        return remembered(self._seen, word, self._probability_of)
-
-    def _probability_of(self, word: str) -> float | None:
-        row = self._db.one("SELECT p FROM prob WHERE word = ?", (word,))
-        return None if row is None else float(row[0])
-
-
-def _log_probability(table: Any, word: str) -> float | None:
-    forms = (word, word.lower(), word.capitalize())
-    if isinstance(table, _Frequencies):
-        table.prefetch(forms)  # one scan for the three, if it comes to a scan
-    values = [float(table[w]) for w in forms if w in table]
-    return max(values) if values else None
-
-
-@cache
-def _source_verbs(language: str) -> frozenset[str]:
-    """Base forms of the source language's verbs (its lemma index), for one-word
-    buttons: "Subscribe" and "Search" are commands, "Sale" and "Home" are labels
-    other languages borrow."""
-    return _derived(
-        f"verbs-{language}",
-        lambda: frozenset(
-            str(v).casefold() for v in _load(language, "lemma_index").get("verb", ())
-        ),
-    )
-
-
 class Lexicon:
     """Classifies words as source-language, shared, market-language or neutral."""
 
@@ -841,12 +102,12 @@ class Lexicon:
         self._leftovers: dict[tuple[str, bool], bool] = {}
 
     def stop(self, word: str) -> bool:
-        return word.casefold() in stop_words(self.source)
+        return word.casefold() in lookups.stop_words(self.source)
 
     def command(self, word: str) -> bool:
         """A word a one-word button can say: a function word or a verb."""
         folded = word.casefold()
-        return self.stop(word) or folded in _source_verbs(self.source)
+        return self.stop(word) or folded in wordsets.source_verbs(self.source)
 
     def kind(self, word: str, frequency: bool = True) -> Kind:
         """What `word` says about its fragment. Without `frequency`, a source word
@@ -875,11 +136,12 @@ class Lexicon:
         words |= {part for word in words for part in re.split(r"['’\-]", word) if part}
         if not words:
             return
-        _prefetch([vocabulary(self.source)], {w.casefold().replace("’", "'") for w in words})
+        folded = {w.casefold().replace("’", "'") for w in words}
+        wordsets.prefetch([wordsets.vocabulary(self.source)], folded)
         if self.latin_market:
             forms = {form for w in words for form in (w, w.lower(), w.capitalize())}
-            tables = [s for m in self.market for pair in _market_tables(m) for s in pair]
-            _prefetch(tables, forms)
+            tables = [s for m in self.market for pair in wordsets.market_tables(m) for s in pair]
+            wordsets.prefetch(tables, forms)
 
     def leftover(self, fragment: str, single_word: bool = False) -> bool:
         """`is_leftover`, remembered per fragment: headings, buttons and stock
@@ -900,14 +162,14 @@ class Lexicon:
         if not all(script_of(c) == "Latin" for c in word if c.isalpha()):
             return Kind.MARKET
         if len(word) == 1:
-            return Kind.SOURCE if folded in stop_words(self.source) else Kind.NEUTRAL
+            return Kind.SOURCE if folded in lookups.stop_words(self.source) else Kind.NEUTRAL
         if word.isupper() and len(word) <= 5:
             return Kind.NEUTRAL  # an acronym: PDF, USB, FAQ
-        if folded not in vocabulary(self.source) and re.search(r"['\-]", folded):
+        if folded not in wordsets.vocabulary(self.source) and re.search(r"['\-]", folded):
             return self._compound(word, frequency)
-        in_source = folded in vocabulary(self.source)
+        in_source = folded in wordsets.vocabulary(self.source)
         in_market = self.latin_market and any(
-            market_word(m, word, self.source) for m in self.market
+            wordsets.market_word(m, word, self.source) for m in self.market
         )
         if not in_source:
             if in_market:
@@ -956,32 +218,32 @@ class Lexicon:
             return
         self._queue_frequencies(markets)
         forms = {form for w in words for form in (w, w.lower(), w.capitalize())}
-        source = _frequencies(self.source)
-        if not isinstance(source, _Frequencies):
+        source = frequencies.table(self.source)
+        if not isinstance(source, frequencies.Frequencies):
             return  # the whole table is in memory (no cache folder)
-        scanned = sum(getattr(_frequencies(m), "scan_seconds", 0.0) for m in markets)
-        if source.scan_seconds + scanned >= SCAN_SECONDS_BEFORE_STORE:
+        scanned = sum(getattr(frequencies.table(m), "scan_seconds", 0.0) for m in markets)
+        if source.scan_seconds + scanned >= frequencies.SCAN_SECONDS_BEFORE_STORE:
             # The markets' first: the builder thread takes those, and the source's,
             # asked first, is built meanwhile by the thread that asks (`settle`).
             for language in [*markets, self.source]:
-                _frequencies(language).want_store()
+                frequencies.table(language).want_store()
         source.prefetch(forms)
         forms = {f for f in forms if f in source}  # no value in the source: not asked
         for market in markets:
-            _frequencies(market).prefetch(forms)
+            frequencies.table(market).prefetch(forms)
 
     def _frequency_markets(self) -> list[str]:
         """The market's languages with a frequency table, if the source has one too."""
-        markets = [m for m in self.market if "lexeme_prob" in _tables(m)]
-        if not self.latin_market or not markets or "lexeme_prob" not in _tables(self.source):
+        markets = [m for m in self.market if "lexeme_prob" in lookups.tables(m)]
+        if not self.latin_market or not markets or "lexeme_prob" not in lookups.tables(self.source):
             return []
         return markets
 
     def _queue_frequencies(self, markets: list[str]) -> None:
         """On the first question, start getting every table it needs (see
-        `_prepare_frequencies`)."""
+        `frequencies.prepare`)."""
         if not self._frequencies_queued:
-            _prepare_frequencies([self.source, *markets])
+            frequencies.prepare([self.source, *markets])
             self._frequencies_queued = True
 
     def _shared_by_frequency(self, word: str) -> bool:
@@ -989,12 +251,12 @@ class Lexicon:
         if not markets:
             return False
         self._queue_frequencies(markets)
-        source = _frequencies(self.source)
-        mine = _log_probability(source, word) if source else None
+        source = frequencies.table(self.source)
+        mine = frequencies.log_probability(source, word) if source else None
         if mine is None:
             return False
         for market in markets:
-            theirs = _log_probability(_frequencies(market), word)
+            theirs = frequencies.log_probability(frequencies.table(market), word)
             if theirs is not None and theirs - mine > -SHARED_LOG_RATIO:
                 return True
         return False
@@ -1153,11 +415,11 @@ def _languages(ctx: CheckContext) -> tuple[str, list[str]]:
 
 
 def prepare(ctx: CheckContext) -> None:
-    """Queue the market languages' word tables on a first run (see `_market_tables`)."""
+    """Queue the market languages' word tables on a first run (see `wordsets.market_tables`)."""
     source, market = _languages(ctx)
     if source not in market:
         for language in market:
-            _prepare_market_tables(language)
+            wordsets.prepare_market_tables(language)
 
 
 def _project_l10n(ctx: CheckContext) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from culturelint.checks.leftovers import market_word
+from culturelint.checks._wordsets import market_word
 from culturelint.document import Document
 from culturelint.finding import Hit, Severity
 from culturelint.l10n.compare import comparable, whole
