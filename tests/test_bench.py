@@ -115,3 +115,27 @@ def test_phases_runs_on_a_small_corpus(tmp_path: Path) -> None:
     assert report["findings"] > 0
     assert report["phases"]["readers"] > 0
     assert any(name.startswith("CL202 ") for name in report["phases"])
+
+
+def test_readers_script_reports_every_format_of_a_corpus(tmp_path: Path) -> None:
+    import subprocess
+
+    corpus.generate(tmp_path / "c", 0.03, seed=7)
+    (tmp_path / "c" / "notes.bin").write_bytes(b"\x00\x01")  # no reader: left out
+    command = [sys.executable, str(BENCH / "readers.py"), str(tmp_path / "c"), "--runs", "1"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()[1:]}
+    assert {"markdown", "html", "text", "po", "xliff", "fluent", "json"} <= rows.keys()
+    files = sum(int(row[0]) for name, row in rows.items() if name != "all")
+    assert files == int(rows["all"][0]) > 0
+
+
+def test_readers_script_says_when_nothing_is_read(tmp_path: Path) -> None:
+    import subprocess
+
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    command = [sys.executable, str(BENCH / "readers.py"), str(tmp_path)]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "no files culturelint reads" in done.stderr
