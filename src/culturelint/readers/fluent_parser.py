@@ -18,7 +18,7 @@ real copy, on edge cases and on generated files.
 
 from __future__ import annotations
 
-import re
+from functools import cache
 from typing import Any
 
 from fluent.syntax import FluentParser, ast
@@ -26,12 +26,14 @@ from fluent.syntax.errors import ParseError
 from fluent.syntax.parser import with_span
 from fluent.syntax.stream import FluentParserStream
 
+from culturelint.regex_cache import compile_cached
+
 # Where a text element ends: a placeable's brace or a line end (CRLF counts as one).
-_TEXT_END = re.compile(r"[{}\n]|\r\n")
+_TEXT_END = compile_cached(r"[{}\n]|\r\n")
 # Where a comment line ends.
-_LINE_END = re.compile(r"\n|\r\n")
+_LINE_END = compile_cached(r"\n|\r\n")
 # An identifier, as the stream's take_id_start and take_id_char read it.
-_IDENTIFIER = re.compile(r"[a-zA-Z][a-zA-Z0-9_-]*")
+_IDENTIFIER = compile_cached(r"[a-zA-Z][a-zA-Z0-9_-]*")
 _COMMENTS = {0: ast.Comment, 1: ast.GroupComment, 2: ast.ResourceComment}
 
 
@@ -89,6 +91,7 @@ class FastFluentParser(FluentParser):
         return _COMMENTS[level](content)
 
 
+@cache
 def _stream_is_as_expected() -> bool:
     """Whether this fluent.syntax's stream keeps its position where the methods above
     move it; if a release changed that, its own parser is used."""
