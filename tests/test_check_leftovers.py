@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from checkutil import REALCOPY, flagged, make_profile, real_profile, run_check
-from culturelint.checks.leftovers import CHECK
+from culturelint.checks.leftovers import CHECK, Kind
 from culturelint.cli import app
 from culturelint.config import Config
 from culturelint.document import Document, verbatim_segment
@@ -248,3 +250,85 @@ def test_a_fragment_is_judged_once_per_lexicon(monkeypatch: pytest.MonkeyPatch) 
         for (fragment, single), answer in expected.items():
             assert lexicon.leftover(fragment, single_word=single) is answer
     assert len(calls) == len(expected)
+
+
+class _Stops:
+    """The part of a Lexicon that `_verdict` asks: which words are function words."""
+
+    def __init__(self, stop: set[str]) -> None:
+        self._stop = stop
+
+    def stop(self, word: str) -> bool:
+        return word in self._stop
+
+    def command(self, word: str) -> bool:
+        return self.stop(word)
+
+
+_KINDS = list(Kind)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["the", "Shop", "now", "Sie", "more", "Team"]), st.sampled_from(_KINDS)
+        ),
+        min_size=1,
+        max_size=7,
+    ),
+    st.sets(st.sampled_from(["the", "now", "more", "Sie"])),
+    st.booleans(),
+    st.integers(min_value=0, max_value=6),
+    st.booleans(),
+)
+def test_market_evidence_never_makes_a_leftover(
+    pairs: list[tuple[str, object]], stop: set[str], single: bool, at: int, to_market: bool
+) -> None:
+    """What the market's tables and the word frequencies can do to a word is move it
+    towards the market: any kind to MARKET (a compound whose part is a market word),
+    SOURCE to SHARED. None of these may turn a fragment that is no leftover into one:
+    `is_leftover` asks the cheap depths first and stops at the first "no" (`Depth`)."""
+    from culturelint.checks.leftovers import _verdict
+
+    words = [w for w, _ in pairs]
+    kinds = [k for _, k in pairs]
+    i = at % len(kinds)
+    moved = list(kinds)
+    if to_market:
+        moved[i] = Kind.MARKET
+    elif kinds[i] is Kind.SOURCE:
+        moved[i] = Kind.SHARED
+    lexicon = _Stops(stop)
+    before = _verdict(words, kinds, lexicon, single)  # type: ignore[arg-type]
+    after = _verdict(words, moved, lexicon, single)  # type: ignore[arg-type]
+    assert after <= before
+
+
+def test_copy_without_leftovers_never_opens_the_market_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The market's lemma tables are asked about a fragment's words only when the
+    source's vocabulary alone leaves it open: a German page holds no fragment that is
+    English by the English vocabulary, and a page with "Learn more" needs the tables
+    (which say whether "more" is German too)."""
+    from culturelint.checks import _wordsets, leftovers
+
+    asked: list[str] = []
+    real = _wordsets.market_tables
+
+    def market_tables(language: str) -> object:
+        asked.append(language)
+        return real(language)
+
+    monkeypatch.setattr(_wordsets, "market_tables", market_tables)
+    profile = real_profile("de-DE")
+    german = page(
+        ("p", GERMAN), ("cta", "Jetzt bestellen"), ("p", "Unser Online-Shop ist für Sie da.")
+    )
+    assert run_check(CHECK, german, profile) == []
+    assert asked == []
+    leftovers._lexicon.cache_clear()
+    english = page(("p", GERMAN), ("link", "Learn more about our speakers"))
+    assert flagged(english, run_check(CHECK, english, profile)) == ["Learn more about our speakers"]
+    assert asked and set(asked) == {"de"}

@@ -820,6 +820,60 @@ def test_a_failing_background_build_leaves_no_file_and_no_traceback(
     validcache.settle(path)  # nothing queued any more: returns at once
 
 
+def _slow_fill(rows: int) -> list[str]:
+    """Statements that keep SQLite busy for a long while (a second or more for each
+    few million rows) without the interpreter."""
+    return [
+        "CREATE TABLE t (x INTEGER PRIMARY KEY, y)",
+        "INSERT INTO t WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+        f" WHERE i < {rows}) SELECT i, randomblob(16) FROM n",
+    ]
+
+
+def test_the_end_of_a_run_drops_anticipated_builds_nothing_asked_for(tmp_path: Path) -> None:
+    """A store queued in case a rule needs it (a market's word tables) is not waited
+    for at the end of a run that never opened it: the build under way stops within
+    moments and one not started never starts, each leaving no file, while a store the
+    run did ask for, and one it queued to keep (not anticipated), are finished."""
+    import threading
+    import time
+
+    running, queued, asked, kept = (
+        tmp_path / f"{n}.sqlite" for n in ("running", "queued", "asked", "kept")
+    )
+    started = threading.Event()
+    written: list[str] = []
+
+    def write(target: Path) -> bool:
+        written.append(target.stem)
+        if target == running:
+            started.set()
+        rows = 50_000_000 if target == running else 10
+        return validcache.write_sqlite_sql(target, _slow_fill(rows), {})
+
+    validcache.build_soon(running, write, anticipated=True)
+    validcache.build_soon(queued, write, anticipated=True)
+    validcache.build_soon(asked, write, anticipated=True)
+    validcache.build_soon(kept, write)
+    assert started.wait(5)
+    validcache.settle(asked)  # a rule needs it: built here, the builder being busy
+    assert asked.is_file()
+    begun = time.monotonic()
+    validcache.settle_run()
+    assert time.monotonic() - begun < 5  # the whole build takes half a minute or more
+    assert not running.exists() and not queued.exists()
+    assert kept.is_file()
+    assert written == ["running", "asked", "kept"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".lock") == [
+        "asked.sqlite",
+        "kept.sqlite",
+    ]  # no temporary file left
+    # Dropped for that run only: a later run that needs the file builds it.
+    validcache.build_soon(queued, write, anticipated=True)
+    validcache.settle(queued)
+    assert queued.is_file()
+
+
 def _rows_given(rows: list[tuple[int]], seen: list[int], wait: Callable[[], None] = lambda: None):  # type: ignore[no-untyped-def]
     """Rows for write_sqlite that note each row taken, after `wait`."""
     wait()
@@ -1332,7 +1386,7 @@ def test_tokens_and_leftovers_are_the_same_with_the_stores_read_in_batches(
         _wordsets.vocabulary.cache_clear()
         lexicon = leftovers.Lexicon("en", ["de"])
         fragments = [f.text for t in texts for f in leftovers.clauses(t)]
-        lexicon.prefetch(fragments)
+        lexicon.prefetch((f, False) for f in fragments)
         return [matching._analyse("de", t) for t in texts] + [
             lexicon.leftover(f) for f in fragments
         ]
@@ -1621,7 +1675,7 @@ def test_a_page_without_source_language_copy_decompresses_no_table(
         "Jetzt bestellen",
     ]
     pieces = [(f.text, False) for t in german for f in leftovers.clauses(t)]
-    lexicon.prefetch(text for text, _ in pieces)
+    lexicon.prefetch(pieces)
     lexicon.prefetch_frequencies(pieces)
     assert queued == []
     assert not any(lexicon.leftover(text) for text, _ in pieces)

@@ -106,7 +106,7 @@ def _settle_builds() -> None:
     from culturelint.profiles import validcache
 
     try:
-        validcache.settle_all()
+        validcache.settle_run()
     except KeyboardInterrupt:
         pass
 
@@ -401,7 +401,7 @@ def _save_memos() -> None:
     from culturelint.profiles import validcache
 
     validcache.flush_stores()
-    validcache.settle_all()
+    validcache.settle_run()
 
 
 def _prune_cache() -> None:

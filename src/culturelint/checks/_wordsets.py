@@ -215,7 +215,7 @@ def prepare_market_tables(language: str) -> None:
 
     path = lookups.store_path(f"market-{language}")
     if path is not None and validcache.sqlite_reads_json():
-        validcache.build_soon(path, lambda p: write_market_tables(p, language))
+        validcache.build_soon(path, lambda p: write_market_tables(p, language), anticipated=True)
 
 
 def write_market_tables(path: Path, language: str) -> bool:

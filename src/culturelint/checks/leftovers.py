@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from enum import Enum
+from enum import Enum, IntEnum
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -83,6 +83,22 @@ class Kind(Enum):
     UNKNOWN = "unknown"  # a lower-case word no dictionary knows
 
 
+class Depth(IntEnum):
+    """How far the judgement of a word may go: the source language's words alone, then
+    the market language's lemma tables, then word frequencies in both.
+
+    Each step can only move a word towards the market (SOURCE to SHARED; UNKNOWN or
+    NEUTRAL to MARKET), and `_verdict` never calls a fragment a leftover for more
+    market-side words, so a fragment that is none at one depth is none at the next.
+    The fragments are judged at the cheap depths first: most copy has no leftover
+    without the market's tables, which on a first run in a repository are a store
+    still being built (Polish: four million words, four seconds)."""
+
+    SOURCE = 0
+    MARKET = 1
+    FREQUENCY = 2
+
+
 class Fragment(NamedTuple):
     start: int
     end: int
@@ -109,39 +125,62 @@ class Lexicon:
         folded = word.casefold()
         return self.stop(word) or folded in wordsets.source_verbs(self.source)
 
-    def kind(self, word: str, frequency: bool = True) -> Kind:
-        """What `word` says about its fragment. Without `frequency`, a source word
-        the market's tables lack is taken as source-only without consulting the
-        frequency tables (slow to load): a first pass that rules most fragments out.
+    def kind(self, word: str, depth: Depth = Depth.FREQUENCY) -> Kind:
+        """What `word` says about its fragment, judged as far as `depth` (see `Depth`).
 
         Remembered per word: copy repeats its words, and each answer costs several
         table lookups."""
-        key = (word, frequency)
+        key = (word, depth)
         found = self._kinds.get(key)
         if found is None:
-            found = self._kinds[key] = self._kind(word, frequency)
+            found = self._kinds[key] = self._kind(word, depth)
             if len(self._kinds) > 100_000:
                 self._kinds.clear()
         return found
 
-    def prefetch(self, fragments: Iterable[str]) -> None:
-        """Ask the word stores about every word of `fragments` not judged yet, a few
-        hundred words per query, before `leftover` judges them one at a time."""
-        words = {
-            word
-            for fragment in fragments
-            if (fragment, False) not in self._leftovers and (fragment, True) not in self._leftovers
-            for word in _WORD.findall(fragment)
-        }
+    def open_at(self, fragment: str, single_word: bool, depth: Depth) -> bool:
+        """Whether `fragment` may still be a leftover, judged at each depth up to `depth`."""
+        words = _WORD.findall(fragment)
+        return all(
+            _verdict(words, [self.kind(w, d) for w in words], self, single_word)
+            for d in Depth
+            if d <= depth
+        )
+
+    def prefetch(self, pieces: Iterable[tuple[str, bool]]) -> None:
+        """Ask the word stores about the words of the fragments (text, and whether a
+        single word is enough) not judged yet, a few hundred words per query, before
+        `leftover` judges them one at a time: the source's vocabulary about every
+        word, the market's tables about the words of the fragments the vocabulary
+        leaves open."""
+        pieces = [
+            (fragment, single_word)
+            for fragment, single_word in pieces
+            if (fragment, single_word) not in self._leftovers
+        ]
+        words = {word for fragment, _ in pieces for word in _WORD.findall(fragment)}
         words |= {part for word in words for part in re.split(r"['’\-]", word) if part}
         if not words:
             return
         folded = {w.casefold().replace("’", "'") for w in words}
         wordsets.prefetch([wordsets.vocabulary(self.source)], folded)
         if self.latin_market:
-            forms = {form for w in words for form in (w, w.lower(), w.capitalize())}
-            tables = [s for m in self.market for pair in wordsets.market_tables(m) for s in pair]
-            wordsets.prefetch(tables, forms)
+            self.prefetch_market(
+                word
+                for fragment, single_word in pieces
+                if self.open_at(fragment, single_word, Depth.SOURCE)
+                for word in _WORD.findall(fragment)
+            )
+
+    def prefetch_market(self, words: Iterable[str]) -> None:
+        """Ask the market's tables about `words` (and their hyphenated parts) at once."""
+        words = set(words)
+        words |= {part for word in words for part in re.split(r"['’\-]", word) if part}
+        if not words or not self.latin_market:
+            return
+        forms = {form for w in words for form in (w, w.lower(), w.capitalize())}
+        tables = [s for m in self.market for pair in wordsets.market_tables(m) for s in pair]
+        wordsets.prefetch(tables, forms)
 
     def leftover(self, fragment: str, single_word: bool = False) -> bool:
         """`is_leftover`, remembered per fragment: headings, buttons and stock
@@ -155,7 +194,7 @@ class Lexicon:
             found = self._leftovers[key] = is_leftover(fragment, self, single_word)
         return found
 
-    def _kind(self, word: str, frequency: bool) -> Kind:
+    def _kind(self, word: str, depth: Depth) -> Kind:
         folded = word.casefold().replace("’", "'")
         if folded in self.keep:
             return Kind.NEUTRAL
@@ -166,10 +205,12 @@ class Lexicon:
         if word.isupper() and len(word) <= 5:
             return Kind.NEUTRAL  # an acronym: PDF, USB, FAQ
         if folded not in wordsets.vocabulary(self.source) and re.search(r"['\-]", folded):
-            return self._compound(word, frequency)
+            return self._compound(word, depth)
         in_source = folded in wordsets.vocabulary(self.source)
-        in_market = self.latin_market and any(
-            wordsets.market_word(m, word, self.source) for m in self.market
+        in_market = (
+            depth >= Depth.MARKET
+            and self.latin_market
+            and any(wordsets.market_word(m, word, self.source) for m in self.market)
         )
         if not in_source:
             if in_market:
@@ -177,14 +218,14 @@ class Lexicon:
             if word[0].isupper() or any(c.isupper() for c in word[1:]):
                 return Kind.NEUTRAL  # a name: Firefox, iPhone
             return Kind.UNKNOWN
-        if in_market or (frequency and self._shared_by_frequency(word)):
+        if in_market or (depth >= Depth.FREQUENCY and self._shared_by_frequency(word)):
             return Kind.SHARED
         return Kind.SOURCE
 
-    def _compound(self, word: str, frequency: bool) -> Kind:
+    def _compound(self, word: str, depth: Depth) -> Kind:
         """A hyphenated word the source dictionary lacks as a whole ("Online-Shop",
         "sign-up") is what its parts are: market if one part is, source if all are."""
-        parts = [self.kind(p, frequency) for p in re.split(r"['’\-]", word) if p]
+        parts = [self.kind(p, depth) for p in re.split(r"['’\-]", word) if p]
         if Kind.MARKET in parts:
             return Kind.MARKET
         if Kind.UNKNOWN in parts:
@@ -206,13 +247,11 @@ class Lexicon:
         for fragment, single_word in pieces:
             if (fragment, single_word) in self._leftovers:
                 continue
-            found = _WORD.findall(fragment)
-            kinds = [self.kind(w, frequency=False) for w in found]
-            if not _verdict(found, kinds, self, single_word):
+            if not self.open_at(fragment, single_word, Depth.MARKET):
                 continue
-            for word in found:
+            for word in _WORD.findall(fragment):
                 for part in (word, *re.split(r"['’\-]", word)):
-                    if part and self.kind(part, frequency=False) is Kind.SOURCE:
+                    if part and self.kind(part, Depth.MARKET) is Kind.SOURCE:
                         words.add(part)
         if not words:
             return
@@ -313,10 +352,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Fragment]:
 def is_leftover(fragment: str, lexicon: Lexicon, single_word: bool = False) -> bool:
     """Whether `fragment` reads as source-language copy the market's language does
     not share (see the rule's documentation for the thresholds)."""
-    words = _WORD.findall(fragment)
-    if not _verdict(words, [lexicon.kind(w, frequency=False) for w in words], lexicon, single_word):
-        return False
-    return _verdict(words, [lexicon.kind(w) for w in words], lexicon, single_word)
+    return lexicon.open_at(fragment, single_word, Depth.FREQUENCY)
 
 
 def _verdict(words: list[str], kinds: list[Kind], lexicon: Lexicon, single_word: bool) -> bool:
@@ -397,7 +433,7 @@ def _candidates(
         single = segment.kind in SINGLE_WORD_KINDS
         for fragment in split(text):
             pieces.append((segment, fragment, single and _whole(text, fragment)))
-    lexicon.prefetch(fragment.text for _, fragment, _ in pieces)
+    lexicon.prefetch((fragment.text, single) for _, fragment, single in pieces)
     lexicon.prefetch_frequencies((fragment.text, single) for _, fragment, single in pieces)
     for segment, fragment, single_word in pieces:
         if lexicon.leftover(fragment.text, single_word=single_word):
@@ -463,9 +499,18 @@ def _localized(doc: Document, lexicon: Lexicon) -> bool:
         letters = sum(scripts.values())
         return bool(letters) and scripts["Latin"] < LOCALIZED_SHARE * letters
     words = [w for s in doc.segments for w in _WORD.findall(mask_non_copy(s.text))]
-    kinds = [lexicon.kind(w, frequency=False) for w in words]
-    counted = [k for k in kinds if k is not Kind.NEUTRAL]
-    return bool(counted) and counted.count(Kind.SOURCE) < LOCALIZED_SHARE * len(counted)
+
+    def mostly_market(depth: Depth) -> bool:
+        kinds = [lexicon.kind(w, depth) for w in words]
+        counted = [k for k in kinds if k is not Kind.NEUTRAL]
+        return bool(counted) and counted.count(Kind.SOURCE) < LOCALIZED_SHARE * len(counted)
+
+    # The market's tables only take words out of the source's count: a document that
+    # is localized without them is localized with them.
+    if mostly_market(Depth.SOURCE):
+        return True
+    lexicon.prefetch_market(words)
+    return mostly_market(Depth.MARKET)
 
 
 def _for_cl101(segment: Segment, fragment: Fragment, market: list[str]) -> bool:

@@ -277,6 +277,8 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
         with _building(path):
             if path.is_file():
                 return True
+            if path in _ABANDONED:
+                return False
             try:
                 with signals_held():  # a Ctrl-C comes once `temp` is known, never before
                     fd, temp = tempfile.mkstemp(
@@ -286,6 +288,8 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
                 # No statement cache: a cached statement keeps its parameters bound,
                 # and those are pieces of JSON tables, or whole sets of words.
                 conn = sqlite3.connect(temp, cached_statements=0)
+                # Non-zero stops the statement under way ("interrupted"): see `settle_run`.
+                conn.set_progress_handler(lambda: path in _ABANDONED, _ABANDON_CHECK_STEPS)
                 # A new file, discarded if anything fails: no rollback journal needed.
                 # The page cache stays SQLite's default (2 MB): a 64 MB one made no
                 # store build faster, and a first run took up to 100 MB more memory.
@@ -463,15 +467,23 @@ class SQLiteReader:
         return self._conn
 
 
-# path -> (Future of its build, the function that writes it)
-_BUILDS: dict[Path, tuple[Any, Callable[[Path], bool]]] = {}
+# path -> (Future of its build, the function that writes it, whether it is anticipated)
+_BUILDS: dict[Path, tuple[Any, Callable[[Path], bool], bool]] = {}
 _BUILDER: Any = None
 _BUILDER_PID = -1
+# Anticipated builds the end of a run is abandoning (`settle_run`): `_write_sqlite`
+# stops writing them.
+_ABANDONED: set[Path] = set()
+# SQLite virtual machine steps between two checks of `_ABANDONED` while a store is
+# written: a few milliseconds of work.
+_ABANDON_CHECK_STEPS = 200_000
 
 
-def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
+def build_soon(path: Path, write: Callable[[Path], bool], anticipated: bool = False) -> None:
     """Queue writing the derived-data file `path` on a background thread, unless it
-    exists or is queued already; `settle(path)` waits for it.
+    exists or is queued already; `settle(path)` waits for it. An `anticipated` file is
+    one a rule may need, queued before anything asked for it: the end of a run drops
+    it if nothing did (`settle_run`).
 
     For the stores SQLite fills from JSON by itself (`write_sqlite_json`): SQLite lets
     go of the interpreter lock while it works, so on a first run the rules go on
@@ -498,7 +510,7 @@ def build_soon(path: Path, write: Callable[[Path], bool]) -> None:
         _BUILDS.clear()
     if path in _BUILDS or path.is_file():
         return
-    _BUILDS[path] = (_BUILDER.submit(write, path), write)
+    _BUILDS[path] = (_BUILDER.submit(write, path), write, anticipated)
 
 
 _HELPERS: Any = None
@@ -575,7 +587,7 @@ def settle(path: Path) -> None:
     entry = _BUILDS.pop(path, None)
     if entry is None:
         return
-    future, write = entry
+    future, write, _anticipated = entry
     if future.cancel():  # not started: build it here, beside the builder's
         try:
             write(path)
@@ -597,6 +609,27 @@ def settle_all() -> None:
     if _HELPERS_PID == os.getpid():
         for future in list(_HELPED):
             future.exception()  # waits; a failure is the caller's to see
+
+
+def settle_run() -> None:
+    """`settle_all` at the end of a run, after dropping the anticipated builds that
+    nothing in the run asked for: one not started yet is not started, one under way
+    stops at SQLite's next check (`_write_sqlite`) and leaves no file. A later run that
+    needs the file builds it then.
+
+    A market's word tables are queued as its first file is read, in case CL103 needs
+    them, and most copy needs none. Polish's take four seconds to build: a first
+    pre-commit run on one Polish page waited that long at its end for a store it
+    never opened."""
+    dropped = [path for path, (_, _, anticipated) in _BUILDS.items() if anticipated]
+    _ABANDONED.update(dropped)
+    try:
+        futures = [_BUILDS.pop(path)[0] for path in dropped]
+        for future in [f for f in futures if not f.cancel()]:
+            future.exception()  # waits the few milliseconds it takes to stop
+    finally:
+        _ABANDONED.difference_update(dropped)
+    settle_all()
 
 
 # Every GrowingStore of this process, for `flush_stores`.
