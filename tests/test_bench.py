@@ -139,3 +139,27 @@ def test_readers_script_says_when_nothing_is_read(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 1
     assert "no files culturelint reads" in done.stderr
+
+
+def test_every_market_has_a_page_for_its_first_run(tmp_path: Path) -> None:
+    import first_run
+
+    assert len(first_run.markets()) >= 20
+    for market in first_run.markets():
+        page = first_run.write_page(tmp_path, market, english=True)
+        assert page is not None, f"no page for {market}: add bench/pages/{market}.md"
+        text = page.read_text(encoding="utf-8")
+        assert len(text) > 100
+        assert (corpus.ENGLISH_LEFT_IN in text) is not market.startswith("en-")
+
+
+def test_first_run_script_reports_each_market(tmp_path: Path) -> None:
+    import subprocess
+
+    command = [sys.executable, str(BENCH / "first_run.py"), "--markets", "en-AU", "nl-NL"]
+    done = subprocess.run([*command, "--runs", "1", "--json"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert set(report["this"]) == {"en-AU", "nl-NL"}
+    assert all(m["median_s"] > 0 and m["peak_rss_mb"] > 0 for m in report["this"].values())
+    assert report["skipped"] == []

@@ -682,6 +682,54 @@ def test_json_read_in_pieces_is_the_object_json_loads_reads(
 
 
 @needs_sql_json
+def test_json_objects_given_as_functions_are_made_one_at_a_time(tmp_path: Path) -> None:
+    """A store filled from several tables asks for each table when its first
+    statement runs and lets it go after its last, so it never holds two at once; the
+    store is the one the tables' bytes make. A table that cannot be had makes no file
+    (its caller builds the store another way)."""
+    import sys
+
+    tables = [b'{\n"a": 1,\n"b": 2\n}', b'{\n"b": 3,\n"c": 4\n}']
+    made: list[int] = []
+    given: list[bytes] = []
+
+    def source(i: int) -> Callable[[], bytes]:
+        def make() -> bytes:
+            for table in given:  # held by `given`, `table` and getrefcount's argument alone
+                assert sys.getrefcount(table) == 3, "the last table is still held"
+            made.append(i)
+            given.append(bytes(bytearray(tables[i])))  # a new object, not an interned one
+            return given[-1]
+
+        return make
+
+    upsert = f"INSERT OR REPLACE INTO t SELECT key, value FROM json_each({validcache.JSON_PIECE})"
+    twice = (
+        f"INSERT OR REPLACE INTO t SELECT key || '!', value FROM json_each({validcache.JSON_PIECE})"
+    )
+    create = ["CREATE TABLE t (k TEXT PRIMARY KEY, v)"]
+    first, second = source(0), source(1)
+    lazy, eager = tmp_path / "lazy.sqlite", tmp_path / "eager.sqlite"
+    assert validcache.write_sqlite_json(
+        lazy, create, [(upsert, first), (twice, first), (upsert, second), (twice, second)]
+    )
+    assert made == [0, 1]
+    assert validcache.write_sqlite_json(
+        eager,
+        create,
+        [(upsert, tables[0]), (twice, tables[0]), (upsert, tables[1]), (twice, tables[1])],
+    )
+    assert _rows(lazy, "t") == _rows(eager, "t")
+    assert dict(_rows(lazy, "t")) == {"a": 1, "b": 3, "c": 4, "a!": 1, "b!": 3, "c!": 4}
+    missing = tmp_path / "missing.sqlite"
+    assert not validcache.write_sqlite_json(
+        missing, create, [(upsert, first), (upsert, lambda: None)]
+    )
+    assert not missing.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+@needs_sql_json
 def test_sets_written_in_the_background_equal_the_ones_written_row_by_row(
     tmp_path: Path,
 ) -> None:

@@ -122,6 +122,14 @@ def store_path(name: str) -> Path | None:
     return None if folder is None else folder / f"{name}-{data_version()}.sqlite"
 
 
+def table_json_or_none(language: str, name: str) -> bytes | None:
+    """`table_json`, or None also when its file cannot be read or decompressed."""
+    try:
+        return table_json(language, name)
+    except (OSError, ValueError, EOFError):
+        return None
+
+
 def json_tables(language: str, names: list[str]) -> list[bytes] | None:
     """The JSON of each table in `names`, or None when SQLite cannot read JSON or a
     table is missing (see `table_json`)."""
@@ -131,10 +139,7 @@ def json_tables(language: str, names: list[str]) -> list[bytes] | None:
         return None
     texts = []
     for name in names:
-        try:
-            raw = table_json(language, name)
-        except (OSError, ValueError, EOFError):
-            return None
+        raw = table_json_or_none(language, name)
         if raw is None:
             return None
         texts.append(raw)

@@ -5,6 +5,7 @@ the derived-data cache and looked up a word at a time (CL103, CL102).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Container, Iterable
 from functools import cache
 from pathlib import Path
@@ -226,13 +227,13 @@ def write_market_tables(path: Path, language: str) -> bool:
     from culturelint.profiles import validcache
 
     names = [name for name in lookups.tables(language) if _is_lemma_table(name)]
-    texts = lookups.json_tables(language, names)
-    if texts is None:
+    if not validcache.sqlite_reads_json():
         return False
+    tables = [functools.partial(lookups.table_json_or_none, language, name) for name in names]
     upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
     each = f"json_each({validcache.JSON_PIECE})"
-    inserts = []
-    for i, raw in enumerate(texts):
+    inserts: list[tuple[str, validcache.JsonSource | None]] = []
+    for i, raw in enumerate(tables):
         form, lemma = 1 << (2 * i), 1 << (2 * i + 1)
         # "WHERE true" lets SQLite read ON CONFLICT as an upsert, not a join clause.
         inserts += [

@@ -210,8 +210,13 @@ JSON_PIECE = "'{' || CAST(:piece AS TEXT) || '}'"
 _PIECE_SIZE = 2_000_000
 
 
+# A JSON object for `write_sqlite_json`: its bytes, or a function that returns them
+# (None when there are none to be had).
+JsonSource = bytes | Callable[[], "bytes | None"]
+
+
 def write_sqlite_json(
-    path: Path, create: list[str], inserts: list[tuple[str, bytes | None]]
+    path: Path, create: list[str], inserts: list[tuple[str, JsonSource | None]]
 ) -> bool:
     """Like `write_sqlite_sql`, for statements that each read one JSON object (UTF-8
     bytes, starting with "{"): each runs as `json_each(JSON_PIECE)` once per piece of
@@ -222,24 +227,49 @@ def write_sqlite_json(
     cast, json_each's copy, the parse), 150 MB for Portuguese's lemmas, and that came
     on top of whatever the run held. If a cut falls where the pieces are not valid
     JSON (a line break inside an array), the build is done again from the whole object.
+
+    An object given as a function is asked for when its first statement runs and let
+    go after its last: a store filled from several tables holds one at a time (the
+    nine of Polish's word tables are 149 MB together, its largest 60 MB).
     """
 
-    if any(
-        raw is not None and not bytes(raw[:4096]).lstrip().startswith(b"{") for _, raw in inserts
-    ):
+    if any(isinstance(raw, bytes) and not _json_object(raw) for _, raw in inserts):
         return False  # not a JSON object: the caller builds the store another way
 
     def fill(conn: Any, cut: bool) -> None:
-        for sql, raw in inserts:
-            if raw is None:
+        held: tuple[Any, bytes | None] = (None, None)  # a function's object, while in use
+        for i, (sql, source) in enumerate(inserts):
+            if source is None:
                 conn.execute(sql)
                 continue
-            for piece in _members(raw, cut):
-                conn.execute(sql, {"piece": piece})
+            if isinstance(source, bytes):
+                raw: bytes | None = source
+            else:
+                if held[0] is not source:
+                    held = (None, None)  # the last object goes before the next is made
+                    held = (source, source())
+                raw = held[1]
+                if raw is None or not _json_object(raw):
+                    raise ValueError("not a JSON object")  # no file: built another way
+                if all(later is not source for _, later in inserts[i + 1 :]):
+                    held = (None, None)
+            _execute_pieces(conn, sql, raw, cut)
+            raw = None
 
     return _write_sqlite(path, create, lambda conn: fill(conn, True)) or _write_sqlite(
         path, create, lambda conn: fill(conn, False)
     )
+
+
+def _execute_pieces(conn: Any, sql: str, raw: bytes, cut: bool) -> None:
+    """`sql` once per piece of `raw` (a function of its own, so that no piece, which
+    holds on to `raw`, outlives the call)."""
+    for piece in _members(raw, cut):
+        conn.execute(sql, {"piece": piece})
+
+
+def _json_object(raw: bytes) -> bool:
+    return bytes(raw[:4096]).lstrip().startswith(b"{")
 
 
 def _members(raw: bytes, cut: bool) -> list[memoryview]:
