@@ -5,9 +5,8 @@ the derived-data cache and looked up a word at a time (CL103, CL102).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Container, Iterable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -229,7 +228,7 @@ def write_market_tables(path: Path, language: str) -> bool:
     names = [name for name in lookups.tables(language) if _is_lemma_table(name)]
     if not validcache.sqlite_reads_json():
         return False
-    tables = [functools.partial(lookups.table_json_or_none, language, name) for name in names]
+    tables = [partial(lookups.table_json_or_none, language, name) for name in names]
     upsert = "ON CONFLICT (w) DO UPDATE SET bits = bits | excluded.bits"
     each = f"json_each({validcache.JSON_PIECE})"
     inserts: list[tuple[str, validcache.JsonSource | None]] = []

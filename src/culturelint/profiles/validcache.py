@@ -254,7 +254,7 @@ def write_sqlite_json(
                 if all(later is not source for _, later in inserts[i + 1 :]):
                     held = (None, None)
             _execute_pieces(conn, sql, raw, cut)
-            raw = None
+            raw = None  # nothing here holds a function's object once `held` lets it go
 
     return _write_sqlite(path, create, lambda conn: fill(conn, True)) or _write_sqlite(
         path, create, lambda conn: fill(conn, False)
@@ -318,11 +318,11 @@ def _write_sqlite(path: Path, create: list[str], fill: Callable[[Any], Any]) -> 
                 # No statement cache: a cached statement keeps its parameters bound,
                 # and those are pieces of JSON tables, or whole sets of words.
                 conn = _Abandonable(sqlite3.connect(temp, cached_statements=0), path)
-                # A new file, discarded if anything fails: no rollback journal needed.
-                # The page cache stays SQLite's default (2 MB): a 64 MB one made no
-                # store build faster, and a first run took up to 100 MB more memory.
-                conn.execute("PRAGMA journal_mode = OFF")
                 try:
+                    # A new file, discarded if anything fails: no rollback journal
+                    # needed. The page cache stays SQLite's default (2 MB): a 64 MB one
+                    # made no store build faster, and a first run took up to 100 MB more.
+                    conn.execute("PRAGMA journal_mode = OFF")
                     with conn.connection:
                         for statement in create:
                             conn.execute(statement)
